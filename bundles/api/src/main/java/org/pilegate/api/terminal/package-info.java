@@ -1,0 +1,7 @@
+/**
+ * The charging dialogue between the gateway and the depot's terminals (kiosks and driver apps):
+ * one record per message, split by direction so routing can switch over each side exhaustively.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.pilegate.api.terminal;

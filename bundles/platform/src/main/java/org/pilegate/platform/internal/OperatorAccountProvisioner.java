@@ -1,0 +1,87 @@
+package org.pilegate.platform.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the operator account for the Karaf shell and SSH on first start, because pilegate ships without any
+ * default password. The secret comes from the environment variable {@value #PASSWORD_ENV}, or is generated and
+ * written, readable by the owner only, to {@code etc/}{@value #GENERATED_SECRET_FILE}. An existing user in
+ * {@code etc/users.properties} is never touched.
+ */
+@Component(immediate = true, configurationPid = OperatorAccountProvisioner.PID)
+@Designate(ocd = OperatorAccountProvisioner.Config.class)
+public class OperatorAccountProvisioner {
+
+    static final String PID = "org.pilegate.platform.operator";
+    static final String PASSWORD_ENV = "PILEGATE_ADMIN_PASSWORD";
+    static final String GENERATED_SECRET_FILE = "admin.password";
+    private static final String PASSWORD_ALPHABET =
+            "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final int GENERATED_PASSWORD_LENGTH = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorAccountProvisioner.class);
+
+    @ObjectClassDefinition(name = "pilegate operator account",
+            description = "The shell/SSH operator account created on first start when etc/users.properties has none.")
+    public @interface Config {
+        @AttributeDefinition(name = "User name", description = "Login of the operator account.")
+        String user() default "admin";
+    }
+
+    @Activate
+    void activate(Config config) throws IOException {
+        Path etc = Path.of(System.getProperty("karaf.etc", "etc"));
+        Path usersFile = etc.resolve("users.properties");
+        List<String> lines = Files.exists(usersFile)
+                ? Files.readAllLines(usersFile, StandardCharsets.ISO_8859_1)
+                : List.of();
+        if (UsersProperties.hasUser(lines)) {
+            return;
+        }
+        Optional<String> configured = Optional.ofNullable(System.getenv(PASSWORD_ENV)).filter(s -> !s.isBlank());
+        String password = configured.orElseGet(OperatorAccountProvisioner::generatePassword);
+        Files.write(usersFile, UsersProperties.withOperator(lines, config.user(), password),
+                StandardCharsets.ISO_8859_1);
+        if (configured.isPresent()) {
+            LOG.info("Operator account '{}' created with the password from {}", config.user(), PASSWORD_ENV);
+        } else {
+            Path secretFile = etc.resolve(GENERATED_SECRET_FILE);
+            writeOwnerOnly(secretFile, password + System.lineSeparator());
+            LOG.warn("Operator account '{}' created; its generated password is in {}", config.user(), secretFile);
+        }
+    }
+
+    static String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder(GENERATED_PASSWORD_LENGTH);
+        for (int i = 0; i < GENERATED_PASSWORD_LENGTH; i++) {
+            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return password.toString();
+    }
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+}

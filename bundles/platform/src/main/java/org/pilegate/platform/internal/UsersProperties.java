@@ -1,0 +1,55 @@
+package org.pilegate.platform.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Reads and extends Karaf's {@code etc/users.properties}. Passwords are stored as Karaf's JAAS
+ * "basic encryption" expects them with {@code encryption.algorithm = SHA-256} and hexadecimal encoding
+ * (see {@code etc/org.apache.karaf.jaas.cfg}): {@code {CRYPT}<sha-256 hex>{CRYPT}}.
+ */
+final class UsersProperties {
+
+    static final String ADMIN_GROUP = "admingroup";
+    private static final String GROUP_PREFIX = "_g_\\:";
+
+    private UsersProperties() {
+    }
+
+    /** Whether any user (not a group, not a comment) is defined. */
+    static boolean hasUser(List<String> lines) {
+        return lines.stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("!"))
+                .anyMatch(line -> !line.startsWith(GROUP_PREFIX));
+    }
+
+    /** The file with an operator in the admin group appended, and the group itself if it is missing. */
+    static List<String> withOperator(List<String> lines, String user, String password) {
+        if (!user.matches("[A-Za-z][A-Za-z0-9._-]{0,31}")) {
+            throw new IllegalArgumentException("Operator user name '" + user
+                    + "' must start with a letter and use only letters, digits, '.', '_' or '-' (max 32)");
+        }
+        List<String> result = new ArrayList<>(lines);
+        result.add(user + " = " + hash(password) + ",_g_:" + ADMIN_GROUP);
+        boolean groupDefined = lines.stream().map(String::strip)
+                .anyMatch(line -> line.startsWith(GROUP_PREFIX + ADMIN_GROUP));
+        if (!groupDefined) {
+            result.add(GROUP_PREFIX + ADMIN_GROUP + " = group,admin,manager,viewer,systembundles,ssh");
+        }
+        return result;
+    }
+
+    static String hash(String password) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+            return "{CRYPT}" + HexFormat.of().formatHex(digest) + "{CRYPT}";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform provides SHA-256", e);
+        }
+    }
+}

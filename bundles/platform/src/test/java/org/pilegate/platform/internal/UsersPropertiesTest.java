@@ -1,0 +1,63 @@
+package org.pilegate.platform.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class UsersPropertiesTest {
+
+    private static final List<String> KARAF_DEFAULT = List.of(
+            "# users.properties as Karaf ships it",
+            "#karaf = karaf,_g_:admingroup",
+            "#_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh");
+
+    @Test
+    void commentedOutDefaultsHoldNoUser() {
+        assertFalse(UsersProperties.hasUser(KARAF_DEFAULT));
+        assertFalse(UsersProperties.hasUser(List.of("_g_\\:admingroup = group,admin", "", "! comment")));
+    }
+
+    @Test
+    void anExistingUserIsSeen() {
+        assertTrue(UsersProperties.hasUser(List.of("ops = secret,_g_:admingroup")));
+    }
+
+    @Test
+    void operatorIsAddedWithHashedPasswordAndAdminGroup() {
+        List<String> lines = UsersProperties.withOperator(KARAF_DEFAULT, "admin", "s3cret");
+
+        assertEquals(KARAF_DEFAULT.size() + 2, lines.size());
+        // sha-256("s3cret"), as Karaf's BasicEncryption compares it
+        assertEquals("admin = {CRYPT}1ec1c26b50d5d3c58d9583181af8076655fe00756bf7285940ba3670f99fcba0{CRYPT}"
+                + ",_g_:admingroup", lines.get(KARAF_DEFAULT.size()));
+        assertTrue(lines.get(lines.size() - 1).startsWith("_g_\\:admingroup = group,admin"));
+        assertTrue(UsersProperties.hasUser(lines));
+        assertFalse(String.join("\n", lines).contains("s3cret"), "plain password must never be written");
+    }
+
+    @Test
+    void existingGroupIsNotDuplicated() {
+        List<String> lines = UsersProperties.withOperator(
+                List.of("_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh"), "ops", "pw");
+        assertEquals(2, lines.size());
+    }
+
+    @Test
+    void unsafeUserNameIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> UsersProperties.withOperator(List.of(), "ad min=x", "pw"));
+        assertTrue(e.getMessage().contains("ad min=x"));
+    }
+
+    @Test
+    void generatedPasswordsAreLongAndDistinct() {
+        String first = OperatorAccountProvisioner.generatePassword();
+        assertEquals(20, first.length());
+        assertFalse(first.equals(OperatorAccountProvisioner.generatePassword()));
+    }
+}
