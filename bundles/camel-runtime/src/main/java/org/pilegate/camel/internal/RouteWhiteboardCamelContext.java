@@ -1,8 +1,8 @@
 package org.pilegate.camel.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's one CamelContext. Every {@link RouteBuilder} registered as an OSGi service (typically a DS
  * component of a routing bundle) is added when it appears and its routes are removed when it goes, so a routing
- * bundle can be updated while the context and the other bundles' routes keep running.
+ * bundle can be updated while the context and the other bundles' routes keep running. A builder whose routes
+ * fail to start is logged and left out; it never takes the context or other routes down.
  */
 @Component(immediate = true)
 public class RouteWhiteboardCamelContext {
@@ -31,50 +32,74 @@ public class RouteWhiteboardCamelContext {
     private static final String CONTEXT_NAME = "pilegate";
 
     private final DefaultCamelContext camelContext = new DefaultCamelContext();
-    private final Map<RouteBuilder, List<String>> routeIdsByBuilder = new ConcurrentHashMap<>();
+    private final RouteBundlesClassLoader classLoader =
+            new RouteBundlesClassLoader(DefaultCamelContext.class.getClassLoader());
+    /** Builders known, with the ids of the routes they started; empty until the context runs. */
+    private final Map<RouteBuilder, List<String>> routeIdsByBuilder = new LinkedHashMap<>();
+    private boolean started;
     private ServiceRegistration<CamelContext> registration;
 
     @Activate
-    void activate(BundleContext bundleContext) {
+    synchronized void activate(BundleContext bundleContext) {
         camelContext.getCamelContextExtension().setName(CONTEXT_NAME);
-        // Camel discovers components and type converters through resources of the embedded jars; the bundle's
-        // own class loader sees them all, the caller's context class loader does not.
-        ClassLoader runtimeLoader = DefaultCamelContext.class.getClassLoader();
-        camelContext.setApplicationContextClassLoader(runtimeLoader);
-        withContextClassLoader(runtimeLoader, camelContext::start);
+        camelContext.setApplicationContextClassLoader(classLoader);
+        // Camel finds components and type converters through resources of its embedded jars, which only this
+        // bundle's class loader sees, not the caller's context class loader.
+        withContextClassLoader(classLoader, camelContext::start);
+        started = true;
+        List.copyOf(routeIdsByBuilder.keySet()).forEach(this::startRoutes);
         registration = bundleContext.registerService(CamelContext.class, camelContext, null);
         LOG.info("CamelContext '{}' started (Camel {})", CONTEXT_NAME, camelContext.getVersion());
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
         if (registration != null) {
             registration.unregister();
         }
+        started = false;
         camelContext.stop();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addRouteBuilder(RouteBuilder builder) {
-        withContextClassLoader(builder.getClass().getClassLoader(), () -> {
-            try {
-                camelContext.addRoutes(builder);
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot add routes of " + builder.getClass().getName(), e);
-            }
-        });
-        List<String> routeIds = builder.getRouteCollection().getRoutes().stream()
-                .map(RouteDefinition::getRouteId)
-                .toList();
-        routeIdsByBuilder.put(builder, routeIds);
-        LOG.info("Routes {} of {} started", routeIds, builder.getClass().getName());
+    synchronized void addRouteBuilder(RouteBuilder builder) {
+        routeIdsByBuilder.put(builder, List.of());
+        if (started) {
+            startRoutes(builder);
+        }
     }
 
-    void removeRouteBuilder(RouteBuilder builder) {
+    synchronized void removeRouteBuilder(RouteBuilder builder) {
         List<String> routeIds = routeIdsByBuilder.remove(builder);
-        if (routeIds == null) {
+        if (routeIds != null && started) {
+            removeRoutes(builder, routeIds);
+            LOG.info("Routes {} of {} removed", routeIds, builder.getClass().getName());
+        }
+        classLoader.remove(builder.getClass().getClassLoader());
+    }
+
+    private void startRoutes(RouteBuilder builder) {
+        String name = builder.getClass().getName();
+        classLoader.add(builder.getClass().getClassLoader());
+        try {
+            withContextClassLoader(classLoader, () -> {
+                try {
+                    camelContext.addRoutes(builder);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Routes of {} could not start and are left out", name, e);
+            removeRoutes(builder, routeIdsOf(builder));
             return;
         }
+        List<String> routeIds = routeIdsOf(builder);
+        routeIdsByBuilder.put(builder, routeIds);
+        LOG.info("Routes {} of {} started", routeIds, name);
+    }
+
+    private void removeRoutes(RouteBuilder builder, List<String> routeIds) {
         for (String routeId : routeIds) {
             try {
                 camelContext.getRouteController().stopRoute(routeId);
@@ -83,7 +108,12 @@ public class RouteWhiteboardCamelContext {
                 LOG.warn("Route {} of {} could not be removed cleanly", routeId, builder.getClass().getName(), e);
             }
         }
-        LOG.info("Routes {} of {} removed", routeIds, builder.getClass().getName());
+    }
+
+    private static List<String> routeIdsOf(RouteBuilder builder) {
+        return builder.getRouteCollection().getRoutes().stream()
+                .map(RouteDefinition::getRouteId)
+                .toList();
     }
 
     private static void withContextClassLoader(ClassLoader loader, Runnable action) {

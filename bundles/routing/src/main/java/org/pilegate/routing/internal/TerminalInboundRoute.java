@@ -1,0 +1,89 @@
+package org.pilegate.routing.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.pilegate.api.terminal.ErrorReply;
+import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.api.terminal.TerminalInbound;
+import org.pilegate.api.terminal.TerminalRequestHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Terminal → pile: takes one JSON message from an authenticated terminal, validates it into a typed request,
+ * hands it to the pile side and answers with the JSON replies, in order. Whatever goes wrong, the terminal gets
+ * an error frame (code + message, never a stack trace) and nothing else is affected.
+ */
+@Component(service = RouteBuilder.class)
+public class TerminalInboundRoute extends RouteBuilder {
+
+    /** Body: the message text; header {@link #TERMINAL_ID}: who sent it. Reply body: {@code List<String>}. */
+    public static final String ENDPOINT = "direct:terminal-inbound";
+    public static final String TERMINAL_ID = "PilegateTerminalId";
+    static final String ROUTE_ID = "terminal-inbound";
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalInboundRoute.class);
+
+    private final TerminalJson json = new TerminalJson();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TerminalRequestHandler pileSide;
+
+    @Override
+    public void configure() {
+        onException(TerminalMessageException.class)
+                .handled(true)
+                .process(exchange -> replyWithError(exchange,
+                        exchange.getProperty(Exchange.EXCEPTION_CAUGHT, TerminalMessageException.class).reply()));
+        onException(Exception.class)
+                .handled(true)
+                .process(this::replyWithInternalError);
+
+        from(ENDPOINT).routeId(ROUTE_ID)
+                .process(this::handle);
+    }
+
+    private void handle(Exchange exchange) {
+        TerminalId terminal = terminalOf(exchange);
+        TerminalInbound request = json.decode(exchange.getMessage().getBody(String.class), TerminalInbound.class);
+        TerminalRequestHandler handler = pileSide;
+        if (handler == null) {
+            throw new TerminalMessageException("service_unavailable",
+                    "the pile side is not running; send the message again shortly");
+        }
+        List<String> replies = handler.handle(terminal, request).stream().map(json::encode).toList();
+        exchange.getMessage().setBody(replies);
+    }
+
+    private static TerminalId terminalOf(Exchange exchange) {
+        String terminal = exchange.getMessage().getHeader(TERMINAL_ID, String.class);
+        if (terminal == null) {
+            throw new TerminalMessageException("unauthenticated", "the connection has no terminal identity");
+        }
+        try {
+            return new TerminalId(terminal);
+        } catch (IllegalArgumentException e) {
+            throw new TerminalMessageException("unauthenticated", e.getMessage());
+        }
+    }
+
+    private void replyWithError(Exchange exchange, ErrorReply reply) {
+        exchange.getMessage().setBody(List.of(json.encode(reply)));
+    }
+
+    private void replyWithInternalError(Exchange exchange) {
+        String reference = UUID.randomUUID().toString();
+        LOG.error("Terminal message failed (reference {})", reference,
+                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+        replyWithError(exchange, new ErrorReply("internal_error",
+                "the gateway could not handle the message; reference " + reference));
+    }
+}

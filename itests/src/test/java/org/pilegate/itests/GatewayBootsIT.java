@@ -1,0 +1,136 @@
+package org.pilegate.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+
+import org.apache.karaf.features.BootFinished;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.util.Filter;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/** An operator installs the distribution and starts it: every part of pilegate comes up, guarded by a secret. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class GatewayBootsIT {
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Inject
+    private ServiceComponentRuntime componentRuntime;
+
+    /** Karaf registers it once every boot feature is installed: the moment an operator expects all to be up. */
+    @Inject
+    @Filter(timeout = 120_000)
+    private BootFinished bootFinished;
+
+    @Configuration
+    public Option[] configuration() {
+        return PilegateDistribution.options();
+    }
+
+    @Test
+    public void everyPilegateBundleIsActive() {
+        List<Bundle> pilegate = pilegateBundles();
+        List<String> names = pilegate.stream().map(Bundle::getSymbolicName).sorted().toList();
+        assertTrue("expected the pilegate bundles, found " + names,
+                names.containsAll(List.of("org.pilegate.api", "org.pilegate.camel-runtime",
+                        "org.pilegate.platform", "org.pilegate.routing")));
+        String notActive = pilegate.stream()
+                .filter(bundle -> bundle.getState() != Bundle.ACTIVE)
+                .map(bundle -> bundle.getSymbolicName() + " in state " + bundle.getState())
+                .collect(Collectors.joining(", "));
+        assertEquals("bundles not active", "", notActive);
+    }
+
+    @Test
+    public void everyPilegateComponentIsSatisfied() {
+        List<ComponentDescriptionDTO> components = componentRuntime
+                .getComponentDescriptionDTOs(pilegateBundles().toArray(Bundle[]::new)).stream().toList();
+        assertFalse("no pilegate DS components found", components.isEmpty());
+        StringBuilder unsatisfied = new StringBuilder();
+        for (ComponentDescriptionDTO component : components) {
+            if (!componentRuntime.isComponentEnabled(component)) {
+                unsatisfied.append(component.name).append(" disabled; ");
+                continue;
+            }
+            var configurations = componentRuntime.getComponentConfigurationDTOs(component);
+            boolean waitsForFactoryConfiguration = "require".equals(component.configurationPolicy);
+            if (configurations.isEmpty() && !waitsForFactoryConfiguration) {
+                unsatisfied.append(component.name).append(" has no configuration; ");
+            }
+            for (ComponentConfigurationDTO configuration : configurations) {
+                if (configuration.state != ComponentConfigurationDTO.ACTIVE
+                        && configuration.state != ComponentConfigurationDTO.SATISFIED) {
+                    unsatisfied.append(component.name).append(" unsatisfied: ")
+                            .append(Arrays.stream(configuration.unsatisfiedReferences)
+                                    .map(reference -> reference.name).toList())
+                            .append("; ");
+                }
+            }
+        }
+        assertEquals("components not satisfied", "", unsatisfied.toString());
+    }
+
+    @Test
+    public void operatorAccountHasAGeneratedSecretAndNoDefaultPassword() throws Exception {
+        Path etc = Path.of(System.getProperty("karaf.etc"));
+        String password = Files.readString(etc.resolve("admin.password"), StandardCharsets.UTF_8).strip();
+        assertTrue("generated password too short: " + password.length(), password.length() >= 20);
+        String users = Files.readString(etc.resolve("users.properties"), StandardCharsets.ISO_8859_1);
+        assertFalse("users.properties must not hold the plain password", users.contains(password));
+
+        login("admin", password);
+        assertLoginRefused("admin", "admin");
+        assertLoginRefused("karaf", "karaf");
+    }
+
+    private List<Bundle> pilegateBundles() {
+        return Arrays.stream(bundleContext.getBundles())
+                .filter(bundle -> bundle.getSymbolicName().startsWith("org.pilegate."))
+                .toList();
+    }
+
+    private static void login(String user, String password) throws LoginException {
+        LoginContext login = new LoginContext("karaf", callbacks -> {
+            ((NameCallback) callbacks[0]).setName(user);
+            ((PasswordCallback) callbacks[1]).setPassword(password.toCharArray());
+        });
+        login.login();
+        login.logout();
+    }
+
+    private static void assertLoginRefused(String user, String password) {
+        try {
+            login(user, password);
+            fail("login as " + user + "/" + password + " must be refused");
+        } catch (LoginException expected) {
+            // refused, as it must be
+        }
+    }
+}
