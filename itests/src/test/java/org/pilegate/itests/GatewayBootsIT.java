@@ -60,7 +60,8 @@ public class GatewayBootsIT {
         List<String> names = pilegate.stream().map(Bundle::getSymbolicName).sorted().toList();
         assertTrue("expected the pilegate bundles, found " + names,
                 names.containsAll(List.of("org.pilegate.api", "org.pilegate.camel-runtime",
-                        "org.pilegate.platform", "org.pilegate.routing")));
+                        "org.pilegate.platform", "org.pilegate.routing",
+                        "org.pilegate.modbus-transport")));
         String notActive = pilegate.stream()
                 .filter(bundle -> bundle.getState() != Bundle.ACTIVE)
                 .map(bundle -> bundle.getSymbolicName() + " in state " + bundle.getState())

@@ -28,8 +28,9 @@ public record EndpointSettings(Duration timeout, Duration interTransactionDelay,
         Objects.requireNonNull(backoffBase, "backoffBase");
         Objects.requireNonNull(backoffMax, "backoffMax");
         Objects.requireNonNull(reconnect, "reconnect");
-        if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("timeout must be positive and fit in int milliseconds");
+        // whole milliseconds, because a socket timeout of 0 ms means "wait forever"
+        if (timeout.toMillis() < 1 || timeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("timeout must be 1 ms .. Integer.MAX_VALUE ms, was " + timeout);
         }
         if (interTransactionDelay.isNegative() || backoffBase.isNegative()) {
             throw new IllegalArgumentException("delays must not be negative");

@@ -1,0 +1,54 @@
+package org.pilegate.modbus;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Shared Modbus transport. Keeps one connection per endpoint for all unit ids behind it, runs that endpoint's
+ * transactions one at a time, retries failures and tracks health, so drivers only describe what to read or write.
+ * A slow or dead endpoint never delays another one.
+ * <p>
+ * Returned stages complete on transport threads other than the one doing IO, so dependent actions may block
+ * briefly without holding up the endpoint. Failures are {@link ModbusException}s.
+ */
+public interface ModbusManager {
+
+    /** Sets how the transport talks to {@code endpoint} from the next transaction on. */
+    void configure(ModbusEndpoint endpoint, EndpointSettings settings);
+
+    /**
+     * Reads registers.
+     *
+     * @throws IllegalArgumentException if the request reads bits
+     */
+    CompletionStage<RegisterBlock> read(ModbusEndpoint endpoint, ReadRequest request);
+
+    /**
+     * Reads coils or discrete inputs.
+     *
+     * @throws IllegalArgumentException if the request reads registers
+     */
+    CompletionStage<BitBlock> readBits(ModbusEndpoint endpoint, ReadRequest request);
+
+    CompletionStage<Void> write(ModbusEndpoint endpoint, WriteRequest request);
+
+    /**
+     * Reads {@code request} every {@code period}, starting now. A run is skipped while the previous one is still
+     * in flight, so a dead endpoint does not pile up work.
+     */
+    PollTask schedule(ModbusEndpoint endpoint, ReadRequest request, Duration period, PollCallback callback);
+
+    /**
+     * @throws IllegalArgumentException if the endpoint was never configured, read, written or polled
+     */
+    EndpointHealth health(ModbusEndpoint endpoint);
+
+    /**
+     * @throws IllegalArgumentException if the endpoint was never configured, read, written or polled
+     */
+    EndpointMetrics metrics(ModbusEndpoint endpoint);
+
+    /** Endpoints the transport has been asked to use. */
+    Collection<ModbusEndpoint> endpoints();
+}

@@ -1,0 +1,39 @@
+package org.pilegate.modbus.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "pilegate Modbus transport",
+        description = "Shared Modbus TCP/serial transport. The endpoint values are defaults; drivers may configure"
+                + " endpoints individually.")
+public @interface ModbusManagerConfig {
+
+    @AttributeDefinition(name = "Scheduler threads", min = "1",
+            description = "Threads that trigger periodic polls. Triggering only queues work, so few are needed.")
+    int schedulerThreads() default 2;
+
+    @AttributeDefinition(name = "Timeout (ms)", min = "1", description = "Connect and response timeout per attempt.")
+    int timeoutMillis() default 3000;
+
+    @AttributeDefinition(name = "Inter-transaction delay (ms)", min = "0",
+            description = "Quiet time between two transactions on one endpoint.")
+    int interTransactionDelayMillis() default 20;
+
+    @AttributeDefinition(name = "Retries", min = "0",
+            description = "Attempts after the first for IO, timeout and protocol failures.")
+    int maxRetries() default 2;
+
+    @AttributeDefinition(name = "Backoff base (ms)", min = "0", description = "Delay before the first retry.")
+    int backoffBaseMillis() default 100;
+
+    @AttributeDefinition(name = "Backoff max (ms)", min = "0", description = "Upper bound of the retry delay.")
+    int backoffMaxMillis() default 2000;
+
+    @AttributeDefinition(name = "Close after each transaction",
+            description = "For gateways that serve one short-lived client at a time.")
+    boolean closeAfterTransaction() default false;
+
+    @AttributeDefinition(name = "Max idle (s)", min = "0",
+            description = "Reopen a connection unused for longer than this before using it again.")
+    int maxIdleSeconds() default 60;
+}
