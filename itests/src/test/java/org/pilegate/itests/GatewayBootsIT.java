@@ -61,7 +61,7 @@ public class GatewayBootsIT {
         assertTrue("expected the pilegate bundles, found " + names,
                 names.containsAll(List.of("org.pilegate.api", "org.pilegate.camel-runtime",
                         "org.pilegate.platform", "org.pilegate.routing",
-                        "org.pilegate.modbus-transport")));
+                        "org.pilegate.modbus-transport", "org.pilegate.store")));
         String notActive = pilegate.stream()
                 .filter(bundle -> bundle.getState() != Bundle.ACTIVE)
                 .map(bundle -> bundle.getSymbolicName() + " in state " + bundle.getState())

@@ -1,0 +1,133 @@
+package org.pilegate.store.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.jdbcx.JdbcDataSource;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Opens the gateway's database, brings its schema to the current version and offers it as a pooled
+ * {@link DataSource} service with {@value #STORE_PROPERTY}={@value #STORE_NAME}. Users wait for that service, so
+ * nothing touches the database before its schema is migrated.
+ */
+@Component(immediate = true, configurationPid = StoreComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = StoreConfig.class)
+public class StoreComponent {
+
+    static final String PID = "org.pilegate.store";
+    public static final String STORE_PROPERTY = "pilegate.store";
+    public static final String STORE_NAME = "main";
+    private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
+
+    private HikariDataSource pool;
+    private ServiceRegistration<DataSource> registration;
+
+    @Activate
+    void activate(StoreConfig config, BundleContext context) throws IOException {
+        pool = new HikariDataSource(poolConfig(config, Path.of(System.getProperty("karaf.data", "data"))));
+        try {
+            MigrateResult migration = migrate(pool);
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put(STORE_PROPERTY, STORE_NAME);
+            registration = context.registerService(DataSource.class, pool, properties);
+            LOG.info("Store ready: {} at schema version {} ({} migrations applied now)", describe(config),
+                    migration.targetSchemaVersion != null ? migration.targetSchemaVersion : migration.initialSchemaVersion,
+                    migration.migrationsExecuted);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (registration != null) {
+            registration.unregister();
+        }
+        pool.close();
+    }
+
+    static HikariConfig poolConfig(StoreConfig config, Path dataFolder) throws IOException {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("pilegate-store");
+        hikari.setMaximumPoolSize(config.poolSize());
+        String url = config.url().strip();
+        if (url.isEmpty()) {
+            Path folder = dataFolder.resolve("pilegate");
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:file:" + folder.resolve("pilegate").toAbsolutePath());
+            h2.setUser(config.user());
+            h2.setPassword(config.password().isEmpty() ? embeddedSecret(folder) : config.password());
+            hikari.setDataSource(h2);
+        } else if (url.startsWith("jdbc:postgresql:")) {
+            if (config.password().isEmpty()) {
+                throw new IllegalArgumentException(PID + ": password: required for " + url);
+            }
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setURL(url);
+            postgres.setUser(config.user());
+            postgres.setPassword(config.password());
+            hikari.setDataSource(postgres);
+        } else {
+            throw new IllegalArgumentException(PID + ": url: '" + url
+                    + "' is neither empty (embedded H2) nor jdbc:postgresql:…");
+        }
+        return hikari;
+    }
+
+    static MigrateResult migrate(DataSource dataSource) {
+        // Flyway and the migrations are inside this bundle; its class loader finds both
+        return Flyway.configure(StoreComponent.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    /** The embedded database's password: generated on first start, kept readable by the owner only. */
+    private static String embeddedSecret(Path folder) throws IOException {
+        Path secretFile = folder.resolve("store.secret");
+        if (Files.exists(secretFile)) {
+            return Files.readString(secretFile, StandardCharsets.US_ASCII).strip();
+        }
+        Files.createDirectories(folder);
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        try {
+            Files.createFile(secretFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(secretFile);
+        }
+        Files.writeString(secretFile, password, StandardCharsets.US_ASCII);
+        return password;
+    }
+
+    private static String describe(StoreConfig config) {
+        return config.url().isBlank() ? "embedded H2" : config.url();
+    }
+}

@@ -1,0 +1,96 @@
+package org.pilegate.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+class StoreComponentTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void embeddedDatabaseIsCreatedMigratedAndReopened() throws Exception {
+        try (HikariDataSource pool = new HikariDataSource(StoreComponent.poolConfig(config("", ""), data))) {
+            assertEquals(1, StoreComponent.migrate(pool).migrationsExecuted);
+            assertTrue(tables(pool).containsAll(List.of("ACCOUNT", "VEHICLE", "TERMINAL",
+                    "REDEEMED_ASSOCIATION_TOKEN")), tables(pool).toString());
+        }
+        Path secret = data.resolve("pilegate/store.secret");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+
+        // a restart opens the same database with the kept secret and finds nothing to migrate
+        try (HikariDataSource pool = new HikariDataSource(StoreComponent.poolConfig(config("", ""), data))) {
+            assertEquals(0, StoreComponent.migrate(pool).migrationsExecuted);
+        }
+    }
+
+    @Test
+    void postgresqlNeedsAPassword() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StoreComponent.poolConfig(config("jdbc:postgresql://localhost/pilegate", ""), data));
+        assertEquals("org.pilegate.store: password: required for jdbc:postgresql://localhost/pilegate",
+                e.getMessage());
+    }
+
+    @Test
+    void unsupportedUrlIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StoreComponent.poolConfig(config("jdbc:mysql://db/pilegate", "pw"), data));
+        assertTrue(e.getMessage().startsWith("org.pilegate.store: url: 'jdbc:mysql://db/pilegate'"), e.getMessage());
+    }
+
+    private static List<String> tables(HikariDataSource pool) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = pool.getConnection();
+                ResultSet tables = connection.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
+            }
+        }
+        return names;
+    }
+
+    private static StoreConfig config(String url, String password) {
+        return new StoreConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return StoreConfig.class;
+            }
+
+            @Override
+            public String url() {
+                return url;
+            }
+
+            @Override
+            public String user() {
+                return "pilegate";
+            }
+
+            @Override
+            public String password() {
+                return password;
+            }
+
+            @Override
+            public int poolSize() {
+                return 2;
+            }
+        };
+    }
+}
