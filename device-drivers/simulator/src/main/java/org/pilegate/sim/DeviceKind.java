@@ -1,0 +1,7 @@
+package org.pilegate.sim;
+
+/** The two Modbus devices of a simulated pile. */
+public enum DeviceKind {
+    METER,
+    RELAY
+}

@@ -1,0 +1,42 @@
+package org.pilegate.sim.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "pilegate depot simulator",
+        description = "A simulated depot whose meters and relays answer over Modbus TCP, for tests, demos and"
+                + " benchmarks.")
+public @interface SimulatorConfig {
+
+    @AttributeDefinition(name = "Enabled",
+            description = "Serve the simulated depot. Off keeps the bundle installed but listening on no port.")
+    boolean enabled() default true;
+
+    @AttributeDefinition(name = "Host", description = "Address to listen on and to hand to drivers.")
+    String host() default "127.0.0.1";
+
+    @AttributeDefinition(name = "Base port", min = "0", max = "65535",
+            description = "Port of the first group of piles; each further group listens on the next port."
+                    + " 0 picks free ports.")
+    int basePort() default 15020;
+
+    @AttributeDefinition(name = "Piles", min = "1", description = "How many piles the depot has.")
+    int pileCount() default 20;
+
+    @AttributeDefinition(name = "Piles per port", min = "1", max = "123",
+            description = "Piles behind one port. Pile k of a port answers as unit 2k+1 (meter) and 2k+2 (relay).")
+    int pilesPerPort() default 10;
+
+    @AttributeDefinition(name = "Meter profile", description = "Register map every simulated meter serves.")
+    String meterProfile() default "eastron-sdm630";
+
+    @AttributeDefinition(name = "Relay profile", description = "Register map every simulated relay serves.")
+    String relayProfile() default "pilegate-generic-relay";
+
+    @AttributeDefinition(name = "Tick (ms)", min = "1", description = "How often charging energy is integrated.")
+    int tickMs() default 200;
+
+    @AttributeDefinition(name = "Vehicles come and go",
+            description = "Plug and unplug vehicles at random, for demos.")
+    boolean autoPlug() default false;
+}
