@@ -131,13 +131,13 @@ class ProfilesTest {
                                                "wordOrder": "CDAB", "scale": 1}}}""");
         ProfileCatalog catalog = new ProfileCatalog(List.of(etcProfiles));
 
-        assertEquals(List.of("eastron-sdm630", "site-meter"), catalog.meterIds());
+        assertEquals(List.of("abb-b23", "carlo-gavazzi-em24", "eastron-sdm630", "site-meter"), catalog.meterIds());
         assertEquals(100, catalog.meter("site-meter").points().get(MeterQuantity.ENERGY_IMPORT_WH).address());
     }
 
     @Test
     void unknownProfileListsTheKnownOnes() {
         InvalidProfileException e = assertThrows(InvalidProfileException.class, () -> shipped.meter("nope"));
-        assertTrue(e.getMessage().contains("known: [eastron-sdm630"), e.getMessage());
+        assertTrue(e.getMessage().contains("known: [abb-b23, carlo-gavazzi-em24, eastron-sdm630]"), e.getMessage());
     }
 }

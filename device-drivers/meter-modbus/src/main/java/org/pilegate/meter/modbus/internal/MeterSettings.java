@@ -1,0 +1,94 @@
+package org.pilegate.meter.modbus.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.pilegate.device.profile.MeterProfile;
+import org.pilegate.device.profile.ProfileCatalog;
+import org.pilegate.meter.modbus.ModbusMeter;
+import org.pilegate.modbus.TcpEndpoint;
+
+/**
+ * A meter configuration, checked.
+ *
+ * @param id meter id, published as {@code pilegate.meter.id}
+ * @param endpoint where the meter is reached
+ * @param unitId the meter's unit identifier
+ * @param profile its register map
+ * @param pollInterval how often it is read
+ * @param timeout response timeout for its endpoint; empty keeps the transport's settings
+ * @param staleAfter how long it may stay silent before its reading is STALE
+ * @param mergeGap unused registers a merged request may span
+ * @param maxPowerW largest plausible power
+ * @param energyToleranceWh largest step back of the energy register taken as rounding
+ */
+record MeterSettings(String id, TcpEndpoint endpoint, int unitId, MeterProfile profile, Duration pollInterval,
+        Optional<Duration> timeout, Duration staleAfter, int mergeGap, long maxPowerW, long energyToleranceWh) {
+
+    /**
+     * Checks a configuration; {@code properties} are all of its keys, for a custom register map.
+     *
+     * @throws InvalidConfigurationException naming the configuration, the key and the problem
+     */
+    static MeterSettings of(Config config, Map<String, ?> properties, ProfileCatalog catalog) {
+        String pid = InvalidConfigurationException.pidOf(properties, ModbusMeter.PID);
+        String id = text(pid, "id", config.id());
+        String host = text(pid, "host", config.host());
+        int port = range(pid, "port", config.port(), 1, 65535);
+        int unitId = range(pid, "unitId", config.unitId(), 0, 255);
+        int pollIntervalMs = range(pid, "pollIntervalMs", config.pollIntervalMs(), 10, Integer.MAX_VALUE);
+        int timeoutMs = range(pid, "timeoutMs", config.timeoutMs(), 0, Integer.MAX_VALUE);
+        int staleAfterMs = config.staleAfterMs();
+        if (staleAfterMs <= pollIntervalMs) {
+            // a meter answering once per interval would otherwise flap between STALE and GOOD
+            throw new InvalidConfigurationException(pid, "staleAfterMs", "must be longer than pollIntervalMs ("
+                    + pollIntervalMs + "), was " + staleAfterMs);
+        }
+        int mergeGap = range(pid, "mergeGap", config.mergeGap(), 0, Integer.MAX_VALUE);
+        int maxPowerW = range(pid, "maxPowerW", config.maxPowerW(), 1, Integer.MAX_VALUE);
+        int toleranceWh = range(pid, "energyToleranceWh", config.energyToleranceWh(), 0, Integer.MAX_VALUE);
+        return new MeterSettings(id, new TcpEndpoint(host, port), unitId, profile(pid, config, properties, catalog),
+                Duration.ofMillis(pollIntervalMs),
+                timeoutMs == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(timeoutMs)),
+                Duration.ofMillis(staleAfterMs), mergeGap, maxPowerW, toleranceWh);
+    }
+
+    /** Whether {@code other} reads the same device the same way, so that its readings continue these. */
+    boolean sameDevice(MeterSettings other) {
+        return endpoint.equals(other.endpoint) && unitId == other.unitId && profile.equals(other.profile);
+    }
+
+    private static MeterProfile profile(String pid, Config config, Map<String, ?> properties,
+            ProfileCatalog catalog) {
+        String profile = text(pid, "profile", config.profile());
+        if (profile.equals(CustomProfile.ID)) {
+            return CustomProfile.of(pid, properties);
+        }
+        CustomProfile.keys(properties).stream().findFirst().ifPresent(key -> {
+            throw new InvalidConfigurationException(pid, key, "only used with profile=" + CustomProfile.ID
+                    + ", but profile is " + profile);
+        });
+        try {
+            return catalog.meter(profile);
+        } catch (IllegalArgumentException e) {
+            // an unknown or broken profile (InvalidProfileException), or an id no profile can have
+            throw new InvalidConfigurationException(pid, "profile", e.getMessage());
+        }
+    }
+
+    private static String text(String pid, String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidConfigurationException(pid, key, "required, but missing or blank");
+        }
+        return value.strip();
+    }
+
+    private static int range(String pid, String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidConfigurationException(pid, key, "must be " + min
+                    + (max == Integer.MAX_VALUE ? " or more" : ".." + max) + ", was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,264 @@
+package org.pilegate.meter.modbus.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.pilegate.api.meter.Meter;
+import org.pilegate.api.meter.MeterReading;
+import org.pilegate.device.profile.MeterProfile;
+import org.pilegate.device.profile.ProfileCatalog;
+import org.pilegate.meter.modbus.ModbusMeter;
+import org.pilegate.modbus.DataBlock;
+import org.pilegate.modbus.EndpointSettings;
+import org.pilegate.modbus.MergedRead;
+import org.pilegate.modbus.ModbusEndpoint;
+import org.pilegate.modbus.ModbusException;
+import org.pilegate.modbus.ModbusManager;
+import org.pilegate.modbus.PollCallback;
+import org.pilegate.modbus.PollTask;
+import org.pilegate.modbus.RegisterBlock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One configured meter: polls its register map through the shared transport and publishes what
+ * {@link ReadingTracker} makes of the answers. Registered by hand rather than by DS, because the service property
+ * {@value Meter#ID_PROPERTY} must carry the configured id. Everything a poll changes happens on the meter's own
+ * driver thread, which also calls the listeners.
+ */
+@Component(configurationPid = ModbusMeter.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Designate(ocd = Config.class, factory = true)
+public final class ModbusMeterImpl implements ModbusMeter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModbusMeterImpl.class);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final ModbusManager modbus;
+    private final ProfileCatalog catalog;
+    private final Clock clock = Clock.systemUTC();
+    private final ScheduledExecutorService driver;
+    private final ReadingTracker tracker;
+    private final List<Consumer<MeterReading>> listeners = new CopyOnWriteArrayList<>();
+    private final ServiceRegistration<?> registration;
+    private volatile Polling polling;
+    private volatile Optional<MeterReading> latest = Optional.empty();
+
+    @Activate
+    public ModbusMeterImpl(@Reference ModbusManager modbus, BundleContext context, Config config,
+            Map<String, Object> properties) {
+        this.modbus = modbus;
+        this.catalog = new ProfileCatalog(Optional.ofNullable(context.getProperty("karaf.etc"))
+                .map(etc -> List.of(Path.of(etc, "profiles")))
+                .orElse(List.of()));
+        MeterSettings settings = settings(config, properties);
+        driver = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "pilegate-meter-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            tracker = new ReadingTracker(settings, clock.instant());
+            polling = new Polling(settings);
+            registration = context.registerService(new String[] {Meter.class.getName(), ModbusMeter.class.getName()},
+                    this, serviceProperties(settings));
+        } catch (RuntimeException e) {
+            Optional.ofNullable(polling).ifPresent(Polling::stop);
+            driver.shutdownNow();
+            throw e;
+        }
+        LOG.info("Meter {} reads unit {} at {} with profile {} in {} request(s) every {} ms", settings.id(),
+                settings.unitId(), settings.endpoint(), settings.profile().id(), polling.plan.reads().size(),
+                settings.pollInterval().toMillis());
+    }
+
+    @Modified
+    void modified(Config config, Map<String, Object> properties) {
+        MeterSettings next = settings(config, properties);
+        Polling previous = polling;
+        previous.stop();
+        // queued before the new polls exist, so their first answer already meets the new settings
+        driver.execute(() -> tracker.reconfigure(next));
+        polling = new Polling(next);
+        if (!next.id().equals(previous.settings.id())) {
+            registration.setProperties(serviceProperties(next));
+        }
+        LOG.info("Meter {} reconfigured: unit {} at {} with profile {} every {} ms", next.id(), next.unitId(),
+                next.endpoint(), next.profile().id(), next.pollInterval().toMillis());
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+        polling.stop();
+        driver.shutdownNow();
+    }
+
+    @Override
+    public String id() {
+        return polling.settings.id();
+    }
+
+    @Override
+    public Optional<MeterReading> latest() {
+        return latest;
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<MeterReading> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @Override
+    public ModbusEndpoint endpoint() {
+        return polling.settings.endpoint();
+    }
+
+    @Override
+    public int unitId() {
+        return polling.settings.unitId();
+    }
+
+    @Override
+    public MeterProfile profile() {
+        return polling.settings.profile();
+    }
+
+    private MeterSettings settings(Config config, Map<String, Object> properties) {
+        try {
+            return MeterSettings.of(config, properties, catalog);
+        } catch (InvalidConfigurationException e) {
+            LOG.error(e.getMessage());
+            throw e;
+        }
+    }
+
+    private static Hashtable<String, Object> serviceProperties(MeterSettings settings) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(Meter.ID_PROPERTY, settings.id());
+        return properties;
+    }
+
+    /** On the driver thread. */
+    private void publish(MeterReading reading) {
+        latest = Optional.of(reading);
+        for (Consumer<MeterReading> listener : listeners) {
+            try {
+                listener.accept(reading);
+            } catch (RuntimeException e) {
+                LOG.warn("A listener of meter {} failed on {}", polling.settings.id(), reading, e);
+            }
+        }
+    }
+
+    /** The polls of one configuration; replaced as a whole when the configuration changes. */
+    private final class Polling {
+
+        private final MeterSettings settings;
+        private final ReadPlan plan;
+        private final List<PollTask> tasks;
+        private final ScheduledFuture<?> silenceCheck;
+        private volatile boolean stopped;
+        // the rest is touched on the driver thread only
+        private final Map<MergedRead, RegisterBlock> answers = new HashMap<>();
+        private Optional<String> lastError = Optional.empty();
+
+        Polling(MeterSettings settings) {
+            this.settings = settings;
+            this.plan = ReadPlan.of(settings.profile(), settings.unitId(), settings.mergeGap());
+            settings.timeout().ifPresent(timeout -> {
+                EndpointSettings defaults = EndpointSettings.DEFAULTS;
+                modbus.configure(settings.endpoint(), new EndpointSettings(timeout,
+                        defaults.interTransactionDelay(), defaults.maxRetries(), defaults.backoffBase(),
+                        defaults.backoffMax(), defaults.reconnect()));
+            });
+            long interval = settings.pollInterval().toMillis();
+            this.silenceCheck = driver.scheduleAtFixedRate(this::checkSilence, interval, interval,
+                    TimeUnit.MILLISECONDS);
+            this.tasks = plan.reads().stream()
+                    .map(read -> modbus.schedule(settings.endpoint(), read.request(), settings.pollInterval(),
+                            callback(read)))
+                    .toList();
+        }
+
+        void stop() {
+            stopped = true;
+            tasks.forEach(PollTask::cancel);
+            silenceCheck.cancel(false);
+        }
+
+        private PollCallback callback(MergedRead read) {
+            return new PollCallback() {
+                @Override
+                public void onData(DataBlock data) {
+                    // a register read answers with registers
+                    driver.execute(() -> answered(read, (RegisterBlock) data));
+                }
+
+                @Override
+                public void onFailure(ModbusException error) {
+                    driver.execute(() -> failed(read, error));
+                }
+            };
+        }
+
+        /**
+         * Each request is polled on its own schedule; a reading is made once every request of the plan has
+         * answered since the last one.
+         */
+        private void answered(MergedRead read, RegisterBlock block) {
+            if (stopped) {
+                return;
+            }
+            answers.put(read, block);
+            if (answers.size() < plan.reads().size()) {
+                return;
+            }
+            Map<MergedRead, RegisterBlock> complete = Map.copyOf(answers);
+            answers.clear();
+            lastError = Optional.empty();
+            Optional<MeterReading> reading;
+            try {
+                reading = tracker.answered(clock.instant(), plan.decode(complete));
+            } catch (IllegalArgumentException garbage) {
+                reading = tracker.garbled(clock.instant(), garbage.getMessage());
+            }
+            reading.ifPresent(ModbusMeterImpl.this::publish);
+        }
+
+        private void failed(MergedRead read, ModbusException error) {
+            if (stopped) {
+                return;
+            }
+            lastError = Optional.of(error.getMessage() + " reading " + read.request());
+            LOG.debug("Meter {}: {}", settings.id(), lastError.get());
+        }
+
+        private void checkSilence() {
+            if (!stopped) {
+                tracker.checkSilence(clock.instant(), lastError).ifPresent(ModbusMeterImpl.this::publish);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.pilegate.relay.modbus.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "pilegate Modbus relay",
+        description = "One pile controller (contactor, control pilot, vehicle identification, current limit) driven"
+                + " over Modbus TCP through a device profile.")
+@interface Config {
+
+    @AttributeDefinition(name = "Relay id", description = "The id the gateway knows the relay by, e.g. bay-07.relay;"
+            + " published as service property pilegate.relay.id.")
+    String id();
+
+    @AttributeDefinition(name = "Host", description = "Host name or address of the controller or its Modbus TCP"
+            + " gateway.")
+    String host();
+
+    @AttributeDefinition(name = "Port", min = "1", max = "65535")
+    int port() default 502;
+
+    @AttributeDefinition(name = "Unit id", min = "0", max = "255",
+            description = "Modbus unit identifier (slave address) of the controller; see the profile's description.")
+    int unitId() default 1;
+
+    @AttributeDefinition(name = "Profile", description = "Register map: the id of a shipped profile or of a file"
+            + " etc/profiles/relay/<id>.json.")
+    String profile() default "pilegate-generic-relay";
+
+    @AttributeDefinition(name = "Poll interval (ms)", min = "10")
+    int pollIntervalMs() default 500;
+
+    @AttributeDefinition(name = "Timeout (ms)", min = "0", description = "Response timeout of the controller's"
+            + " endpoint; 0 keeps the transport's settings. Devices behind one endpoint share it, so give them the"
+            + " same value.")
+    int timeoutMs() default 0;
+
+    @AttributeDefinition(name = "Settle time (ms)", min = "0", description = "How long the controller may take to"
+            + " report a command's effect, e.g. a contactor's feedback contact; a command is read back until it"
+            + " shows or this time has passed.")
+    int settleMs() default 1000;
+}

@@ -1,0 +1,74 @@
+package org.pilegate.relay.modbus.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.pilegate.device.profile.ProfileCatalog;
+import org.pilegate.device.profile.RelayProfile;
+import org.pilegate.modbus.FunctionCode;
+import org.pilegate.modbus.TcpEndpoint;
+import org.pilegate.relay.modbus.ModbusRelay;
+
+/**
+ * A relay configuration, checked.
+ *
+ * @param id relay id, published as {@code pilegate.relay.id}
+ * @param endpoint where the controller is reached
+ * @param unitId the controller's unit identifier
+ * @param profile its register map
+ * @param pollInterval how often its state is read
+ * @param timeout response timeout for its endpoint; empty keeps the transport's settings
+ * @param settle how long a command may take to show in what the controller reports
+ */
+record RelaySettings(String id, TcpEndpoint endpoint, int unitId, RelayProfile profile, Duration pollInterval,
+        Optional<Duration> timeout, Duration settle) {
+
+    /** @throws InvalidConfigurationException naming the configuration, the key and the problem */
+    static RelaySettings of(Config config, Map<String, ?> properties, ProfileCatalog catalog) {
+        String pid = InvalidConfigurationException.pidOf(properties, ModbusRelay.PID);
+        String id = text(pid, "id", config.id());
+        String host = text(pid, "host", config.host());
+        int port = range(pid, "port", config.port(), 1, 65535);
+        int unitId = range(pid, "unitId", config.unitId(), 0, 255);
+        int pollIntervalMs = range(pid, "pollIntervalMs", config.pollIntervalMs(), 10, Integer.MAX_VALUE);
+        int timeoutMs = range(pid, "timeoutMs", config.timeoutMs(), 0, Integer.MAX_VALUE);
+        int settleMs = range(pid, "settleMs", config.settleMs(), 0, Integer.MAX_VALUE);
+        return new RelaySettings(id, new TcpEndpoint(host, port), unitId, profile(pid, config, catalog),
+                Duration.ofMillis(pollIntervalMs),
+                timeoutMs == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(timeoutMs)),
+                Duration.ofMillis(settleMs));
+    }
+
+    private static RelayProfile profile(String pid, Config config, ProfileCatalog catalog) {
+        String id = text(pid, "profile", config.profile());
+        RelayProfile profile;
+        try {
+            profile = catalog.relay(id);
+        } catch (IllegalArgumentException e) {
+            // an unknown or broken profile (InvalidProfileException), or an id no profile can have
+            throw new InvalidConfigurationException(pid, "profile", e.getMessage());
+        }
+        profile.currentLimit().filter(limit -> limit.function() != FunctionCode.READ_HOLDING_REGISTERS)
+                .ifPresent(limit -> {
+                    throw new InvalidConfigurationException(pid, "profile", "profile " + id + " keeps its current"
+                            + " limit in " + limit.function() + ", which cannot be written");
+                });
+        return profile;
+    }
+
+    private static String text(String pid, String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidConfigurationException(pid, key, "required, but missing or blank");
+        }
+        return value.strip();
+    }
+
+    private static int range(String pid, String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidConfigurationException(pid, key, "must be " + min
+                    + (max == Integer.MAX_VALUE ? " or more" : ".." + max) + ", was " + value);
+        }
+        return value;
+    }
+}
