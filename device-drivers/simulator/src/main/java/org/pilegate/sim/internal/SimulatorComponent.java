@@ -11,6 +11,8 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.device.profile.ProfileCatalog;
 import org.pilegate.sim.DepotSimulator;
@@ -33,11 +35,14 @@ public final class SimulatorComponent {
     private final Optional<ServiceRegistration<DepotSimulator>> registration;
 
     @Activate
-    public SimulatorComponent(BundleContext context, SimulatorConfig config) throws IOException {
+    public SimulatorComponent(BundleContext context, SimulatorConfig config,
+            @Reference ConfigurationAdmin configurationAdmin) throws IOException {
+        SimulatedDepotDrivers drivers = new SimulatedDepotDrivers(configurationAdmin);
         if (!config.enabled()) {
             LOG.info("Depot simulator disabled by configuration {}", PID);
             simulation = Optional.empty();
             registration = Optional.empty();
+            drivers.removeAll();
             return;
         }
         ProfileCatalog profiles = new ProfileCatalog(
@@ -47,6 +52,11 @@ public final class SimulatorComponent {
                 profiles.relay(config.relayProfile()), Duration.ofMillis(config.tickMs()), config.autoPlug()));
         simulation = Optional.of(started);
         registration = Optional.of(context.registerService(DepotSimulator.class, started, null));
+        if (config.provisionDrivers()) {
+            drivers.provision(started, config.meterProfile(), config.relayProfile());
+        } else {
+            drivers.removeAll();
+        }
     }
 
     @Deactivate

@@ -39,4 +39,8 @@ public @interface SimulatorConfig {
     @AttributeDefinition(name = "Vehicles come and go",
             description = "Plug and unplug vehicles at random, for demos.")
     boolean autoPlug() default false;
+
+    @AttributeDefinition(name = "Provision drivers", description = "Create the meter and relay driver configurations"
+            + " of the simulated piles (named sim-01, sim-02, …) and remove them when the simulator is disabled.")
+    boolean provisionDrivers() default true;
 }

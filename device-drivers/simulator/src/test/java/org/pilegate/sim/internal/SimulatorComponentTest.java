@@ -22,6 +22,7 @@ import org.pilegate.sim.PileAddress;
 class SimulatorComponentTest {
 
     private final List<Object> registered = new ArrayList<>();
+    private final RecordingConfigurationAdmin configurations = new RecordingConfigurationAdmin();
 
     private final BundleContext context = proxy(BundleContext.class, (method, args) -> {
         if (!method.equals("registerService")) {
@@ -57,7 +58,7 @@ class SimulatorComponentTest {
     @Test
     void servesAndRegistersUntilDeactivated() throws IOException {
         SimulatorComponent component = new SimulatorComponent(context,
-                config(Map.of("basePort", 0, "pileCount", 3, "tickMs", 20)));
+                config(Map.of("basePort", 0, "pileCount", 3, "tickMs", 20)), configurations.admin);
         assertEquals(1, registered.size());
         DepotSimulator depot = (DepotSimulator) registered.get(0);
         assertEquals(3, depot.pileCount());
@@ -74,14 +75,39 @@ class SimulatorComponentTest {
 
     @Test
     void disabledServesNothing() throws IOException {
-        new SimulatorComponent(context, config(Map.of("enabled", false, "basePort", 0))).deactivate();
+        new SimulatorComponent(context, config(Map.of("enabled", false, "basePort", 0)), configurations.admin)
+                .deactivate();
         assertEquals(List.of(), registered);
+    }
+
+    @Test
+    void simulatedPilesGetTheirDriverConfigurationsAndLoseThemWhenDisabled() throws IOException {
+        SimulatorComponent three = new SimulatorComponent(context,
+                config(Map.of("basePort", 0, "pileCount", 3)), configurations.admin);
+        DepotSimulator depot = (DepotSimulator) registered.get(0);
+        PileAddress third = depot.address(2);
+        three.deactivate();
+
+        assertEquals(List.of("org.pilegate.meter.modbus~sim-01", "org.pilegate.meter.modbus~sim-02",
+                "org.pilegate.meter.modbus~sim-03", "org.pilegate.relay.modbus~sim-01",
+                "org.pilegate.relay.modbus~sim-02", "org.pilegate.relay.modbus~sim-03"),
+                List.copyOf(configurations.configurations.keySet()));
+        assertEquals(Map.of("id", "sim-03.relay", "host", third.host(), "port", third.port(),
+                "unitId", third.relayUnitId(), "profile", "pilegate-generic-relay", "pilegate.simulated", true),
+                configurations.properties("org.pilegate.relay.modbus~sim-03"));
+
+        new SimulatorComponent(context, config(Map.of("basePort", 0, "pileCount", 2)), configurations.admin)
+                .deactivate();
+        assertEquals(4, configurations.configurations.size(), "the third pile's drivers are surplus");
+
+        new SimulatorComponent(context, config(Map.of("enabled", false)), configurations.admin).deactivate();
+        assertEquals(Map.of(), configurations.configurations);
     }
 
     @Test
     void unknownProfileFailsActivation() {
         assertThrows(InvalidProfileException.class, () -> new SimulatorComponent(context,
-                config(Map.of("basePort", 0, "meterProfile", "no-such-meter"))));
+                config(Map.of("basePort", 0, "meterProfile", "no-such-meter")), configurations.admin));
         assertEquals(List.of(), registered);
     }
 }

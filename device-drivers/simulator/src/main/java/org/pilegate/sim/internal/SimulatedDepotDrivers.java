@@ -1,0 +1,93 @@
+package org.pilegate.sim.internal;
+
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.Set;
+
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.pilegate.sim.DepotSimulator;
+import org.pilegate.sim.PileAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one meter and one relay driver configuration per simulated pile, so that the simulated depot runs through
+ * the same drivers as real hardware. The configurations are named after the pile ({@code sim-07}) and tagged
+ * {@value #SIMULATED}, which is how surplus ones are found and removed; configurations an operator wrote are
+ * never touched.
+ */
+final class SimulatedDepotDrivers {
+
+    static final String METER_PID = "org.pilegate.meter.modbus";
+    static final String RELAY_PID = "org.pilegate.relay.modbus";
+    static final String SIMULATED = "pilegate.simulated";
+    private static final String SIMULATED_FILTER = "(" + SIMULATED + "=true)";
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedDepotDrivers.class);
+
+    private final ConfigurationAdmin configurationAdmin;
+
+    SimulatedDepotDrivers(ConfigurationAdmin configurationAdmin) {
+        this.configurationAdmin = configurationAdmin;
+    }
+
+    /** Name of simulated pile {@code index}: sim-01, sim-02, … (wider when there are 100 or more). */
+    static String pileName(int index, int pileCount) {
+        int width = Math.max(2, Integer.toString(pileCount).length());
+        return String.format("sim-%0" + width + "d", index + 1);
+    }
+
+    void provision(DepotSimulator depot, String meterProfile, String relayProfile) throws IOException {
+        Set<String> wanted = new HashSet<>();
+        for (int i = 0; i < depot.pileCount(); i++) {
+            String pile = pileName(i, depot.pileCount());
+            PileAddress address = depot.address(i);
+            wanted.add(put(METER_PID, pile, pile + ".meter", address, address.meterUnitId(), meterProfile));
+            wanted.add(put(RELAY_PID, pile, pile + ".relay", address, address.relayUnitId(), relayProfile));
+        }
+        int removed = removeSimulated(wanted);
+        LOG.info("Simulated depot: driver configurations for {} piles in place ({} surplus removed)",
+                depot.pileCount(), removed);
+    }
+
+    void removeAll() throws IOException {
+        int removed = removeSimulated(Set.of());
+        if (removed > 0) {
+            LOG.info("Simulator disabled: {} simulated driver configurations removed", removed);
+        }
+    }
+
+    private String put(String factoryPid, String pile, String deviceId, PileAddress address, int unitId,
+            String profile) throws IOException {
+        Configuration configuration = configurationAdmin.getFactoryConfiguration(factoryPid, pile, "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("id", deviceId);
+        properties.put("host", address.host());
+        properties.put("port", address.port());
+        properties.put("unitId", unitId);
+        properties.put("profile", profile);
+        properties.put(SIMULATED, true);
+        configuration.updateIfDifferent(properties);
+        return configuration.getPid();
+    }
+
+    private int removeSimulated(Set<String> keep) throws IOException {
+        Configuration[] simulated;
+        try {
+            simulated = configurationAdmin.listConfigurations(SIMULATED_FILTER);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("filter " + SIMULATED_FILTER, e);
+        }
+        int removed = 0;
+        for (Configuration configuration : simulated == null ? new Configuration[0] : simulated) {
+            if (!keep.contains(configuration.getPid())) {
+                configuration.delete();
+                removed++;
+            }
+        }
+        return removed;
+    }
+}
