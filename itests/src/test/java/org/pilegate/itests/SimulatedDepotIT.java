@@ -1,0 +1,149 @@
+package org.pilegate.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.BootFinished;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.pilegate.api.meter.Meter;
+import org.pilegate.api.meter.MeterReading;
+import org.pilegate.api.meter.ReadingQuality;
+import org.pilegate.api.relay.PlugState;
+import org.pilegate.api.relay.Relay;
+import org.pilegate.api.relay.RelayCommand;
+import org.pilegate.api.relay.RelayState;
+import org.pilegate.api.vehicle.VehicleId;
+import org.pilegate.sim.DepotSimulator;
+import org.pilegate.sim.DeviceKind;
+import org.pilegate.sim.Fault;
+
+/**
+ * The gateway's default depot: simulated piles on a real Modbus TCP server, read and switched through the real
+ * meter and relay drivers, surviving device faults and driver updates.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class SimulatedDepotIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private BootFinished bootFinished;
+
+    @Inject
+    private DepotSimulator depot;
+
+    @Configuration
+    public Option[] configuration() {
+        return PilegateDistribution.options();
+    }
+
+    @Test
+    public void plugCloseAndChargeThroughTheDrivers() throws Exception {
+        startCharging(2, "EVCC-IT-3");
+        Meter meter = meter("sim-03");
+        long before = goodReading(meter).energyImportWh();
+
+        Services.awaitTrue("energy rising on sim-03", WAIT,
+                () -> meter.latest().filter(r -> r.quality() == ReadingQuality.GOOD)
+                        .map(r -> r.energyImportWh() >= before + 5 && r.activePowerW() > 0).orElse(false));
+
+        RelayState opened = relay("sim-03").execute(new RelayCommand.OpenContactor()).toCompletableFuture()
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(!opened.contactorClosed());
+        Services.awaitTrue("power back to 0 on sim-03", WAIT,
+                () -> meter.latest().map(r -> r.activePowerW() == 0).orElse(false));
+    }
+
+    @Test
+    public void silentMeterGoesStaleAndRecovers() {
+        Meter meter = meter("sim-05");
+        goodReading(meter);
+
+        depot.injectFault(4, DeviceKind.METER, new Fault.NoReply());
+        try {
+            Services.awaitTrue("sim-05 meter stale", WAIT,
+                    () -> meter.latest().map(r -> r.quality() == ReadingQuality.STALE).orElse(false));
+            assertEquals("the neighbour on the same port keeps reading", ReadingQuality.GOOD,
+                    goodReading(meter("sim-06")).quality());
+        } finally {
+            depot.clearFault(4, DeviceKind.METER);
+        }
+        Services.awaitTrue("sim-05 meter good again", WAIT,
+                () -> meter.latest().map(r -> r.quality() == ReadingQuality.GOOD).orElse(false));
+    }
+
+    @Test
+    public void updatingTheDriverBundlesLosesNoEnergyAndNoContactorState() throws Exception {
+        startCharging(0, "EVCC-IT-1");
+        long beforeUpdate = goodReading(meter("sim-01")).energyImportWh();
+
+        bundle("org.pilegate.meter-modbus").update();
+        bundle("org.pilegate.relay-modbus").update();
+
+        // fresh services from the updated bundles re-read the devices: the contactor is still closed
+        Relay relay = relay("sim-01");
+        Services.awaitTrue("relay sim-01 re-read after update", WAIT,
+                () -> relay.latest().map(RelayState::contactorClosed).orElse(false));
+        assertTrue("charging never stopped", depot.snapshot(0).contactorClosed() && depot.snapshot(0).powerW() > 0);
+        Meter meter = meter("sim-01");
+        long afterUpdate = goodReading(meter).energyImportWh();
+        assertTrue("absolute register continues: " + beforeUpdate + " -> " + afterUpdate,
+                afterUpdate >= beforeUpdate);
+        Services.awaitTrue("energy keeps rising after the update", WAIT,
+                () -> meter.latest().map(r -> r.energyImportWh() > afterUpdate).orElse(false));
+    }
+
+    private void startCharging(int pileIndex, String vehicle) throws Exception {
+        depot.plug(pileIndex, new VehicleId(vehicle), 60_000, 0.2);
+        String pile = String.format("sim-%02d", pileIndex + 1);
+        Relay relay = relay(pile);
+        Services.awaitTrue("vehicle seen at " + pile, WAIT,
+                () -> relay.latest().map(state -> state.plugState() != PlugState.A
+                        && state.vehicleId().equals(Optional.of(new VehicleId(vehicle)))).orElse(false));
+        RelayState closed = relay.execute(new RelayCommand.CloseContactor(16)).toCompletableFuture()
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(closed.contactorClosed());
+        assertEquals(16, closed.currentLimitA());
+    }
+
+    private MeterReading goodReading(Meter meter) {
+        Services.awaitTrue("good reading of " + meter.id(), WAIT,
+                () -> meter.latest().map(r -> r.quality() == ReadingQuality.GOOD).orElse(false));
+        return meter.latest().orElseThrow();
+    }
+
+    private Meter meter(String pile) {
+        return Services.await(context, Meter.class, "(" + Meter.ID_PROPERTY + "=" + pile + ".meter)", WAIT);
+    }
+
+    private Relay relay(String pile) {
+        return Services.await(context, Relay.class, "(" + Relay.ID_PROPERTY + "=" + pile + ".relay)", WAIT);
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return Arrays.stream(context.getBundles())
+                .filter(bundle -> bundle.getSymbolicName().equals(symbolicName))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
+    }
+}
