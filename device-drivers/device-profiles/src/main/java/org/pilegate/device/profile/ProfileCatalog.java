@@ -29,6 +29,11 @@ public final class ProfileCatalog {
         this.directories = List.copyOf(directories);
     }
 
+    /** The shipped profiles and the operator's under {@code <karaf.etc>/profiles}, when Karaf's etc is known. */
+    public static ProfileCatalog withOperatorProfiles(Optional<String> karafEtc) {
+        return new ProfileCatalog(karafEtc.map(etc -> List.of(Path.of(etc, "profiles"))).orElse(List.of()));
+    }
+
     /** @throws InvalidProfileException if no such profile exists or its file is invalid */
     public MeterProfile meter(String id) {
         return find("meter", id, Profiles::meter);

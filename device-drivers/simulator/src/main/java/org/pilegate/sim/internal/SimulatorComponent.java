@@ -1,9 +1,7 @@
 package org.pilegate.sim.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
@@ -45,8 +43,8 @@ public final class SimulatorComponent {
             drivers.removeAll();
             return;
         }
-        ProfileCatalog profiles = new ProfileCatalog(
-                List.of(Path.of(System.getProperty("karaf.etc", "etc"), "profiles")));
+        ProfileCatalog profiles = ProfileCatalog.withOperatorProfiles(
+                Optional.ofNullable(context.getProperty("karaf.etc")));
         Simulation started = Simulation.start(new SimulatorSettings(config.host(), config.basePort(),
                 config.pileCount(), config.pilesPerPort(), profiles.meter(config.meterProfile()),
                 profiles.relay(config.relayProfile()), Duration.ofMillis(config.tickMs()), config.autoPlug()));

@@ -1,5 +1,6 @@
 package org.pilegate.meter.modbus.internal;
 
+import org.pilegate.device.config.InvalidConfigurationException;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.EnumMap;

@@ -1,5 +1,9 @@
 package org.pilegate.meter.modbus.internal;
 
+import static org.pilegate.device.config.InvalidConfigurationException.requireRange;
+import static org.pilegate.device.config.InvalidConfigurationException.requireText;
+
+import org.pilegate.device.config.InvalidConfigurationException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -33,21 +37,21 @@ record MeterSettings(String id, TcpEndpoint endpoint, int unitId, MeterProfile p
      */
     static MeterSettings of(Config config, Map<String, ?> properties, ProfileCatalog catalog) {
         String pid = InvalidConfigurationException.pidOf(properties, ModbusMeter.PID);
-        String id = text(pid, "id", config.id());
-        String host = text(pid, "host", config.host());
-        int port = range(pid, "port", config.port(), 1, 65535);
-        int unitId = range(pid, "unitId", config.unitId(), 0, 255);
-        int pollIntervalMs = range(pid, "pollIntervalMs", config.pollIntervalMs(), 10, Integer.MAX_VALUE);
-        int timeoutMs = range(pid, "timeoutMs", config.timeoutMs(), 0, Integer.MAX_VALUE);
+        String id = requireText(pid, "id", config.id());
+        String host = requireText(pid, "host", config.host());
+        int port = requireRange(pid, "port", config.port(), 1, 65535);
+        int unitId = requireRange(pid, "unitId", config.unitId(), 0, 255);
+        int pollIntervalMs = requireRange(pid, "pollIntervalMs", config.pollIntervalMs(), 10, Integer.MAX_VALUE);
+        int timeoutMs = requireRange(pid, "timeoutMs", config.timeoutMs(), 0, Integer.MAX_VALUE);
         int staleAfterMs = config.staleAfterMs();
         if (staleAfterMs <= pollIntervalMs) {
             // a meter answering once per interval would otherwise flap between STALE and GOOD
             throw new InvalidConfigurationException(pid, "staleAfterMs", "must be longer than pollIntervalMs ("
                     + pollIntervalMs + "), was " + staleAfterMs);
         }
-        int mergeGap = range(pid, "mergeGap", config.mergeGap(), 0, Integer.MAX_VALUE);
-        int maxPowerW = range(pid, "maxPowerW", config.maxPowerW(), 1, Integer.MAX_VALUE);
-        int toleranceWh = range(pid, "energyToleranceWh", config.energyToleranceWh(), 0, Integer.MAX_VALUE);
+        int mergeGap = requireRange(pid, "mergeGap", config.mergeGap(), 0, Integer.MAX_VALUE);
+        int maxPowerW = requireRange(pid, "maxPowerW", config.maxPowerW(), 1, Integer.MAX_VALUE);
+        int toleranceWh = requireRange(pid, "energyToleranceWh", config.energyToleranceWh(), 0, Integer.MAX_VALUE);
         return new MeterSettings(id, new TcpEndpoint(host, port), unitId, profile(pid, config, properties, catalog),
                 Duration.ofMillis(pollIntervalMs),
                 timeoutMs == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(timeoutMs)),
@@ -61,7 +65,7 @@ record MeterSettings(String id, TcpEndpoint endpoint, int unitId, MeterProfile p
 
     private static MeterProfile profile(String pid, Config config, Map<String, ?> properties,
             ProfileCatalog catalog) {
-        String profile = text(pid, "profile", config.profile());
+        String profile = requireText(pid, "profile", config.profile());
         if (profile.equals(CustomProfile.ID)) {
             return CustomProfile.of(pid, properties);
         }
@@ -75,20 +79,5 @@ record MeterSettings(String id, TcpEndpoint endpoint, int unitId, MeterProfile p
             // an unknown or broken profile (InvalidProfileException), or an id no profile can have
             throw new InvalidConfigurationException(pid, "profile", e.getMessage());
         }
-    }
-
-    private static String text(String pid, String key, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidConfigurationException(pid, key, "required, but missing or blank");
-        }
-        return value.strip();
-    }
-
-    private static int range(String pid, String key, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new InvalidConfigurationException(pid, key, "must be " + min
-                    + (max == Integer.MAX_VALUE ? " or more" : ".." + max) + ", was " + value);
-        }
-        return value;
     }
 }

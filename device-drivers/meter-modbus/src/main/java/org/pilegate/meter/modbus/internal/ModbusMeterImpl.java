@@ -1,6 +1,6 @@
 package org.pilegate.meter.modbus.internal;
 
-import java.nio.file.Path;
+import org.pilegate.device.config.InvalidConfigurationException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Hashtable;
@@ -68,9 +68,7 @@ public final class ModbusMeterImpl implements ModbusMeter {
     public ModbusMeterImpl(@Reference ModbusManager modbus, BundleContext context, Config config,
             Map<String, Object> properties) {
         this.modbus = modbus;
-        this.catalog = new ProfileCatalog(Optional.ofNullable(context.getProperty("karaf.etc"))
-                .map(etc -> List.of(Path.of(etc, "profiles")))
-                .orElse(List.of()));
+        this.catalog = ProfileCatalog.withOperatorProfiles(Optional.ofNullable(context.getProperty("karaf.etc")));
         MeterSettings settings = settings(config, properties);
         driver = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "pilegate-meter-" + THREADS.incrementAndGet());

@@ -1,5 +1,6 @@
 package org.pilegate.meter.modbus.internal;
 
+import org.pilegate.device.config.InvalidConfigurationException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,6 @@
 package org.pilegate.relay.modbus.internal;
 
-import java.nio.file.Path;
+import org.pilegate.device.config.InvalidConfigurationException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,9 +103,7 @@ public final class ModbusRelayImpl implements ModbusRelay {
     public ModbusRelayImpl(@Reference ModbusManager modbus, BundleContext context, Config config,
             Map<String, Object> properties) {
         this.modbus = modbus;
-        this.catalog = new ProfileCatalog(Optional.ofNullable(context.getProperty("karaf.etc"))
-                .map(etc -> List.of(Path.of(etc, "profiles")))
-                .orElse(List.of()));
+        this.catalog = ProfileCatalog.withOperatorProfiles(Optional.ofNullable(context.getProperty("karaf.etc")));
         Device configured = device(config, properties);
         driver = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "pilegate-relay-" + THREADS.incrementAndGet());

@@ -1,5 +1,9 @@
 package org.pilegate.relay.modbus.internal;
 
+import static org.pilegate.device.config.InvalidConfigurationException.requireRange;
+import static org.pilegate.device.config.InvalidConfigurationException.requireText;
+
+import org.pilegate.device.config.InvalidConfigurationException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -27,13 +31,13 @@ record RelaySettings(String id, TcpEndpoint endpoint, int unitId, RelayProfile p
     /** @throws InvalidConfigurationException naming the configuration, the key and the problem */
     static RelaySettings of(Config config, Map<String, ?> properties, ProfileCatalog catalog) {
         String pid = InvalidConfigurationException.pidOf(properties, ModbusRelay.PID);
-        String id = text(pid, "id", config.id());
-        String host = text(pid, "host", config.host());
-        int port = range(pid, "port", config.port(), 1, 65535);
-        int unitId = range(pid, "unitId", config.unitId(), 0, 255);
-        int pollIntervalMs = range(pid, "pollIntervalMs", config.pollIntervalMs(), 10, Integer.MAX_VALUE);
-        int timeoutMs = range(pid, "timeoutMs", config.timeoutMs(), 0, Integer.MAX_VALUE);
-        int settleMs = range(pid, "settleMs", config.settleMs(), 0, Integer.MAX_VALUE);
+        String id = requireText(pid, "id", config.id());
+        String host = requireText(pid, "host", config.host());
+        int port = requireRange(pid, "port", config.port(), 1, 65535);
+        int unitId = requireRange(pid, "unitId", config.unitId(), 0, 255);
+        int pollIntervalMs = requireRange(pid, "pollIntervalMs", config.pollIntervalMs(), 10, Integer.MAX_VALUE);
+        int timeoutMs = requireRange(pid, "timeoutMs", config.timeoutMs(), 0, Integer.MAX_VALUE);
+        int settleMs = requireRange(pid, "settleMs", config.settleMs(), 0, Integer.MAX_VALUE);
         return new RelaySettings(id, new TcpEndpoint(host, port), unitId, profile(pid, config, catalog),
                 Duration.ofMillis(pollIntervalMs),
                 timeoutMs == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(timeoutMs)),
@@ -41,7 +45,7 @@ record RelaySettings(String id, TcpEndpoint endpoint, int unitId, RelayProfile p
     }
 
     private static RelayProfile profile(String pid, Config config, ProfileCatalog catalog) {
-        String id = text(pid, "profile", config.profile());
+        String id = requireText(pid, "profile", config.profile());
         RelayProfile profile;
         try {
             profile = catalog.relay(id);
@@ -55,20 +59,5 @@ record RelaySettings(String id, TcpEndpoint endpoint, int unitId, RelayProfile p
                             + " limit in " + limit.function() + ", which cannot be written");
                 });
         return profile;
-    }
-
-    private static String text(String pid, String key, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidConfigurationException(pid, key, "required, but missing or blank");
-        }
-        return value.strip();
-    }
-
-    private static int range(String pid, String key, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new InvalidConfigurationException(pid, key, "must be " + min
-                    + (max == Integer.MAX_VALUE ? " or more" : ".." + max) + ", was " + value);
-        }
-        return value;
     }
 }
