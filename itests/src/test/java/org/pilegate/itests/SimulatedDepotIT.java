@@ -23,11 +23,13 @@ import org.osgi.framework.BundleContext;
 import org.pilegate.api.meter.Meter;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.ReadingQuality;
+import org.pilegate.api.pile.PileState;
 import org.pilegate.api.relay.PlugState;
 import org.pilegate.api.relay.Relay;
 import org.pilegate.api.relay.RelayCommand;
 import org.pilegate.api.relay.RelayState;
 import org.pilegate.api.vehicle.VehicleId;
+import org.pilegate.pile.PileController;
 import org.pilegate.sim.DepotSimulator;
 import org.pilegate.sim.DeviceKind;
 import org.pilegate.sim.Fault;
@@ -75,14 +77,18 @@ public class SimulatedDepotIT {
     }
 
     @Test
-    public void silentMeterGoesStaleAndRecovers() {
+    public void silentMeterGoesStaleFaultsThePileAndRecovers() {
         Meter meter = meter("sim-05");
+        PileController pile = Services.await(context, PileController.class,
+                "(" + PileController.ID_PROPERTY + "=sim-05)", WAIT);
         goodReading(meter);
 
         depot.injectFault(4, DeviceKind.METER, new Fault.NoReply());
         try {
             Services.awaitTrue("sim-05 meter stale", WAIT,
                     () -> meter.latest().map(r -> r.quality() == ReadingQuality.STALE).orElse(false));
+            Services.awaitTrue("pile sim-05 faulted", WAIT, () -> pile.status().state() == PileState.FAULTED);
+            assertTrue(pile.status().faultText().orElseThrow().startsWith("meter sim-05.meter not answering"));
             assertEquals("the neighbour on the same port keeps reading", ReadingQuality.GOOD,
                     goodReading(meter("sim-06")).quality());
         } finally {
@@ -90,6 +96,7 @@ public class SimulatedDepotIT {
         }
         Services.awaitTrue("sim-05 meter good again", WAIT,
                 () -> meter.latest().map(r -> r.quality() == ReadingQuality.GOOD).orElse(false));
+        Services.awaitTrue("pile sim-05 available again", WAIT, () -> pile.status().state() == PileState.AVAILABLE);
     }
 
     @Test
@@ -105,6 +112,9 @@ public class SimulatedDepotIT {
         Services.awaitTrue("relay sim-01 re-read after update", WAIT,
                 () -> relay.latest().map(RelayState::contactorClosed).orElse(false));
         assertTrue("charging never stopped", depot.snapshot(0).contactorClosed() && depot.snapshot(0).powerW() > 0);
+        PileController pile = Services.await(context, PileController.class,
+                "(" + PileController.ID_PROPERTY + "=sim-01)", WAIT);
+        assertEquals("the pile kept its state through the driver updates", PileState.PLUGGED, pile.status().state());
         Meter meter = meter("sim-01");
         long afterUpdate = goodReading(meter).energyImportWh();
         assertTrue("absolute register continues: " + beforeUpdate + " -> " + afterUpdate,

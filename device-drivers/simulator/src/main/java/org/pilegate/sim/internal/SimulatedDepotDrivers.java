@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one meter and one relay driver configuration per simulated pile, so that the simulated depot runs through
- * the same drivers as real hardware. The configurations are named after the pile ({@code sim-07}) and tagged
+ * Keeps one meter and one relay driver configuration, and the pile configuration joining them, per simulated
+ * pile, so that the simulated depot runs through the same drivers and pile controllers as real hardware. The configurations are named after the pile ({@code sim-07}) and tagged
  * {@value #SIMULATED}, which is how surplus ones are found and removed; configurations an operator wrote are
  * never touched.
  */
@@ -24,6 +24,7 @@ final class SimulatedDepotDrivers {
 
     static final String METER_PID = "org.pilegate.meter.modbus";
     static final String RELAY_PID = "org.pilegate.relay.modbus";
+    static final String PILE_PID = "org.pilegate.pile";
     static final String SIMULATED = "pilegate.simulated";
     private static final String SIMULATED_FILTER = "(" + SIMULATED + "=true)";
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedDepotDrivers.class);
@@ -47,6 +48,7 @@ final class SimulatedDepotDrivers {
             PileAddress address = depot.address(i);
             wanted.add(put(METER_PID, pile, pile + ".meter", address, address.meterUnitId(), meterProfile));
             wanted.add(put(RELAY_PID, pile, pile + ".relay", address, address.relayUnitId(), relayProfile));
+            wanted.add(putPile(pile));
         }
         int removed = removeSimulated(wanted);
         LOG.info("Simulated depot: driver configurations for {} piles in place ({} surplus removed)",
@@ -69,6 +71,17 @@ final class SimulatedDepotDrivers {
         properties.put("port", address.port());
         properties.put("unitId", unitId);
         properties.put("profile", profile);
+        properties.put(SIMULATED, true);
+        configuration.updateIfDifferent(properties);
+        return configuration.getPid();
+    }
+
+    private String putPile(String pile) throws IOException {
+        Configuration configuration = configurationAdmin.getFactoryConfiguration(PILE_PID, pile, "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("id", pile);
+        properties.put("meter", pile + ".meter");
+        properties.put("relay", pile + ".relay");
         properties.put(SIMULATED, true);
         configuration.updateIfDifferent(properties);
         return configuration.getPid();

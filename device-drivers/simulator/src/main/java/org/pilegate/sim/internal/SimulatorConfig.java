@@ -40,7 +40,7 @@ public @interface SimulatorConfig {
             description = "Plug and unplug vehicles at random, for demos.")
     boolean autoPlug() default false;
 
-    @AttributeDefinition(name = "Provision drivers", description = "Create the meter and relay driver configurations"
+    @AttributeDefinition(name = "Provision drivers", description = "Create the meter, relay and pile configurations"
             + " of the simulated piles (named sim-01, sim-02, …) and remove them when the simulator is disabled.")
     boolean provisionDrivers() default true;
 }

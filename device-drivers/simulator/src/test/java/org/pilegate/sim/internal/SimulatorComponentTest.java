@@ -92,7 +92,8 @@ class SimulatorComponentTest {
         three.deactivate();
 
         assertEquals(List.of("org.pilegate.meter.modbus~sim-01", "org.pilegate.meter.modbus~sim-02",
-                "org.pilegate.meter.modbus~sim-03", "org.pilegate.relay.modbus~sim-01",
+                "org.pilegate.meter.modbus~sim-03", "org.pilegate.pile~sim-01", "org.pilegate.pile~sim-02",
+                "org.pilegate.pile~sim-03", "org.pilegate.relay.modbus~sim-01",
                 "org.pilegate.relay.modbus~sim-02", "org.pilegate.relay.modbus~sim-03"),
                 List.copyOf(configurations.configurations.keySet()));
         assertEquals(Map.of("id", "sim-03.relay", "host", third.host(), "port", third.port(),
@@ -101,7 +102,9 @@ class SimulatorComponentTest {
 
         new SimulatorComponent(context, config(Map.of("basePort", 0, "pileCount", 2)), configurations.admin)
                 .deactivate();
-        assertEquals(4, configurations.configurations.size(), "the third pile's drivers are surplus");
+        assertEquals(Map.of("id", "sim-02", "meter", "sim-02.meter", "relay", "sim-02.relay",
+                "pilegate.simulated", true), configurations.properties("org.pilegate.pile~sim-02"));
+        assertEquals(6, configurations.configurations.size(), "the third pile's configurations are surplus");
 
         new SimulatorComponent(context, config(Map.of("enabled", false)), configurations.admin).deactivate();
         assertEquals(Map.of(), configurations.configurations);

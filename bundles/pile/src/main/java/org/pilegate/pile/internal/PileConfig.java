@@ -1,0 +1,21 @@
+package org.pilegate.pile.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "pilegate pile", description = "One charging pile: the meter and the relay it consists of.")
+public @interface PileConfig {
+
+    @AttributeDefinition(name = "Pile id", description = "e.g. bay-07; letters, digits, '.', '_' and '-'.")
+    String id();
+
+    @AttributeDefinition(name = "Meter id", description = "The id of the pile's meter driver configuration.")
+    String meter();
+
+    @AttributeDefinition(name = "Relay id", description = "The id of the pile's relay driver configuration.")
+    String relay();
+
+    @AttributeDefinition(name = "Grace period (ms)", min = "1000", description = "How long a device may stay silent"
+            + " before the pile is faulted; long enough for a driver bundle to be updated.")
+    int graceMs() default 10_000;
+}
