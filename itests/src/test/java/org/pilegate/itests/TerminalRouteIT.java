@@ -3,16 +3,27 @@ package org.pilegate.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.inject.Inject;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -87,6 +98,59 @@ public class TerminalRouteIT {
         assertTrue(reply, reply.contains("\"code\":\"service_unavailable\""));
     }
 
+    @Test
+    public void webSocketEndpointsRunInTheCamelRuntime() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String endpoint = "vertx-websocket:127.0.0.1:" + port + "/echo";
+        RouteBuilder echo = new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(endpoint).routeId("itest-echo")
+                        .setBody(simple("echo ${body}"))
+                        .to(endpoint);
+            }
+        };
+        ServiceRegistration<RouteBuilder> registration =
+                bundleContext.registerService(RouteBuilder.class, echo, null);
+        try {
+            CompletableFuture<String> reply = new CompletableFuture<>();
+            WebSocket socket = awaitSocket(port, reply);
+            socket.sendText("hello", true).get(10, TimeUnit.SECONDS);
+            assertEquals("echo hello", reply.get(10, TimeUnit.SECONDS));
+            socket.abort();
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    private static WebSocket awaitSocket(int port, CompletableFuture<String> reply)
+            throws InterruptedException {
+        URI uri = URI.create("ws://127.0.0.1:" + port + "/echo");
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data,
+                    boolean last) {
+                reply.complete(data.toString());
+                return null;
+            }
+        };
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (true) {
+            try {
+                return HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, listener)
+                        .get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException notYet) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("no WebSocket at " + uri, notYet);
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
     private List<?> send(String body, String terminal) {
         ProducerTemplate producer = camel.createProducerTemplate();
         try {
@@ -94,7 +158,7 @@ public class TerminalRouteIT {
         } finally {
             try {
                 producer.close();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
