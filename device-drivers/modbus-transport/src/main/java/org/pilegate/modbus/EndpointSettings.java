@@ -19,7 +19,7 @@ public record EndpointSettings(Duration timeout, Duration interTransactionDelay,
         Duration backoffBase, Duration backoffMax, ReconnectPolicy reconnect) {
 
     /** Values that suit typical TCP meters and PLCs. */
-    public static final EndpointSettings DEFAULTS = new EndpointSettings(Duration.ofSeconds(3), Duration.ofMillis(20),
+    public static final EndpointSettings DEFAULTS = new EndpointSettings(Duration.ofSeconds(3), Duration.ZERO,
             2, Duration.ofMillis(100), Duration.ofSeconds(2), ReconnectPolicy.keepOpen(Duration.ofSeconds(60)));
 
     public EndpointSettings {

@@ -9,8 +9,9 @@ import java.util.concurrent.CompletionStage;
  * transactions one at a time, retries failures and tracks health, so drivers only describe what to read or write.
  * A slow or dead endpoint never delays another one.
  * <p>
- * Returned stages complete on transport threads other than the one doing IO, so dependent actions may block
- * briefly without holding up the endpoint. Failures are {@link ModbusException}s.
+ * Returned stages complete, and poll callbacks run, on the endpoint's IO thread, which spares every transaction a
+ * thread hand-off: dependent actions must be quick and must never block; hand longer work to an executor of your
+ * own (the {@code *Async} stage methods). Failures are {@link ModbusException}s.
  */
 public interface ModbusManager {
 

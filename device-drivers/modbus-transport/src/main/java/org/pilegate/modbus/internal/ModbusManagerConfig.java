@@ -16,8 +16,9 @@ public @interface ModbusManagerConfig {
     int timeoutMillis() default 3000;
 
     @AttributeDefinition(name = "Inter-transaction delay (ms)", min = "0",
-            description = "Quiet time between two transactions on one endpoint.")
-    int interTransactionDelayMillis() default 20;
+            description = "Quiet time between two transactions on one endpoint. Devices on Ethernet need none;"
+                    + " raise it (e.g. 20-60) for gateways to RS-485 buses and slow PLCs.")
+    int interTransactionDelayMillis() default 0;
 
     @AttributeDefinition(name = "Retries", min = "0",
             description = "Attempts after the first for IO, timeout and protocol failures.")

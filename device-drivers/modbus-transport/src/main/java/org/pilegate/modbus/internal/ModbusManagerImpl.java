@@ -127,7 +127,7 @@ public final class ModbusManagerImpl implements ModbusManager {
     private EndpointChannel channel(ModbusEndpoint endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
         return channels.computeIfAbsent(endpoint,
-                key -> new EndpointChannel(key, Link.forEndpoint(key), defaults, io, io, clock));
+                key -> new EndpointChannel(key, Link.forEndpoint(key), defaults, io, Runnable::run, clock));
     }
 
     private EndpointChannel known(ModbusEndpoint endpoint) {
