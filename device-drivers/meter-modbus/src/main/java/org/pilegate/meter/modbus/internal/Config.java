@@ -2,6 +2,7 @@ package org.pilegate.meter.modbus.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(name = "pilegate Modbus meter",
         description = "One energy meter read over Modbus TCP through a device profile. With profile=custom the"
@@ -16,11 +17,31 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " published as service property pilegate.meter.id.")
     String id();
 
-    @AttributeDefinition(name = "Host", description = "Host name or address of the meter or its Modbus TCP gateway.")
-    String host();
+    @AttributeDefinition(name = "Host", description = "For Modbus TCP: host name or address of the meter or"
+            + " its Modbus TCP gateway; leave empty for a serial port.")
+    String host() default "";
 
     @AttributeDefinition(name = "Port", min = "1", max = "65535")
     int port() default 502;
+
+    @AttributeDefinition(name = "Serial port", description = "For Modbus RTU instead of TCP: the serial device, e.g."
+            + " /dev/ttyUSB0; leave host empty then.")
+    String serialPort() default "";
+
+    @AttributeDefinition(name = "Baud rate", min = "300", max = "921600")
+    int baudRate() default 9600;
+
+    @AttributeDefinition(name = "Data bits", min = "7", max = "8")
+    int dataBits() default 8;
+
+    @AttributeDefinition(name = "Parity", options = {
+            @Option(label = "even (the Modbus default)", value = "even"),
+            @Option(label = "odd", value = "odd"),
+            @Option(label = "none", value = "none")})
+    String parity() default "even";
+
+    @AttributeDefinition(name = "Stop bits", min = "1", max = "2")
+    int stopBits() default 1;
 
     @AttributeDefinition(name = "Unit id", min = "0", max = "255",
             description = "Modbus unit identifier (slave address) of the meter.")

@@ -3,6 +3,7 @@ package org.pilegate.meter.modbus.internal;
 import static org.pilegate.device.config.InvalidConfigurationException.requireRange;
 import static org.pilegate.device.config.InvalidConfigurationException.requireText;
 
+import org.pilegate.device.config.DeviceLink;
 import org.pilegate.device.config.InvalidConfigurationException;
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import org.pilegate.device.profile.MeterProfile;
 import org.pilegate.device.profile.ProfileCatalog;
 import org.pilegate.meter.modbus.ModbusMeter;
-import org.pilegate.modbus.TcpEndpoint;
+import org.pilegate.modbus.ModbusEndpoint;
 
 /**
  * A meter configuration, checked.
@@ -27,7 +28,7 @@ import org.pilegate.modbus.TcpEndpoint;
  * @param maxPowerW largest plausible power
  * @param energyToleranceWh largest step back of the energy register taken as rounding
  */
-record MeterSettings(String id, TcpEndpoint endpoint, int unitId, MeterProfile profile, Duration pollInterval,
+record MeterSettings(String id, ModbusEndpoint endpoint, int unitId, MeterProfile profile, Duration pollInterval,
         Optional<Duration> timeout, Duration staleAfter, int mergeGap, long maxPowerW, long energyToleranceWh) {
 
     /**
@@ -38,8 +39,8 @@ record MeterSettings(String id, TcpEndpoint endpoint, int unitId, MeterProfile p
     static MeterSettings of(Config config, Map<String, ?> properties, ProfileCatalog catalog) {
         String pid = InvalidConfigurationException.pidOf(properties, ModbusMeter.PID);
         String id = requireText(pid, "id", config.id());
-        String host = requireText(pid, "host", config.host());
-        int port = requireRange(pid, "port", config.port(), 1, 65535);
+        ModbusEndpoint endpoint = DeviceLink.endpoint(pid, config.host(), config.port(), config.serialPort(),
+                config.baudRate(), config.dataBits(), config.parity(), config.stopBits());
         int unitId = requireRange(pid, "unitId", config.unitId(), 0, 255);
         int pollIntervalMs = requireRange(pid, "pollIntervalMs", config.pollIntervalMs(), 10, Integer.MAX_VALUE);
         int timeoutMs = requireRange(pid, "timeoutMs", config.timeoutMs(), 0, Integer.MAX_VALUE);
@@ -52,7 +53,7 @@ record MeterSettings(String id, TcpEndpoint endpoint, int unitId, MeterProfile p
         int mergeGap = requireRange(pid, "mergeGap", config.mergeGap(), 0, Integer.MAX_VALUE);
         int maxPowerW = requireRange(pid, "maxPowerW", config.maxPowerW(), 1, Integer.MAX_VALUE);
         int toleranceWh = requireRange(pid, "energyToleranceWh", config.energyToleranceWh(), 0, Integer.MAX_VALUE);
-        return new MeterSettings(id, new TcpEndpoint(host, port), unitId, profile(pid, config, properties, catalog),
+        return new MeterSettings(id, endpoint, unitId, profile(pid, config, properties, catalog),
                 Duration.ofMillis(pollIntervalMs),
                 timeoutMs == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(timeoutMs)),
                 Duration.ofMillis(staleAfterMs), mergeGap, maxPowerW, toleranceWh);

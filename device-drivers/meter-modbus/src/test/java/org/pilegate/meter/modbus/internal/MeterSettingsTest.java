@@ -61,7 +61,7 @@ class MeterSettingsTest {
         assertEquals("configuration " + PID + ": unitId: must be 0..255, was 256", problem(config().set("unitId", 256)));
         assertEquals("configuration " + PID + ": staleAfterMs: must be longer than pollIntervalMs (1000), was 1000",
                 problem(config().set("staleAfterMs", 1000)));
-        assertEquals("configuration " + PID + ": host: required, but missing or blank",
+        assertEquals("configuration " + PID + ": host: set either host (Modbus TCP) or serialPort (Modbus RTU), one of them is required",
                 problem(TestConfig.of(Config.class, ModbusMeter.PID, "bay-07").set("id", "m")));
     }
 

@@ -3,6 +3,7 @@ package org.pilegate.relay.modbus.internal;
 import static org.pilegate.device.config.InvalidConfigurationException.requireRange;
 import static org.pilegate.device.config.InvalidConfigurationException.requireText;
 
+import org.pilegate.device.config.DeviceLink;
 import org.pilegate.device.config.InvalidConfigurationException;
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import org.pilegate.device.profile.ProfileCatalog;
 import org.pilegate.device.profile.RelayProfile;
 import org.pilegate.modbus.FunctionCode;
-import org.pilegate.modbus.TcpEndpoint;
+import org.pilegate.modbus.ModbusEndpoint;
 import org.pilegate.relay.modbus.ModbusRelay;
 
 /**
@@ -25,20 +26,20 @@ import org.pilegate.relay.modbus.ModbusRelay;
  * @param timeout response timeout for its endpoint; empty keeps the transport's settings
  * @param settle how long a command may take to show in what the controller reports
  */
-record RelaySettings(String id, TcpEndpoint endpoint, int unitId, RelayProfile profile, Duration pollInterval,
+record RelaySettings(String id, ModbusEndpoint endpoint, int unitId, RelayProfile profile, Duration pollInterval,
         Optional<Duration> timeout, Duration settle) {
 
     /** @throws InvalidConfigurationException naming the configuration, the key and the problem */
     static RelaySettings of(Config config, Map<String, ?> properties, ProfileCatalog catalog) {
         String pid = InvalidConfigurationException.pidOf(properties, ModbusRelay.PID);
         String id = requireText(pid, "id", config.id());
-        String host = requireText(pid, "host", config.host());
-        int port = requireRange(pid, "port", config.port(), 1, 65535);
+        ModbusEndpoint endpoint = DeviceLink.endpoint(pid, config.host(), config.port(), config.serialPort(),
+                config.baudRate(), config.dataBits(), config.parity(), config.stopBits());
         int unitId = requireRange(pid, "unitId", config.unitId(), 0, 255);
         int pollIntervalMs = requireRange(pid, "pollIntervalMs", config.pollIntervalMs(), 10, Integer.MAX_VALUE);
         int timeoutMs = requireRange(pid, "timeoutMs", config.timeoutMs(), 0, Integer.MAX_VALUE);
         int settleMs = requireRange(pid, "settleMs", config.settleMs(), 0, Integer.MAX_VALUE);
-        return new RelaySettings(id, new TcpEndpoint(host, port), unitId, profile(pid, config, catalog),
+        return new RelaySettings(id, endpoint, unitId, profile(pid, config, catalog),
                 Duration.ofMillis(pollIntervalMs),
                 timeoutMs == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(timeoutMs)),
                 Duration.ofMillis(settleMs));
