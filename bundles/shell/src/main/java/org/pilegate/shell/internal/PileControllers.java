@@ -1,0 +1,32 @@
+package org.pilegate.shell.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.pilegate.pile.PileController;
+
+/** The pile controllers running now; commands look them up per call, as piles come and go with configuration. */
+final class PileControllers {
+
+    private PileControllers() {
+    }
+
+    static List<PileController> all(BundleContext context) {
+        List<PileController> piles = new ArrayList<>();
+        try {
+            for (ServiceReference<PileController> reference : context.getServiceReferences(PileController.class,
+                    null)) {
+                PileController pile = context.getService(reference);
+                if (pile != null) {
+                    piles.add(pile);
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("no filter was given", e);
+        }
+        return piles;
+    }
+}
