@@ -62,7 +62,8 @@ public class GatewayBootsIT {
                 names.containsAll(List.of("org.pilegate.api", "org.pilegate.camel-runtime",
                         "org.pilegate.platform", "org.pilegate.routing",
                         "org.pilegate.modbus-transport", "org.pilegate.store", "org.pilegate.device-profiles",
-                        "org.pilegate.meter-modbus", "org.pilegate.relay-modbus", "org.pilegate.simulator", "org.pilegate.pile")));
+                        "org.pilegate.meter-modbus", "org.pilegate.relay-modbus", "org.pilegate.simulator", "org.pilegate.pile",
+                        "org.pilegate.shell")));
         String notActive = pilegate.stream()
                 .filter(bundle -> bundle.getState() != Bundle.ACTIVE)
                 .map(bundle -> bundle.getSymbolicName() + " in state " + bundle.getState())
