@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 
 import org.pilegate.modbus.TcpEndpoint;
 
+import com.ghgande.j2mod.modbus.Modbus;
 import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.procimg.SimpleDigitalIn;
 import com.ghgande.j2mod.modbus.procimg.SimpleDigitalOut;
@@ -14,6 +15,7 @@ import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
+import com.ghgande.j2mod.modbus.util.SerialParameters;
 
 /**
  * A j2mod TCP slave on 127.0.0.1 serving unit {@link #UNIT}: holding registers 0..9 = 100..109, input registers
@@ -47,6 +49,21 @@ final class TestSlave implements AutoCloseable {
 
     TestSlave start() throws ModbusException {
         slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, false);
+        slave.addProcessImage(UNIT, image);
+        slave.open();
+        return this;
+    }
+
+    /** Serves the same registers as Modbus RTU on a serial port, 19200 baud 8E1, instead of TCP. */
+    TestSlave startSerial(String serialPort) throws ModbusException {
+        SerialParameters line = new SerialParameters();
+        line.setPortName(serialPort);
+        line.setBaudRate(19200);
+        line.setDatabits(8);
+        line.setParity("Even");
+        line.setStopbits(1);
+        line.setEncoding(Modbus.SERIAL_ENCODING_RTU);
+        slave = ModbusSlaveFactory.createSerialSlave(line);
         slave.addProcessImage(UNIT, image);
         slave.open();
         return this;
