@@ -2,6 +2,7 @@ package org.pilegate.modbus.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,11 +11,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.pilegate.modbus.EndpointHealth;
 import org.pilegate.modbus.EndpointMetrics;
 import org.pilegate.modbus.EndpointSettings;
+import org.pilegate.modbus.ErrorKind;
 import org.pilegate.modbus.ModbusConnectionException;
 import org.pilegate.modbus.ModbusEndpoint;
 import org.pilegate.modbus.ModbusException;
 import org.pilegate.modbus.ModbusIOException;
 import org.pilegate.modbus.ModbusSlaveException;
+import org.pilegate.modbus.ModbusTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,7 @@ final class EndpointChannel {
     private final Executor completions;
     private final HealthTracker health;
     private final MetricsRecorder metrics = new MetricsRecorder();
+    private final SilentUnits silentUnits = new SilentUnits();
     private volatile EndpointSettings settings;
     private volatile boolean closed;
     // construction counts as activity, so the quiet time also holds before the first transaction
@@ -100,14 +104,22 @@ final class EndpointChannel {
         }
         EndpointSettings current = settings;
         long started = System.nanoTime();
+        Optional<String> refusal = silentUnits.refusal(operation.unitId(), started);
+        if (refusal.isPresent()) {
+            metrics.failed(ErrorKind.TIMEOUT);
+            throw new ModbusTimeoutException(operation.description() + " on " + endpoint + ": " + refusal.get(),
+                    null);
+        }
         for (int attempt = 0;; attempt++) {
             ModbusException failure;
             try {
                 T value = attempt(operation, current);
                 metrics.succeeded(System.nanoTime() - started);
                 health.succeeded();
+                silentUnits.answered(operation.unitId());
                 return value;
             } catch (ModbusSlaveException e) {
+                silentUnits.answered(operation.unitId());
                 metrics.failed(e.kind());
                 health.answeredWithError(e.getMessage());
                 throw e;
@@ -120,6 +132,9 @@ final class EndpointChannel {
             if (closed || attempt >= current.maxRetries()) {
                 metrics.failed(failure.kind());
                 health.failed(failure.getMessage());
+                if (failure instanceof ModbusTimeoutException) {
+                    silentUnits.timedOut(operation.unitId(), System.nanoTime());
+                }
                 throw failure;
             }
             metrics.retried();

@@ -92,6 +92,23 @@ class ModbusManagerImplTest {
     }
 
     @Test
+    void aSilentUnitIsSkippedBetweenProbesWhileItsNeighbourKeepsTheConnection() throws Exception {
+        TcpEndpoint endpoint = raw(RawServer.Reply.ONLY_UNIT_1).endpoint();
+        ReadRequest silent = new ReadRequest(2, FunctionCode.READ_HOLDING_REGISTERS, 0, 1);
+        assertTrue(Await.failure(manager.read(endpoint, silent)) instanceof ModbusTimeoutException);
+
+        long started = System.nanoTime();
+        Throwable skipped = Await.failure(manager.read(endpoint, silent));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertTrue(skipped instanceof ModbusTimeoutException && skipped.getMessage().contains("next attempt in"),
+                skipped.getMessage());
+        assertTrue(took.compareTo(FAST.timeout()) < 0, "refused at once, not after a timeout: " + took);
+        assertEquals(RegisterBlock.of(1), Await.result(manager.read(endpoint,
+                new ReadRequest(1, FunctionCode.READ_HOLDING_REGISTERS, 0, 1))));
+    }
+
+    @Test
     void readsCoilsAndDiscreteInputs() throws Exception {
         TcpEndpoint endpoint = slave().endpoint();
         assertEquals(BitBlock.of(false, true, false, true, false),

@@ -23,7 +23,9 @@ final class RawServer implements AutoCloseable {
         /** Answers every request with 32 random bytes. */
         GARBAGE,
         /** Answers read-holding-registers correctly, with every register holding the unit id asked for. */
-        UNIT_ID
+        UNIT_ID,
+        /** Answers as UNIT_ID for unit 1 only: any other unit behind it is silent. */
+        ONLY_UNIT_1
     }
 
     private final Reply reply;
@@ -82,6 +84,11 @@ final class RawServer implements AutoCloseable {
                         out.write(noise);
                     }
                     case UNIT_ID -> answerWithUnitId(out, transactionId, pdu);
+                    case ONLY_UNIT_1 -> {
+                        if (pdu[0] == 1) {
+                            answerWithUnitId(out, transactionId, pdu);
+                        }
+                    }
                 }
                 out.flush();
             }
