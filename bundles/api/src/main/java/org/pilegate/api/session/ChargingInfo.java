@@ -14,7 +14,8 @@ import org.pilegate.api.vehicle.VehicleId;
  *
  * @param sessionId the session
  * @param pileId the pile it runs on
- * @param vehicleId the authorised vehicle
+ * @param vehicleId the authorised vehicle, when the pile identified it (controllers without an ID reader, or
+ *     drivers who scanned the pile's code, charge without one)
  * @param maxCurrentA highest current the pile may offer in A
  * @param targetEnergyWh energy after which charging stops, in Wh, positive
  * @param budget spend after which charging stops, positive
@@ -23,7 +24,7 @@ import org.pilegate.api.vehicle.VehicleId;
 public record ChargingInfo(
         SessionId sessionId,
         PileId pileId,
-        VehicleId vehicleId,
+        Optional<VehicleId> vehicleId,
         int maxCurrentA,
         Optional<Long> targetEnergyWh,
         Optional<Money> budget,

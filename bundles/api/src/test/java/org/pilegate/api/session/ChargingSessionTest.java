@@ -56,7 +56,7 @@ class ChargingSessionTest {
 
     @Test
     void infoMustBelongToTheSession() {
-        ChargingInfo other = new ChargingInfo(new SessionId("s-2"), PILE, new VehicleId("CAR1"), 16,
+        ChargingInfo other = new ChargingInfo(new SessionId("s-2"), PILE, Optional.of(new VehicleId("CAR1")), 16,
                 Optional.empty(), Optional.empty(), Optional.empty());
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
