@@ -27,14 +27,26 @@ class StoreComponentTest {
     void embeddedDatabaseIsCreatedMigratedAndReopened() throws Exception {
         try (HikariDataSource pool = new HikariDataSource(StoreComponent.poolConfig(config("", ""), data))) {
             assertEquals(1, StoreComponent.migrate(pool).migrationsExecuted);
-            assertTrue(tables(pool).containsAll(List.of("ACCOUNT", "VEHICLE", "TERMINAL",
-                    "REDEEMED_ASSOCIATION_TOKEN")), tables(pool).toString());
+            assertTrue(tables(pool, "PUBLIC").containsAll(List.of("ACCOUNT", "VEHICLE", "TERMINAL",
+                    "REDEEMED_ASSOCIATION_TOKEN")), tables(pool, "PUBLIC").toString());
         }
         Path secret = data.resolve("pilegate/store.secret");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
 
         // a restart opens the same database with the kept secret and finds nothing to migrate
         try (HikariDataSource pool = new HikariDataSource(StoreComponent.poolConfig(config("", ""), data))) {
+            assertEquals(0, StoreComponent.migrate(pool).migrationsExecuted);
+        }
+    }
+
+    @Test
+    void postgresqlIsMigratedLikeTheEmbeddedDatabase() throws Exception {
+        try (LocalPostgres postgres = new LocalPostgres();
+                HikariDataSource pool = new HikariDataSource(StoreComponent.poolConfig(
+                        config(postgres.url(), LocalPostgres.PASSWORD), data))) {
+            assertEquals(1, StoreComponent.migrate(pool).migrationsExecuted);
+            assertTrue(tables(pool, "public").containsAll(List.of("account", "vehicle", "terminal",
+                    "redeemed_association_token")), tables(pool, "public").toString());
             assertEquals(0, StoreComponent.migrate(pool).migrationsExecuted);
         }
     }
@@ -54,10 +66,10 @@ class StoreComponentTest {
         assertTrue(e.getMessage().startsWith("org.pilegate.store: url: 'jdbc:mysql://db/pilegate'"), e.getMessage());
     }
 
-    private static List<String> tables(HikariDataSource pool) throws Exception {
+    private static List<String> tables(HikariDataSource pool, String schema) throws Exception {
         List<String> names = new ArrayList<>();
         try (Connection connection = pool.getConnection();
-                ResultSet tables = connection.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"TABLE"})) {
+                ResultSet tables = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
             while (tables.next()) {
                 names.add(tables.getString("TABLE_NAME"));
             }

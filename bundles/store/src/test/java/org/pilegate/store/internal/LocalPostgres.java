@@ -1,0 +1,116 @@
+package org.pilegate.store.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A throw-away PostgreSQL server from the machine's own binaries (Debian's postgresql package): a fresh cluster in
+ * a temporary folder, listening on a free port of 127.0.0.1, password authentication for user pilegate. PostgreSQL
+ * refuses to run as root, so under root it runs as the postgres system user.
+ */
+final class LocalPostgres implements AutoCloseable {
+
+    static final String USER = "pilegate";
+    static final String PASSWORD = "store-test-secret";
+
+    private final Path folder;
+    private final int port;
+    private final Process server;
+
+    LocalPostgres() throws IOException, InterruptedException {
+        Path bin = binaries();
+        folder = Files.createTempDirectory("pilegate-postgres");
+        Path passwordFile = folder.resolve("password");
+        Files.writeString(passwordFile, PASSWORD, StandardCharsets.UTF_8);
+        Path data = folder.resolve("data");
+        if (asRoot()) {
+            run("chown", "-R", "postgres", folder.toString());
+        }
+        run(asPostgres(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "--pwfile",
+                passwordFile.toString(), "-A", "scram-sha-256", "-E", "UTF8"));
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        server = new ProcessBuilder(asPostgres(bin.resolve("postgres").toString(), "-D", data.toString(),
+                "-p", Integer.toString(port), "-k", folder.toString(), "-c", "listen_addresses=127.0.0.1"))
+                .redirectErrorStream(true).redirectOutput(folder.resolve("server.log").toFile()).start();
+        awaitListening();
+    }
+
+    String url() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        server.destroy();
+        server.waitFor(10, TimeUnit.SECONDS);
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private void awaitListening() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                if (!server.isAlive() || System.nanoTime() > deadline) {
+                    throw new IOException("PostgreSQL did not start: "
+                            + Files.readString(folder.resolve("server.log")), notYet);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static Path binaries() throws IOException {
+        Path versions = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(versions)) {
+            try (Stream<Path> installed = Files.list(versions)) {
+                var newest = installed.map(version -> version.resolve("bin"))
+                        .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
+                        .max(Comparator.comparing(Path::toString));
+                if (newest.isPresent()) {
+                    return newest.get();
+                }
+            }
+        }
+        throw new IOException("this test needs PostgreSQL's server binaries: apt-get install postgresql");
+    }
+
+    private static boolean asRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static String[] asPostgres(String... command) {
+        if (!asRoot()) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
+        wrapped.addAll(List.of(command));
+        return wrapped.toArray(String[]::new);
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+}
