@@ -5,26 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Against a real H2 database with the store's own schema migrations. */
-class JdbcRedeemedTokensTest {
+/** Against real databases, H2 and PostgreSQL, with the store's own schema migrations. */
+abstract class JdbcRedeemedTokensTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
 
     private JdbcRedeemedTokens tokens;
 
     @BeforeEach
-    void freshDatabase() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
-        tokens = new JdbcRedeemedTokens(h2);
+    void connect() throws Exception {
+        DataSource database = freshDatabase();
+        tokens = new JdbcRedeemedTokens(database);
     }
 
     @Test
@@ -42,4 +39,7 @@ class JdbcRedeemedTokensTest {
         assertEquals(1, tokens.forgetExpired(NOW));
         assertFalse(tokens.markUsed("live", NOW.plusSeconds(60)), "a live token stays used");
     }
+
+    /** A new, empty database with the store's schema. */
+    abstract DataSource freshDatabase() throws Exception;
 }

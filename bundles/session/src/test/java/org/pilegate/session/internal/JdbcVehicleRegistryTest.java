@@ -10,18 +10,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
 
-/** Against a real H2 database with the store's own schema migrations. */
-class JdbcVehicleRegistryTest {
+/** Against real databases, H2 and PostgreSQL, with the store's own schema migrations. */
+abstract class JdbcVehicleRegistryTest {
 
     private static final AccountId ANNA = new AccountId("anna");
     private static final AccountId BORIS = new AccountId("boris");
@@ -30,11 +29,9 @@ class JdbcVehicleRegistryTest {
     private JdbcVehicleRegistry registry;
 
     @BeforeEach
-    void freshDatabase() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
-        registry = new JdbcVehicleRegistry(h2, Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC));
+    void connect() throws Exception {
+        DataSource database = freshDatabase();
+        registry = new JdbcVehicleRegistry(database, Clock.fixed(Instant.parse("2026-11-26T08:00:00Z"), ZoneOffset.UTC));
         registry.registerAccount(ANNA, "Anna");
         registry.registerAccount(BORIS, "Boris");
     }
@@ -84,4 +81,7 @@ class JdbcVehicleRegistryTest {
     void accountNamesAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> registry.registerAccount(ANNA, " "));
     }
+
+    /** A new, empty database with the store's schema. */
+    abstract DataSource freshDatabase() throws Exception;
 }

@@ -18,16 +18,16 @@ import java.util.stream.Stream;
  * a temporary folder, listening on a free port of 127.0.0.1, password authentication for user pilegate. PostgreSQL
  * refuses to run as root, so under root it runs as the postgres system user.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
 
-    static final String USER = "pilegate";
-    static final String PASSWORD = "store-test-secret";
+    public static final String USER = "pilegate";
+    public static final String PASSWORD = "store-test-secret";
 
     private final Path folder;
     private final int port;
     private final Process server;
 
-    LocalPostgres() throws IOException, InterruptedException {
+    public LocalPostgres() throws IOException, InterruptedException {
         Path bin = binaries();
         folder = Files.createTempDirectory("pilegate-postgres");
         Path passwordFile = folder.resolve("password");
@@ -47,7 +47,7 @@ final class LocalPostgres implements AutoCloseable {
         awaitListening();
     }
 
-    String url() {
+    public String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 

@@ -1,0 +1,63 @@
+package org.pilegate.session.internal;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.pilegate.store.internal.LocalPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Fresh databases with the store's own schema, on both databases the store supports. */
+final class StoreDatabases {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static LocalPostgres postgres;
+
+    private StoreDatabases() {
+    }
+
+    static DataSource h2() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return migrated(h2);
+    }
+
+    /** A new database on one PostgreSQL server shared by the test run. */
+    static synchronized DataSource postgres() throws Exception {
+        if (postgres == null) {
+            postgres = new LocalPostgres();
+            LocalPostgres started = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (Exception e) {
+                    // the JVM is going; the temporary cluster is removed with it
+                }
+            }));
+        }
+        String name = "test_" + DATABASES.incrementAndGet();
+        try (Connection admin = connect(postgres.url()).getConnection(); Statement create = admin.createStatement()) {
+            create.execute("CREATE DATABASE " + name);
+        }
+        return migrated(connect(postgres.url().replaceFirst("/postgres$", "/" + name)));
+    }
+
+    private static PGSimpleDataSource connect(String url) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(url);
+        source.setUser(LocalPostgres.USER);
+        source.setPassword(LocalPostgres.PASSWORD);
+        return source;
+    }
+
+    private static DataSource migrated(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+}
