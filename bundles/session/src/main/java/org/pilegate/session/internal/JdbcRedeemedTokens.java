@@ -15,9 +15,6 @@ import javax.sql.DataSource;
  */
 final class JdbcRedeemedTokens implements UsedTokens {
 
-    /** SQL state of a unique-key violation, the same in H2 and PostgreSQL. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final DataSource dataSource;
 
     JdbcRedeemedTokens(DataSource dataSource) {
@@ -34,7 +31,7 @@ final class JdbcRedeemedTokens implements UsedTokens {
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (SqlStates.isDuplicateKey(e)) {
                 return false;
             }
             throw new IllegalStateException("cannot record the redeemed association token", e);

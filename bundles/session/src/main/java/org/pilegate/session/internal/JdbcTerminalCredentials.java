@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -28,8 +27,6 @@ import org.pilegate.session.TerminalCredentials;
 public final class JdbcTerminalCredentials implements TerminalCredentials {
 
     private static final int SECRET_BYTES = 32;
-    /** SQL states of a row referring to a missing parent: PostgreSQL's and H2's. */
-    private static final Set<String> NO_SUCH_TERMINAL = Set.of("23503", "23506");
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -68,7 +65,7 @@ public final class JdbcTerminalCredentials implements TerminalCredentials {
                 throw e;
             }
         } catch (SQLException e) {
-            if (NO_SUCH_TERMINAL.contains(e.getSQLState())) {
+            if (SqlStates.isMissingParent(e)) {
                 throw new IllegalArgumentException("terminal " + terminal + " is not registered", e);
             }
             throw new IllegalStateException("cannot issue a credential for terminal " + terminal, e);

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -25,8 +24,6 @@ import org.pilegate.session.VehicleRegistry;
 @Component(service = VehicleRegistry.class)
 public final class JdbcVehicleRegistry implements VehicleRegistry {
 
-    /** SQL states of a row referring to a missing parent: PostgreSQL's and H2's. */
-    private static final Set<String> NO_SUCH_ACCOUNT = Set.of("23503", "23506");
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -105,7 +102,7 @@ public final class JdbcVehicleRegistry implements VehicleRegistry {
                 statement.executeUpdate();
             }
         } catch (SQLException e) {
-            if (NO_SUCH_ACCOUNT.contains(e.getSQLState())) {
+            if (SqlStates.isMissingParent(e)) {
                 throw new IllegalArgumentException("no account " + value, e);
             }
             throw new IllegalStateException("cannot register " + key, e);
