@@ -46,8 +46,8 @@ final class SimulatedDepotDrivers {
         for (int i = 0; i < depot.pileCount(); i++) {
             String pile = pileName(i, depot.pileCount());
             PileAddress address = depot.address(i);
-            wanted.add(put(METER_PID, pile, pile + ".meter", address, address.meterUnitId(), meterProfile));
-            wanted.add(put(RELAY_PID, pile, pile + ".relay", address, address.relayUnitId(), relayProfile));
+            wanted.add(putDevice(METER_PID, pile, pile + ".meter", address, address.meterUnitId(), meterProfile));
+            wanted.add(putDevice(RELAY_PID, pile, pile + ".relay", address, address.relayUnitId(), relayProfile));
             wanted.add(putPile(pile));
         }
         int removed = removeSimulated(wanted);
@@ -62,26 +62,28 @@ final class SimulatedDepotDrivers {
         }
     }
 
-    private String put(String factoryPid, String pile, String deviceId, PileAddress address, int unitId,
+    private String putDevice(String factoryPid, String pile, String deviceId, PileAddress address, int unitId,
             String profile) throws IOException {
-        Configuration configuration = configurationAdmin.getFactoryConfiguration(factoryPid, pile, "?");
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("id", deviceId);
         properties.put("host", address.host());
         properties.put("port", address.port());
         properties.put("unitId", unitId);
         properties.put("profile", profile);
-        properties.put(SIMULATED, true);
-        configuration.updateIfDifferent(properties);
-        return configuration.getPid();
+        return put(factoryPid, pile, properties);
     }
 
     private String putPile(String pile) throws IOException {
-        Configuration configuration = configurationAdmin.getFactoryConfiguration(PILE_PID, pile, "?");
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("id", pile);
         properties.put("meter", pile + ".meter");
         properties.put("relay", pile + ".relay");
+        return put(PILE_PID, pile, properties);
+    }
+
+    /** Writes the named factory configuration, tagged as simulated; unchanged ones are left alone. */
+    private String put(String factoryPid, String pile, Dictionary<String, Object> properties) throws IOException {
+        Configuration configuration = configurationAdmin.getFactoryConfiguration(factoryPid, pile, "?");
         properties.put(SIMULATED, true);
         configuration.updateIfDifferent(properties);
         return configuration.getPid();
