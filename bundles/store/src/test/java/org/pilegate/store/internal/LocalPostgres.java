@@ -1,12 +1,13 @@
 package org.pilegate.store.internal;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class LocalPostgres implements AutoCloseable {
         server = new ProcessBuilder(asPostgres(bin.resolve("postgres").toString(), "-D", data.toString(),
                 "-p", Integer.toString(port), "-k", folder.toString(), "-c", "listen_addresses=127.0.0.1"))
                 .redirectErrorStream(true).redirectOutput(folder.resolve("server.log").toFile()).start();
-        awaitListening();
+        awaitReady();
     }
 
     public String url() {
@@ -62,13 +63,13 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private void awaitListening() throws IOException, InterruptedException {
+    /** Ready means a login succeeds: the port accepts connections while the server is still starting up. */
+    private void awaitReady() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            try (Connection login = DriverManager.getConnection(url(), USER, PASSWORD)) {
                 return;
-            } catch (IOException notYet) {
+            } catch (SQLException notYet) {
                 if (!server.isAlive() || System.nanoTime() > deadline) {
                     throw new IOException("PostgreSQL did not start: "
                             + Files.readString(folder.resolve("server.log")), notYet);
