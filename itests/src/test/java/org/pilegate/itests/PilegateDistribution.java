@@ -17,6 +17,11 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 /** The built pilegate distribution as Pax Exam boots it: the real assembly, unchanged but for test plumbing. */
 final class PilegateDistribution {
 
+    /** Status of running sessions goes to terminals this often in the test gateway. */
+    static final int STATUS_INTERVAL_MS = 1_000;
+    /** Association tokens live this long in the test gateway, the shortest allowed. */
+    static final int PROMPT_LIFETIME_S = 10;
+
     private PilegateDistribution() {
     }
 
@@ -39,6 +44,10 @@ final class PilegateDistribution {
                         "org.ops4j.pax.url.mvn.localRepository", localRepository),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.repositories", "https://repo.maven.apache.org/maven2@id=central"),
+                editConfigurationFilePut("etc/org.pilegate.session.cfg", "statusIntervalMs",
+                        Integer.toString(STATUS_INTERVAL_MS)),
+                editConfigurationFilePut("etc/org.pilegate.session.cfg", "promptLifetimeS",
+                        Integer.toString(PROMPT_LIFETIME_S)),
         };
         return Stream.concat(Stream.of(base), Stream.of(extra)).toArray(Option[]::new);
     }

@@ -125,7 +125,8 @@ public class SimulatedDepotIT {
         assertTrue("charging never stopped", depot.snapshot(0).contactorClosed() && depot.snapshot(0).powerW() > 0);
         PileController pile = Services.await(context, PileController.class,
                 "(" + PileController.ID_PROPERTY + "=sim-01)", WAIT);
-        assertEquals("the pile kept its state through the driver updates", PileState.PLUGGED, pile.status().state());
+        assertEquals("the pile kept its state through the driver updates: the vehicle's prompts are out",
+                PileState.PROMPTED, pile.status().state());
         Meter meter = meter("sim-01");
         long afterUpdate = goodReading(meter).energyImportWh();
         assertTrue("absolute register continues: " + beforeUpdate + " -> " + afterUpdate,
@@ -140,10 +141,11 @@ public class SimulatedDepotIT {
                 "(" + PileController.ID_PROPERTY + "=sim-07)", WAIT);
 
         execute("pilegate:sim-plug --soc 50 sim-07 EV-SHELL-7");
-        Services.awaitTrue("sim-07 plugged", WAIT, () -> pile.status().state() == PileState.PLUGGED);
+        // an unregistered vehicle: the prompts wait for whoever scans the pile's code
+        Services.awaitTrue("sim-07 prompted", WAIT, () -> pile.status().state() == PileState.PROMPTED);
 
         String piles = execute("pilegate:piles");
-        assertTrue(piles, piles.lines().anyMatch(line -> line.startsWith("sim-07 ") && line.contains("PLUGGED")));
+        assertTrue(piles, piles.lines().anyMatch(line -> line.startsWith("sim-07 ") && line.contains("PROMPTED")));
         String endpoints = execute("pilegate:endpoints");
         assertTrue(endpoints, endpoints.contains("tcp://127.0.0.1:15020") && endpoints.contains("OK"));
 

@@ -1,29 +1,25 @@
 package org.pilegate.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javax.inject.Inject;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.ServiceStatus;
-import org.apache.camel.builder.RouteBuilder;
+import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -31,28 +27,46 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.terminal.AssociationPrompt;
+import org.pilegate.api.terminal.StopRequest;
+import org.pilegate.api.terminal.TerminalCredentials;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalInbound;
+import org.pilegate.api.terminal.TerminalOutbound;
+import org.pilegate.api.terminal.TerminalOutbox;
 import org.pilegate.api.terminal.TerminalRequestHandler;
+import org.pilegate.api.vehicle.AccountId;
+import org.pilegate.api.vehicle.VehicleRegistry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A terminal's message travels the Camel route that the routing bundle registers as a DS component, inside the
- * Camel runtime bundle that pilegate builds from the plain Camel jars.
+ * A driver's app talks to the gateway the way a real one does: over the terminal WebSocket of the shipped
+ * distribution, authenticated with a credential issued by the real services, and over the REST API on the same port.
+ * Its messages travel the routing bundle's Camel routes to the pile side and back.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class TerminalRouteIT {
 
-    private static final String ENDPOINT = "direct:terminal-inbound";
-    private static final String TERMINAL_ID = "PilegateTerminalId";
-    private static final String STOP = "{\"type\":\"stop_request\",\"session\":\"s-1\"}";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String GATEWAY = "127.0.0.1:8181";
+    private static final List<String> ROUTE_IDS = List.of("terminal-inbound", "terminal-connected",
+            "terminal-websocket", "terminal-rest-messages", "terminal-rest-inbox");
+    private static final Instant EXPIRES = Instant.parse("2026-11-26T09:00:00Z");
 
     @Inject
     private BundleContext bundleContext;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private BootFinished bootFinished;
 
     @Inject
     private CamelContext camel;
@@ -63,104 +77,90 @@ public class TerminalRouteIT {
     }
 
     @Test
-    public void routeRegisteredByTheRoutingBundleIsRunning() {
-        assertEquals(ServiceStatus.Started, camel.getRouteController().getRouteStatus("terminal-inbound"));
+    public void routesOfTheRoutingBundleRunInTheCamelRuntime() {
+        for (String routeId : ROUTE_IDS) {
+            Services.awaitTrue("route " + routeId + " started", WAIT,
+                    () -> camel.getRouteController().getRouteStatus(routeId) == ServiceStatus.Started);
+        }
     }
 
     @Test
-    public void malformedMessageGetsAStructuredErrorFrame() {
-        String reply = send("{\"type\":\"stop_request\",", "phone-1").get(0).toString();
-        assertTrue(reply, reply.startsWith("{\"type\":\"error\",\"code\":\"malformed_json\""));
-    }
-
-    @Test
-    public void requestReachesThePileSideServiceAndRepliesReturn() {
-        List<TerminalInbound> received = new CopyOnWriteArrayList<>();
-        Instant expires = Instant.parse("2026-11-26T09:00:00Z");
-        TerminalRequestHandler pileSide = (TerminalId terminal, TerminalInbound request) -> {
-            received.add(request);
-            return List.of(new AssociationPrompt(new PileId("bay-01"), "token-for-" + terminal.value(), expires));
-        };
+    public void terminalTalksToThePileSideOverTheWebSocketAndRest() throws Exception {
+        TerminalId terminal = new TerminalId("it-phone-7");
+        String credential = registerAndIssueCredential(terminal);
+        PileSide pileSide = new PileSide();
+        Dictionary<String, Object> aheadOfThePileBundle = new Hashtable<>();
+        aheadOfThePileBundle.put(Constants.SERVICE_RANKING, Integer.MAX_VALUE);
         ServiceRegistration<TerminalRequestHandler> registration =
-                bundleContext.registerService(TerminalRequestHandler.class, pileSide, null);
-        try {
-            List<?> replies = send(STOP, "phone-7");
+                bundleContext.registerService(TerminalRequestHandler.class, pileSide, aheadOfThePileBundle);
+        try (TerminalClient socket = TerminalClient.open(WAIT)) {
+            socket.send("{\"type\":\"authenticate\",\"credential\":\"" + credential + "\"}");
+            assertEquals(TerminalClient.json("{\"type\":\"authenticated\",\"terminal\":\"it-phone-7\"}"),
+                    socket.next(WAIT));
+            assertEquals(promptJson("greeting-for-it-phone-7"), socket.next(WAIT));
 
-            assertEquals(1, received.size());
-            assertEquals("s-1", received.get(0) instanceof org.pilegate.api.terminal.StopRequest stop
-                    ? stop.session().value() : "not a stop request: " + received.get(0));
-            assertEquals(List.of("{\"type\":\"association_prompt\",\"pile\":\"bay-01\","
-                    + "\"associationToken\":\"token-for-phone-7\",\"expiresAt\":\"2026-11-26T09:00:00Z\"}"), replies);
-        } finally {
-            registration.unregister();
-        }
-        String reply = send(STOP, "phone-7").get(0).toString();
-        assertTrue(reply, reply.contains("\"code\":\"service_unavailable\""));
-    }
+            socket.send("{\"type\":\"stop_request\",");
+            assertEquals("malformed_json", socket.next(WAIT).path("code").asText());
 
-    @Test
-    public void webSocketEndpointsRunInTheCamelRuntime() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String endpoint = "vertx-websocket:127.0.0.1:" + port + "/echo";
-        RouteBuilder echo = new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(endpoint).routeId("itest-echo")
-                        .setBody(simple("echo ${body}"))
-                        .to(endpoint);
-            }
-        };
-        ServiceRegistration<RouteBuilder> registration =
-                bundleContext.registerService(RouteBuilder.class, echo, null);
-        try {
-            CompletableFuture<String> reply = new CompletableFuture<>();
-            WebSocket socket = awaitSocket(port, reply);
-            socket.sendText("hello", true).get(10, TimeUnit.SECONDS);
-            assertEquals("echo hello", reply.get(10, TimeUnit.SECONDS));
-            socket.abort();
+            socket.send("{\"type\":\"stop_request\",\"session\":\"s-1\"}");
+            assertEquals(promptJson("reply-to-s-1"), socket.next(WAIT));
+            assertEquals(1, pileSide.received.size());
+            assertTrue(pileSide.received.get(0) instanceof StopRequest);
+
+            TerminalOutbox outbox = Services.await(bundleContext, TerminalOutbox.class, null, WAIT);
+            assertTrue(outbox.push(terminal, prompt("pushed")));
+            assertEquals(promptJson("pushed"), socket.next(WAIT));
+            assertFalse(outbox.push(new TerminalId("it-nobody"), prompt("lost")));
+
+            HttpResponse<String> rest = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://" + GATEWAY + "/api/terminal/messages"))
+                            .header("Authorization", "Bearer " + credential)
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"type\":\"stop_request\",\"session\":\"s-2\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(rest.body(), 200, rest.statusCode());
+            assertEquals(TerminalClient.json("[" + promptJson("reply-to-s-2") + "]"),
+                    TerminalClient.json(rest.body()));
+
+            socket.assertNothingWithin(Duration.ofMillis(300));
         } finally {
             registration.unregister();
         }
     }
 
-    private static WebSocket awaitSocket(int port, CompletableFuture<String> reply)
-            throws InterruptedException {
-        URI uri = URI.create("ws://127.0.0.1:" + port + "/echo");
-        WebSocket.Listener listener = new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onText(WebSocket socket, CharSequence data,
-                    boolean last) {
-                reply.complete(data.toString());
-                return null;
-            }
-        };
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (true) {
-            try {
-                return HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, listener)
-                        .get(5, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException notYet) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("no WebSocket at " + uri, notYet);
-                }
-                Thread.sleep(200);
-            }
-        }
+    private String registerAndIssueCredential(TerminalId terminal) {
+        VehicleRegistry registry = Services.await(bundleContext, VehicleRegistry.class, null, WAIT);
+        AccountId account = new AccountId("it-account-7");
+        registry.registerAccount(account, "Integration test driver");
+        registry.registerTerminal(terminal, account);
+        return Services.await(bundleContext, TerminalCredentials.class, null, WAIT).issue(terminal);
     }
 
-    private List<?> send(String body, String terminal) {
-        ProducerTemplate producer = camel.createProducerTemplate();
-        try {
-            return producer.requestBodyAndHeaders(ENDPOINT, body, Map.of(TERMINAL_ID, terminal), List.class);
-        } finally {
-            try {
-                producer.close();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+    private static AssociationPrompt prompt(String token) {
+        return new AssociationPrompt(new PileId("bay-01"), token, EXPIRES);
+    }
+
+    private static JsonNode promptJson(String token) throws JsonProcessingException {
+        return TerminalClient.json("{\"type\":\"association_prompt\",\"pile\":\"bay-01\",\"associationToken\":\"" + token
+                + "\",\"expiresAt\":\"2026-11-26T09:00:00Z\"}");
+    }
+
+    /** Stands in for the pile bundle's handler, which ranks below it. */
+    private static final class PileSide implements TerminalRequestHandler {
+
+        final List<TerminalInbound> received = new CopyOnWriteArrayList<>();
+
+        @Override
+        public List<TerminalOutbound> handle(TerminalId terminal, TerminalInbound request) {
+            received.add(request);
+            String session = request instanceof StopRequest stop ? stop.session().value() : request.type();
+            return List.of(prompt("reply-to-" + session));
+        }
+
+        @Override
+        public List<TerminalOutbound> connected(TerminalId terminal) {
+            return List.of(prompt("greeting-for-" + terminal));
         }
     }
 }

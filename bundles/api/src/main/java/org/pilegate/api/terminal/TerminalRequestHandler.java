@@ -17,4 +17,12 @@ public interface TerminalRequestHandler {
      *         status updates are pushed separately
      */
     List<TerminalOutbound> handle(TerminalId terminal, TerminalInbound request);
+
+    /**
+     * A terminal authenticated on a new connection.
+     *
+     * @return what it should see at once, in order: the prompts waiting for it and the latest status of every session
+     *         bound to it; it then asks for anything older with a {@link ResumeRequest}
+     */
+    List<TerminalOutbound> connected(TerminalId terminal);
 }

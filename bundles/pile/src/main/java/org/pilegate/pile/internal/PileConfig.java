@@ -18,4 +18,12 @@ public @interface PileConfig {
     @AttributeDefinition(name = "Grace period (ms)", min = "1000", description = "How long a device may stay silent"
             + " before the pile is faulted; long enough for a driver bundle to be updated.")
     int graceMs() default 10_000;
+
+    @AttributeDefinition(name = "Maximum current (A)", min = "6", max = "1000", description = "Most current per phase"
+            + " the pile and its supply can carry; no session is offered more.")
+    int maxCurrentA() default 32;
+
+    @AttributeDefinition(name = "Idle finish (s)", min = "1", description = "A session ends once the vehicle has drawn"
+            + " no power (control pilot B: paused or full) for this long.")
+    int idleFinishS() default 900;
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -16,41 +18,77 @@ import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.relay.PlugState;
+import org.pilegate.api.relay.RelayCommand;
 import org.pilegate.api.relay.RelayState;
+import org.pilegate.api.session.ChargingInfo;
+import org.pilegate.api.vehicle.VehicleId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows one pile's meter and relay and moves its state machine: plug and unplug from the control pilot, and
- * Faulted while the pile cannot be trusted — a control-pilot error, or a device that stopped answering for longer
- * than the grace period (a driver being updated is back well within it). Recovery returns to what the plug shows.
+ * Follows one pile's meter and relay and moves its state machine: plug and unplug from the control pilot, charging
+ * as the server side authorised it, and Faulted while the pile cannot be trusted — a control-pilot error, or a device
+ * that stopped answering for longer than the grace period (a driver being updated is back well within it). Recovery
+ * returns to what the plug shows.
+ * <p>
+ * While charging, the pile keeps to the charging info on its own: it ends the session at the target energy, and when
+ * the vehicle has drawn nothing (control pilot B: paused or full) for the idle period. Unplugging ends it at any time.
  */
 final class PileMonitor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PileMonitor.class);
+
+    /** Sends a command to the pile's relay as it is now; fails when the relay is not there. */
+    @FunctionalInterface
+    interface RelayCommander {
+        CompletionStage<RelayState> send(RelayCommand command);
+    }
+
+    /**
+     * The session the pile charges for, with the meter register it counts from. A vehicle takes a moment to start
+     * drawing once the contactor closed, so it counts as paused only after it has drawn; it is idle from the
+     * authorisation or from the moment it stopped drawing.
+     */
+    private record ChargingRun(ChargingInfo info, long startRegisterWh, boolean vehicleHasDrawn,
+            Optional<Instant> idleSince) {
+
+        ChargingRun drawing() {
+            return new ChargingRun(info, startRegisterWh, true, Optional.empty());
+        }
+
+        ChargingRun idleFrom(Instant since) {
+            return idleSince.isPresent() ? this : new ChargingRun(info, startRegisterWh, vehicleHasDrawn,
+                    Optional.of(since));
+        }
+    }
 
     private final PileId pile;
     private final String meterId;
     private final String relayId;
     private final Clock clock;
     private final Duration grace;
+    private final Duration idleFinish;
+    private final RelayCommander relayCommander;
     private final List<Consumer<PileStatus>> listeners = new CopyOnWriteArrayList<>();
     /** Why the pile cannot be trusted, by source; empty when it can. */
     private final Map<String, String> faults = new LinkedHashMap<>();
-
     private PileState state = PileState.AVAILABLE;
     private Optional<RelayState> relay = Optional.empty();
     private Optional<MeterReading> meter = Optional.empty();
+    private Optional<ChargingRun> run = Optional.empty();
     private Instant lastRelay;
     private Instant lastGoodMeter;
     private PileStatus published;
 
-    PileMonitor(PileId pile, String meterId, String relayId, Clock clock, Duration grace) {
+    PileMonitor(PileId pile, String meterId, String relayId, Clock clock, Duration grace, Duration idleFinish,
+            RelayCommander relayCommander) {
         this.pile = pile;
         this.meterId = meterId;
         this.relayId = relayId;
         this.clock = clock;
         this.grace = grace;
+        this.idleFinish = idleFinish;
+        this.relayCommander = relayCommander;
         this.lastRelay = clock.instant();
         this.lastGoodMeter = clock.instant();
         this.published = snapshot();
@@ -100,22 +138,160 @@ final class PileMonitor {
         return published;
     }
 
+    /** Whether both devices have answered since the controller started, so the status shows the real pile. */
+    synchronized boolean devicesSeen() {
+        return relay.isPresent() && meter.isPresent();
+    }
+
+    /** The vehicle the relay identified, if one is plugged in and identified itself. */
+    synchronized Optional<VehicleId> vehicle() {
+        return relay.filter(r -> r.plugState().vehiclePresent()).flatMap(RelayState::vehicleId);
+    }
+
     AutoCloseable subscribe(Consumer<PileStatus> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }
 
+    /** The prompts for the plugged-in vehicle went out. */
+    synchronized void prompted() {
+        move(PileEvent.PROMPTED);
+        publishIfChanged();
+    }
+
+    /**
+     * Closes the contactor for the session in {@code info}; repeating it for the session already charging re-sends
+     * the limits (how a session resumes after a restart).
+     */
+    CompletionStage<PileStatus> charge(ChargingInfo info, long startRegisterWh) {
+        synchronized (this) {
+            boolean sameSession = run.filter(r -> r.info().sessionId().equals(info.sessionId())).isPresent();
+            if (state != PileState.PROMPTED && !(sameSession && (state == PileState.CHARGING || state == PileState.SUSPENDED))) {
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        "pile " + pile + " cannot start charging while " + state));
+            }
+            run = Optional.of(new ChargingRun(info, startRegisterWh, false, Optional.empty()));
+        }
+        return relayCommander.send(new RelayCommand.CloseContactor(info.maxCurrentA())).handle((closed, failure) -> {
+            synchronized (this) {
+                boolean stillOurs = run.filter(r -> r.info().sessionId().equals(info.sessionId())).isPresent();
+                if (failure != null) {
+                    if (stillOurs && state != PileState.CHARGING && state != PileState.SUSPENDED) {
+                        run = Optional.empty();
+                    }
+                    throw new IllegalStateException("the relay of pile " + pile + " did not close: "
+                            + rootMessage(failure), failure);
+                }
+                if (!stillOurs) {
+                    throw new IllegalStateException("pile " + pile + " ended the session while the contactor closed");
+                }
+                relay = Optional.of(closed);
+                move(PileEvent.CHARGING_AUTHORIZED);
+                update();
+                return published;
+            }
+        });
+    }
+
+    /** Ends the session the pile charges for, if any: the contactor opens and the pile waits for the unplug. */
+    CompletionStage<PileStatus> finish(String reason) {
+        synchronized (this) {
+            if (state == PileState.FINISHING) {
+                return CompletableFuture.completedFuture(published);
+            }
+            if (run.isEmpty()) {
+                // stopped before charging: the prompt is answered, the pile waits for the unplug
+                if (state == PileState.PROMPTED) {
+                    move(PileEvent.SESSION_ENDING);
+                    publishIfChanged();
+                }
+                return CompletableFuture.completedFuture(published);
+            }
+            endRun(reason);
+            publishIfChanged();
+        }
+        return relayCommander.send(new RelayCommand.OpenContactor()).handle((opened, failure) -> {
+            if (failure != null) {
+                LOG.warn("Pile {}: the contactor did not open: {}", pile, rootMessage(failure));
+            }
+            return status();
+        });
+    }
+
     private void update() {
         boolean plugged = relay.map(r -> r.plugState().vehiclePresent()).orElse(false);
         if (!faults.isEmpty()) {
+            if (run.isPresent() && state != PileState.FAULTED) {
+                openContactor("the pile faulted");
+            }
             move(PileEvent.FAULT);
         } else if (state == PileState.FAULTED) {
             move(plugged ? PileEvent.RECOVERED_PLUGGED : PileEvent.RECOVERED_EMPTY);
         } else if (plugged) {
             move(PileEvent.VEHICLE_PLUGGED);
+            followCharging();
         } else {
+            if (run.isPresent() && state != PileState.FINISHING) {
+                openContactor("the vehicle was unplugged");
+            }
             move(PileEvent.VEHICLE_UNPLUGGED);
         }
+        if (state == PileState.AVAILABLE || state == PileState.FAULTED) {
+            run = Optional.empty();
+        }
+        publishIfChanged();
+    }
+
+    /** Keeps a running session to its charging info. */
+    private void followCharging() {
+        if (run.isEmpty() || (state != PileState.CHARGING && state != PileState.SUSPENDED)) {
+            return;
+        }
+        ChargingRun current = run.get();
+        long register = meter.map(MeterReading::energyImportWh).orElse(current.startRegisterWh());
+        Optional<Long> target = current.info().targetEnergyWh();
+        if (target.isPresent() && register - current.startRegisterWh() >= target.get()) {
+            finishInPlace("the target of " + target.get() + " Wh is reached");
+            return;
+        }
+        boolean vehicleDraws = relay.map(r -> r.plugState() == PlugState.C || r.plugState() == PlugState.D)
+                .orElse(false);
+        if (vehicleDraws) {
+            run = Optional.of(current.drawing());
+            move(PileEvent.POWER_RESUMED);
+            return;
+        }
+        ChargingRun idle = current.idleFrom(clock.instant());
+        run = Optional.of(idle);
+        if (idle.vehicleHasDrawn()) {
+            move(PileEvent.POWER_STOPPED);
+        }
+        if (Duration.between(idle.idleSince().orElseThrow(), clock.instant()).compareTo(idleFinish) >= 0) {
+            finishInPlace("the vehicle drew no power for " + idleFinish.toSeconds() + " s");
+        }
+    }
+
+    /** The pile itself ends the session: the contactor opens behind the state change. */
+    private void finishInPlace(String reason) {
+        endRun(reason);
+        openContactor(reason);
+    }
+
+    private void endRun(String reason) {
+        LOG.info("Pile {}: session {} ends: {}", pile, run.map(r -> r.info().sessionId().value()).orElse("-"),
+                reason);
+        move(PileEvent.SESSION_ENDING);
+    }
+
+    private void openContactor(String reason) {
+        relayCommander.send(new RelayCommand.OpenContactor()).whenComplete((opened, failure) -> {
+            if (failure != null) {
+                LOG.warn("Pile {}: the contactor did not open after {}: {}", pile, reason, rootMessage(failure));
+            }
+        });
+    }
+
+    private void publishIfChanged() {
         PileStatus now = snapshot();
         if (!sameExceptTime(now, published)) {
             published = now;
@@ -144,7 +320,7 @@ final class PileMonitor {
                 meter.map(MeterReading::activePowerW).orElse(0L),
                 meter.map(MeterReading::energyImportWh).orElse(0L),
                 relay.map(RelayState::currentLimitA).orElse(0),
-                Optional.empty(),
+                run.map(r -> r.info().sessionId()),
                 faults.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", faults.values())),
                 clock.instant());
     }
@@ -152,6 +328,14 @@ final class PileMonitor {
     private static boolean sameExceptTime(PileStatus a, PileStatus b) {
         return a.state() == b.state() && a.plugState() == b.plugState() && a.contactorClosed() == b.contactorClosed()
                 && a.powerW() == b.powerW() && a.energyWh() == b.energyWh() && a.currentLimitA() == b.currentLimitA()
-                && a.faultText().equals(b.faultText());
+                && a.activeSession().equals(b.activeSession()) && a.faultText().equals(b.faultText());
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 }

@@ -1,33 +1,44 @@
 package org.pilegate.pile.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import org.junit.jupiter.api.Test;
+import org.pilegate.api.ManualClock;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.ReadingQuality;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.relay.PlugState;
+import org.pilegate.api.relay.RelayCommand;
 import org.pilegate.api.relay.RelayState;
+import org.pilegate.api.session.ChargingInfo;
+import org.pilegate.api.session.SessionId;
 import org.pilegate.api.vehicle.VehicleId;
 
 class PileMonitorTest {
 
     private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final Duration IDLE_FINISH = Duration.ofMinutes(15);
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T08:00:00Z"));
+    private static final SessionId SESSION = new SessionId("s-1");
+
+    private final List<RelayCommand> commands = new ArrayList<>();
+    private boolean relayRefuses;
     private final PileMonitor monitor = new PileMonitor(new PileId("bay-07"), "bay-07.meter", "bay-07.relay", clock,
-            GRACE);
+            GRACE, IDLE_FINISH, this::relayTakes);
     private final List<PileStatus> published = new ArrayList<>();
 
     PileMonitorTest() {
@@ -118,6 +129,124 @@ class PileMonitorTest {
         assertEquals(before, published.size());
     }
 
+    @Test
+    void chargingClosesTheContactorAtTheDecidedLimit() {
+        plugAndPrompt();
+
+        PileStatus charging = monitor.charge(info(Optional.empty()), 1_000).toCompletableFuture().join();
+
+        assertEquals(List.of(new RelayCommand.CloseContactor(16)), commands);
+        assertEquals(PileState.CHARGING, charging.state());
+        assertEquals(Optional.of(SESSION), charging.activeSession());
+    }
+
+    @Test
+    void theTargetEnergyEndsTheSessionAndOpensTheContactor() {
+        plugAndPrompt();
+        monitor.charge(info(Optional.of(5_000L)), 1_000).toCompletableFuture().join();
+        monitor.onRelayState(relay(PlugState.C, true));
+
+        monitor.onMeterReading(reading(5_999, 11_000, ReadingQuality.GOOD));
+        assertEquals(PileState.CHARGING, monitor.status().state());
+
+        monitor.onMeterReading(reading(6_000, 11_000, ReadingQuality.GOOD));
+        assertEquals(PileState.FINISHING, monitor.status().state());
+        assertEquals(new RelayCommand.OpenContactor(), commands.get(commands.size() - 1));
+    }
+
+    @Test
+    void aVehicleThatStopsDrawingIsSuspendedAndFinishedAfterTheIdlePeriod() {
+        plugAndPrompt();
+        monitor.charge(info(Optional.empty()), 1_000).toCompletableFuture().join();
+        monitor.onRelayState(relay(PlugState.C, true));
+        assertEquals(PileState.CHARGING, monitor.status().state());
+
+        monitor.onRelayState(relay(PlugState.B, true));
+        assertEquals(PileState.SUSPENDED, monitor.status().state());
+        monitor.onRelayState(relay(PlugState.C, true));
+        assertEquals(PileState.CHARGING, monitor.status().state(), "the vehicle only paused");
+
+        monitor.onRelayState(relay(PlugState.B, true));
+        clock.advance(IDLE_FINISH.minusSeconds(1));
+        monitor.onRelayState(relay(PlugState.B, true));
+        assertEquals(PileState.SUSPENDED, monitor.status().state());
+        clock.advance(Duration.ofSeconds(1));
+        monitor.onRelayState(relay(PlugState.B, true));
+        assertEquals(PileState.FINISHING, monitor.status().state());
+        assertEquals(new RelayCommand.OpenContactor(), commands.get(commands.size() - 1));
+    }
+
+    @Test
+    void unplugMidSessionEndsItAndOpensTheContactor() {
+        plugAndPrompt();
+        monitor.charge(info(Optional.empty()), 1_000).toCompletableFuture().join();
+        monitor.onRelayState(relay(PlugState.C, true));
+
+        monitor.onRelayState(relay(PlugState.A, true));
+
+        assertEquals(PileState.AVAILABLE, monitor.status().state());
+        assertEquals(Optional.empty(), monitor.status().activeSession());
+        assertEquals(new RelayCommand.OpenContactor(), commands.get(commands.size() - 1));
+    }
+
+    @Test
+    void aPileThatIsNotPluggedRefusesToCharge() {
+        monitor.onRelayState(relay(PlugState.A, false));
+
+        CompletionException refused = assertThrows(CompletionException.class,
+                () -> monitor.charge(info(Optional.empty()), 1_000).toCompletableFuture().join());
+
+        assertTrue(refused.getCause().getMessage().contains("cannot start charging while AVAILABLE"));
+        assertEquals(List.of(), commands);
+    }
+
+    @Test
+    void aRelayThatDoesNotCloseLeavesThePilePromptedWithoutSession() {
+        plugAndPrompt();
+        relayRefuses = true;
+
+        assertThrows(CompletionException.class,
+                () -> monitor.charge(info(Optional.empty()), 1_000).toCompletableFuture().join());
+
+        assertEquals(PileState.PROMPTED, monitor.status().state());
+        assertEquals(Optional.empty(), monitor.status().activeSession());
+    }
+
+    @Test
+    void finishingOnRequestOpensTheContactorAndWaitsForTheUnplug() {
+        plugAndPrompt();
+        monitor.charge(info(Optional.empty()), 1_000).toCompletableFuture().join();
+
+        assertEquals(PileState.FINISHING, monitor.finish("stopped by the terminal").toCompletableFuture().join()
+                .state());
+        assertEquals(new RelayCommand.OpenContactor(), commands.get(commands.size() - 1));
+
+        monitor.onRelayState(relay(PlugState.A, false));
+        assertEquals(PileState.AVAILABLE, monitor.status().state());
+    }
+
+    private void plugAndPrompt() {
+        monitor.onRelayState(relay(PlugState.B, false));
+        monitor.onMeterReading(reading(1_000, 0, ReadingQuality.GOOD));
+        monitor.prompted();
+        assertEquals(PileState.PROMPTED, monitor.status().state());
+    }
+
+    private ChargingInfo info(Optional<Long> targetWh) {
+        return new ChargingInfo(SESSION, new PileId("bay-07"), Optional.of(new VehicleId("EV-1")), 16, targetWh,
+                Optional.empty(), Optional.empty());
+    }
+
+    private CompletionStage<RelayState> relayTakes(RelayCommand command) {
+        if (relayRefuses) {
+            return CompletableFuture.failedFuture(new IllegalStateException("no answer"));
+        }
+        commands.add(command);
+        boolean closed = command instanceof RelayCommand.CloseContactor;
+        return CompletableFuture.completedFuture(new RelayState(closed, PlugState.B,
+                Optional.of(new VehicleId("EV-1")), 16, clock.instant()));
+    }
+
     private void keepRelayAlive() {
         monitor.onRelayState(relay(PlugState.A, false));
         monitor.checkSilence();
@@ -130,32 +259,5 @@ class PileMonitorTest {
 
     private MeterReading reading(long energyWh, long powerW, ReadingQuality quality) {
         return new MeterReading(clock.instant(), energyWh, powerW, quality, Optional.empty());
-    }
-
-    private static final class ManualClock extends Clock {
-        private Instant now;
-
-        ManualClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

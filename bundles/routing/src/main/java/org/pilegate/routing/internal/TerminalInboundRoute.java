@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalInbound;
+import org.pilegate.api.terminal.TerminalOutbound;
 import org.pilegate.api.terminal.TerminalRequestHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Terminal → pile: takes one JSON message from an authenticated terminal, validates it into a typed request,
  * hands it to the pile side and answers with the JSON replies, in order. Whatever goes wrong, the terminal gets
- * an error frame (code + message, never a stack trace) and nothing else is affected.
+ * an error frame (code + message, never a stack trace) and nothing else is affected. A second route asks the pile
+ * side what a terminal that has just connected should see. The transports (WebSocket, REST) only use these two.
  */
 @Component(service = RouteBuilder.class)
 public class TerminalInboundRoute extends RouteBuilder {
@@ -28,7 +30,15 @@ public class TerminalInboundRoute extends RouteBuilder {
     /** Body: the message text; header {@link #TERMINAL_ID}: who sent it. Reply body: {@code List<String>}. */
     public static final String ENDPOINT = "direct:terminal-inbound";
     public static final String TERMINAL_ID = "PilegateTerminalId";
+    /** Header {@link #TERMINAL_ID}: who connected. Reply body: {@code List<String>}, what it should see at once. */
+    public static final String CONNECTED_ENDPOINT = "direct:terminal-connected";
+    /**
+     * Set on the reply when the gateway refused the message itself, before or instead of the pile side: the error
+     * code of the one error frame in the reply. Replies of the pile side, its refusals included, never carry it.
+     */
+    public static final String REFUSAL = "PilegateTerminalRefusal";
     static final String ROUTE_ID = "terminal-inbound";
+    static final String CONNECTED_ROUTE_ID = "terminal-connected";
     private static final Logger LOG = LoggerFactory.getLogger(TerminalInboundRoute.class);
 
     private final TerminalJson json = new TerminalJson();
@@ -39,28 +49,39 @@ public class TerminalInboundRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // continued, not handled: a handled exchange ends the calling transport route too, and that route still
+        // has to send the error reply
         onException(TerminalMessageException.class)
-                .handled(true)
+                .continued(true)
                 .process(exchange -> replyWithError(exchange,
                         exchange.getProperty(Exchange.EXCEPTION_CAUGHT, TerminalMessageException.class).reply()));
         onException(Exception.class)
-                .handled(true)
+                .continued(true)
                 .process(this::replyWithInternalError);
 
         from(ENDPOINT).routeId(ROUTE_ID)
                 .process(this::handle);
+        from(CONNECTED_ENDPOINT).routeId(CONNECTED_ROUTE_ID)
+                .process(exchange -> reply(exchange, pileSide().connected(terminalOf(exchange))));
     }
 
     private void handle(Exchange exchange) {
         TerminalId terminal = terminalOf(exchange);
         TerminalInbound request = json.decode(exchange.getMessage().getBody(String.class), TerminalInbound.class);
+        reply(exchange, pileSide().handle(terminal, request));
+    }
+
+    private TerminalRequestHandler pileSide() {
         TerminalRequestHandler handler = pileSide;
         if (handler == null) {
             throw new TerminalMessageException("service_unavailable",
                     "the pile side is not running; send the message again shortly");
         }
-        List<String> replies = handler.handle(terminal, request).stream().map(json::encode).toList();
-        exchange.getMessage().setBody(replies);
+        return handler;
+    }
+
+    private void reply(Exchange exchange, List<TerminalOutbound> replies) {
+        exchange.getMessage().setBody(replies.stream().map(json::encode).toList());
     }
 
     private static TerminalId terminalOf(Exchange exchange) {
@@ -76,6 +97,7 @@ public class TerminalInboundRoute extends RouteBuilder {
     }
 
     private void replyWithError(Exchange exchange, ErrorReply reply) {
+        exchange.getMessage().setHeader(REFUSAL, reply.code());
         exchange.getMessage().setBody(List.of(json.encode(reply)));
     }
 

@@ -15,6 +15,8 @@ import org.pilegate.api.terminal.ChargingRequest;
 import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.api.terminal.FeeNotice;
 import org.pilegate.api.terminal.PaymentConfirmation;
+import org.pilegate.api.terminal.PromptRequest;
+import org.pilegate.api.terminal.ResumeRequest;
 import org.pilegate.api.terminal.StatusUpdate;
 import org.pilegate.api.terminal.StopRequest;
 import org.pilegate.api.terminal.TerminalId;
@@ -62,6 +64,8 @@ final class TerminalJson {
             @JsonSubTypes.Type(value = AssociationRequest.class, name = AssociationRequest.TYPE),
             @JsonSubTypes.Type(value = StopRequest.class, name = StopRequest.TYPE),
             @JsonSubTypes.Type(value = PaymentConfirmation.class, name = PaymentConfirmation.TYPE),
+            @JsonSubTypes.Type(value = ResumeRequest.class, name = ResumeRequest.TYPE),
+            @JsonSubTypes.Type(value = PromptRequest.class, name = PromptRequest.TYPE),
             @JsonSubTypes.Type(value = ChargingPrompt.class, name = ChargingPrompt.TYPE),
             @JsonSubTypes.Type(value = AssociationPrompt.class, name = AssociationPrompt.TYPE),
             @JsonSubTypes.Type(value = StatusUpdate.class, name = StatusUpdate.TYPE),

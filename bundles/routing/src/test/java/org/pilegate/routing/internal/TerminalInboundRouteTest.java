@@ -1,14 +1,16 @@
 package org.pilegate.routing.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +20,9 @@ import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.terminal.AssociationPrompt;
 import org.pilegate.api.terminal.StopRequest;
+import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalInbound;
-import org.pilegate.api.terminal.TerminalRequestHandler;
+import org.pilegate.api.terminal.TerminalOutbound;
 
 class TerminalInboundRouteTest {
 
@@ -44,11 +47,10 @@ class TerminalInboundRouteTest {
     }
 
     @Test
-    void requestReachesThePileSideAndItsRepliesComeBackInOrder() throws Exception {
+    void requestReachesThePileSideAndItsRepliesComeBackInOrder() {
         bindPileSide((terminal, request) -> {
             received.add(request);
-            return List.of(new AssociationPrompt(new PileId("bay-07"), "t1", Instant.parse("2026-11-26T08:00:00Z")),
-                    new AssociationPrompt(new PileId("bay-07"), "t2", Instant.parse("2026-11-26T08:00:00Z")));
+            return List.of(prompt("t1"), prompt("t2"));
         });
 
         List<?> replies = send(STOP, "phone-1");
@@ -60,7 +62,7 @@ class TerminalInboundRouteTest {
     }
 
     @Test
-    void malformedMessageGetsAnErrorFrameAndThePileSideNothing() throws Exception {
+    void malformedMessageGetsAnErrorFrameAndThePileSideNothing() {
         bindPileSide((terminal, request) -> {
             received.add(request);
             return List.of();
@@ -78,8 +80,27 @@ class TerminalInboundRouteTest {
 
     @Test
     void withoutPileSideTheTerminalIsToldToRetry() {
-        List<?> replies = send(STOP, "phone-1");
-        assertTrue(replies.get(0).toString().contains("\"code\":\"service_unavailable\""), replies.get(0).toString());
+        Exchange reply = producer.request(TerminalInboundRoute.ENDPOINT, exchange -> {
+            exchange.getMessage().setBody(STOP);
+            exchange.getMessage().setHeader(TerminalInboundRoute.TERMINAL_ID, "phone-1");
+        });
+        String frame = reply.getMessage().getBody(List.class).get(0).toString();
+        assertTrue(frame.contains("\"code\":\"service_unavailable\""), frame);
+        assertEquals("service_unavailable", reply.getMessage().getHeader(TerminalInboundRoute.REFUSAL));
+    }
+
+    @Test
+    void newConnectionSeesWhatThePileSideHasForItsTerminal() {
+        PileSideStub.bind(route, new PileSideStub((terminal, request) -> List.of(),
+                terminal -> List.of(prompt("for-" + terminal))));
+
+        Exchange reply = producer.request(TerminalInboundRoute.CONNECTED_ENDPOINT,
+                exchange -> exchange.getMessage().setHeader(TerminalInboundRoute.TERMINAL_ID, "phone-1"));
+
+        List<?> replies = reply.getMessage().getBody(List.class);
+        assertEquals(1, replies.size());
+        assertTrue(replies.get(0).toString().contains("\"associationToken\":\"for-phone-1\""));
+        assertNull(reply.getMessage().getHeader(TerminalInboundRoute.REFUSAL), "the pile side's answer is no refusal");
     }
 
     @Test
@@ -89,7 +110,7 @@ class TerminalInboundRouteTest {
     }
 
     @Test
-    void pileSideFailureBecomesAnInternalErrorWithoutDetails() throws Exception {
+    void pileSideFailureBecomesAnInternalErrorWithoutDetails() {
         bindPileSide((terminal, request) -> {
             throw new IllegalStateException("database password is hunter2");
         });
@@ -105,11 +126,12 @@ class TerminalInboundRouteTest {
                 Map.of(TerminalInboundRoute.TERMINAL_ID, terminal), List.class);
     }
 
-    private void bindPileSide(TerminalRequestHandler handler) throws ReflectiveOperationException {
-        // what DS does for the dynamic reference
-        Field field = TerminalInboundRoute.class.getDeclaredField("pileSide");
-        field.setAccessible(true);
-        field.set(route, handler);
+    private void bindPileSide(BiFunction<TerminalId, TerminalInbound, List<TerminalOutbound>> onRequest) {
+        PileSideStub.bind(route, PileSideStub.answering(onRequest));
+    }
+
+    private static AssociationPrompt prompt(String token) {
+        return new AssociationPrompt(new PileId("bay-07"), token, Instant.parse("2026-11-26T08:00:00Z"));
     }
 
 }

@@ -110,7 +110,7 @@ class TerminalJsonTest {
         ErrorReply reply = rejected("{\"type\":\"fee_notice\",\"session\":\"s-42\"}");
         assertEquals("unknown_type", reply.code());
         assertEquals("unknown message type \"fee_notice\"; expected one of charging_request, association_request,"
-                + " stop_request, payment_confirmation", reply.message());
+                + " stop_request, payment_confirmation, resume_request, prompt_request", reply.message());
     }
 
     @Test

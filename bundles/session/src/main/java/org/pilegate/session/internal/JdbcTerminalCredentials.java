@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pilegate.api.terminal.TerminalId;
-import org.pilegate.session.TerminalCredentials;
+import org.pilegate.api.terminal.TerminalCredentials;
 
 /** Terminal credentials in the store's {@code terminal_credential} table. */
 @Component(service = TerminalCredentials.class)

@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
-import org.pilegate.session.VehicleRegistry;
+import org.pilegate.api.vehicle.VehicleRegistry;
 
 /** The vehicle registry in the store's {@code account}, {@code vehicle} and {@code terminal} tables. */
 @Component(service = VehicleRegistry.class)

@@ -32,6 +32,7 @@ public class PilesCommand implements Action {
         table.column("Power W").alignRight();
         table.column("Energy Wh").alignRight();
         table.column("Limit A").alignRight();
+        table.column("Session");
         table.column("Fault");
         PileControllers.all(bundleContext).stream()
                 .map(pile -> pile.status())
@@ -44,6 +45,7 @@ public class PilesCommand implements Action {
     private static void addRow(ShellTable table, PileStatus status) {
         table.addRow().addContent(status.pileId().value(), status.state(), status.plugState(),
                 status.contactorClosed() ? "closed" : "open", status.powerW(), status.energyWh(),
-                status.currentLimitA(), status.faultText().orElse(""));
+                status.currentLimitA(), status.activeSession().map(Object::toString).orElse(""),
+                status.faultText().orElse(""));
     }
 }

@@ -21,6 +21,8 @@ import org.pilegate.modbus.ModbusTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.common.util.concurrent.MoreExecutors;
+
 /**
  * Everything the transport keeps for one endpoint: its single connection, the queue that serialises its
  * transactions, retry policy, health and metrics. All fields not marked otherwise are touched only by the task
@@ -32,7 +34,8 @@ final class EndpointChannel {
 
     private final ModbusEndpoint endpoint;
     private final Link link;
-    private final SerialQueue queue;
+    /** Transactions of the endpoint, one after the other, on a pool thread borrowed while there is work. */
+    private final Executor queue;
     private final Executor completions;
     private final HealthTracker health;
     private final MetricsRecorder metrics = new MetricsRecorder();
@@ -53,7 +56,7 @@ final class EndpointChannel {
         this.endpoint = endpoint;
         this.link = link;
         this.settings = settings;
-        this.queue = new SerialQueue(io);
+        this.queue = MoreExecutors.newSequentialExecutor(io);
         this.completions = completions;
         this.health = new HealthTracker(endpoint.toString(), clock);
     }

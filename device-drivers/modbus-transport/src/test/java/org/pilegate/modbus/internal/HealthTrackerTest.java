@@ -2,44 +2,18 @@ package org.pilegate.modbus.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.pilegate.api.ManualClock;
 import org.pilegate.modbus.EndpointHealth;
 import org.pilegate.modbus.EndpointHealth.State;
 
 class HealthTrackerTest {
 
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2024-01-01T00:00:00Z");
-
-        void advance() {
-            now = now.plus(Duration.ofSeconds(1));
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-01-01T00:00:00Z"));
     private final HealthTracker tracker = new HealthTracker("tcp://meter:502", clock);
 
     @Test
@@ -49,12 +23,12 @@ class HealthTrackerTest {
 
     @Test
     void retryDegradesAndExhaustedRetriesGoDown() {
-        clock.advance();
+        clock.advance(Duration.ofSeconds(1));
         tracker.retrying("timeout");
         Instant degradedAt = clock.instant();
         assertEquals(new EndpointHealth(State.DEGRADED, Optional.of("timeout"), degradedAt), tracker.snapshot());
 
-        clock.advance();
+        clock.advance(Duration.ofSeconds(1));
         tracker.failed("refused");
         assertEquals(new EndpointHealth(State.DOWN, Optional.of("refused"), clock.instant()), tracker.snapshot());
     }
@@ -63,7 +37,7 @@ class HealthTrackerTest {
     void staysDownWhileRetryingAndKeepsItsSince() {
         tracker.failed("refused");
         Instant downAt = clock.instant();
-        clock.advance();
+        clock.advance(Duration.ofSeconds(1));
         tracker.retrying("still refused");
         tracker.failed("refused again");
         assertEquals(new EndpointHealth(State.DOWN, Optional.of("refused again"), downAt), tracker.snapshot());
@@ -72,7 +46,7 @@ class HealthTrackerTest {
     @Test
     void successRecoversAndRemembersTheLastError() {
         tracker.failed("refused");
-        clock.advance();
+        clock.advance(Duration.ofSeconds(1));
         tracker.succeeded();
         assertEquals(new EndpointHealth(State.OK, Optional.of("refused"), clock.instant()), tracker.snapshot());
     }
@@ -80,7 +54,7 @@ class HealthTrackerTest {
     @Test
     void anExceptionResponseProvesTheLinkWorks() {
         tracker.failed("refused");
-        clock.advance();
+        clock.advance(Duration.ofSeconds(1));
         tracker.answeredWithError("slave exception 2");
         assertEquals(new EndpointHealth(State.DEGRADED, Optional.of("slave exception 2"), clock.instant()),
                 tracker.snapshot());

@@ -1,11 +1,9 @@
-package org.pilegate.session;
+package org.pilegate.api.vehicle;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.pilegate.api.terminal.TerminalId;
-import org.pilegate.api.vehicle.AccountId;
-import org.pilegate.api.vehicle.VehicleId;
 
 /**
  * Who a plugged-in vehicle belongs to and which terminals (driver apps) reach that account, kept in the store.

@@ -1,8 +1,6 @@
-package org.pilegate.session;
+package org.pilegate.api.terminal;
 
 import java.util.Optional;
-
-import org.pilegate.api.terminal.TerminalId;
 
 /**
  * Credentials terminals connect with: {@code <terminal id>.<secret>}, the secret 256 random bits shown once when

@@ -1,0 +1,18 @@
+package org.pilegate.routing.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "pilegate terminal endpoints",
+        description = "The HTTP server terminals reach the gateway on: the WebSocket at /api/terminal/ws and the REST"
+                + " API under /api/terminal/, both on one host and port.")
+public @interface RoutingConfig {
+
+    @AttributeDefinition(name = "Host",
+            description = "Address to listen on: 0.0.0.0 for every IPv4 interface, 127.0.0.1 for this machine only.")
+    String host() default "0.0.0.0";
+
+    @AttributeDefinition(name = "Port", min = "1", max = "65535",
+            description = "TCP port of the terminal WebSocket and REST API.")
+    int port() default 8181;
+}

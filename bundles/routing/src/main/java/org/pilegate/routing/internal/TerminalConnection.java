@@ -1,0 +1,104 @@
+package org.pilegate.routing.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Future;
+
+import org.pilegate.api.terminal.TerminalId;
+
+import io.vertx.core.http.ServerWebSocket;
+
+/**
+ * One WebSocket connection of a terminal: first unauthenticated, then the terminal's. All that goes out on it goes
+ * through one lock, a batch at a time, so replies and pushes leave in the order they were handed over and never
+ * inside each other's batch. Vert.x queues each write for the connection's event loop in call order.
+ */
+final class TerminalConnection {
+
+    /** RFC 6455 1008: the peer broke the endpoint's policy, here authentication. */
+    static final short POLICY_VIOLATION = 1008;
+    /** RFC 6455 1001: the endpoint is going away. */
+    static final short GOING_AWAY = 1001;
+
+    private final String key;
+    private final ServerWebSocket socket;
+    private TerminalId terminal;
+    private int refusedFrames;
+    /** Pushes that came while the greeting was prepared; null before authentication and after the greeting. */
+    private List<String> pushesBeforeGreeting;
+    private Future<?> authenticationDeadline;
+
+    TerminalConnection(String key, ServerWebSocket socket) {
+        this.key = key;
+        this.socket = socket;
+    }
+
+    synchronized Optional<TerminalId> terminal() {
+        return Optional.ofNullable(terminal);
+    }
+
+    synchronized void authenticationDeadline(Future<?> deadline) {
+        authenticationDeadline = deadline;
+    }
+
+    /**
+     * Answers a frame refused before authentication.
+     *
+     * @return how many frames this connection had refused so far, this one included
+     */
+    synchronized int refuse(String errorFrame) {
+        send(List.of(errorFrame));
+        return ++refusedFrames;
+    }
+
+    /** From now on the connection is the terminal's; pushes wait for the {@linkplain #greet greeting}. */
+    synchronized void authenticatedAs(TerminalId authenticated) {
+        terminal = authenticated;
+        pushesBeforeGreeting = new ArrayList<>();
+        if (authenticationDeadline != null) {
+            authenticationDeadline.cancel(false);
+        }
+    }
+
+    /** Sends the greeting, then whatever was pushed meanwhile; later pushes go out at once. */
+    synchronized void greet(List<String> greeting) {
+        send(greeting);
+        send(pushesBeforeGreeting);
+        pushesBeforeGreeting = null;
+    }
+
+    /** @return whether the connection was open to take it */
+    synchronized boolean push(String frame) {
+        if (socket.isClosed()) {
+            return false;
+        }
+        if (pushesBeforeGreeting != null) {
+            pushesBeforeGreeting.add(frame);
+        } else {
+            send(List.of(frame));
+        }
+        return true;
+    }
+
+    synchronized void send(List<String> frames) {
+        frames.forEach(socket::writeTextMessage);
+    }
+
+    /** Closes the connection, after what was sent on it, unless it has authenticated meanwhile. */
+    synchronized void closeUnauthenticated(String errorFrame, String reason) {
+        if (terminal == null) {
+            send(List.of(errorFrame));
+            close(POLICY_VIOLATION, reason);
+        }
+    }
+
+    void close(short status, String reason) {
+        socket.close(status, reason);
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "connection " + key + " of " + (terminal == null ? "an unauthenticated terminal" : terminal);
+    }
+}

@@ -1,0 +1,116 @@
+package org.pilegate.routing.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.pilegate.api.terminal.ErrorReply;
+import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.api.terminal.TerminalOutbound;
+import org.pilegate.api.terminal.TerminalOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.vertx.core.http.ServerWebSocket;
+
+/**
+ * The terminals' open WebSocket connections, by connection and by terminal (a terminal may hold several), and the
+ * {@link TerminalOutbox} that pushes to them. A connection that has not authenticated in time is closed.
+ */
+@Component(service = {TerminalOutbox.class, TerminalConnections.class})
+public class TerminalConnections implements TerminalOutbox {
+
+    static final Duration AUTHENTICATION_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalConnections.class);
+
+    private final TerminalJson json = new TerminalJson();
+    private final Map<String, TerminalConnection> byKey = new ConcurrentHashMap<>();
+    private final Map<TerminalId, Set<TerminalConnection>> byTerminal = new ConcurrentHashMap<>();
+    private final Duration authenticationTimeout;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "pilegate-terminal-authentication-deadline"));
+
+    @Activate
+    public TerminalConnections() {
+        this(AUTHENTICATION_TIMEOUT);
+    }
+
+    TerminalConnections(Duration authenticationTimeout) {
+        this.authenticationTimeout = authenticationTimeout;
+    }
+
+    @Deactivate
+    void deactivate() {
+        deadlines.shutdownNow();
+        closeAll();
+    }
+
+    /** Closes and forgets every connection, as when the WebSocket endpoint stops. */
+    void closeAll() {
+        byKey.values().forEach(connection -> connection.close(TerminalConnection.GOING_AWAY, "endpoint stopping"));
+        byKey.clear();
+        byTerminal.clear();
+    }
+
+    void open(String key, ServerWebSocket socket) {
+        TerminalConnection connection = new TerminalConnection(key, socket);
+        byKey.put(key, connection);
+        String timedOut = json.encode(new ErrorReply("unauthenticated",
+                "no authentication within " + authenticationTimeout.toSeconds() + " s"));
+        connection.authenticationDeadline(deadlines.schedule(
+                () -> connection.closeUnauthenticated(timedOut, "authentication timeout"),
+                authenticationTimeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    Optional<TerminalConnection> connection(String key) {
+        return Optional.ofNullable(byKey.get(key));
+    }
+
+    void authenticated(TerminalConnection connection, TerminalId terminal) {
+        connection.authenticatedAs(terminal);
+        // in one step with forget(), which drops a terminal's set when its last connection goes
+        byTerminal.compute(terminal, (id, connections) -> {
+            Set<TerminalConnection> all = connections != null ? connections : ConcurrentHashMap.newKeySet();
+            all.add(connection);
+            return all;
+        });
+        LOG.debug("Terminal {} authenticated on {}", terminal, connection);
+    }
+
+    void closed(String key) {
+        TerminalConnection connection = byKey.remove(key);
+        if (connection != null) {
+            connection.terminal().ifPresent(terminal -> forget(terminal, connection));
+        }
+    }
+
+    @Override
+    public boolean push(TerminalId terminal, TerminalOutbound message) {
+        String frame = json.encode(message);
+        boolean pushed = false;
+        for (TerminalConnection connection : byTerminal.getOrDefault(terminal, Set.of())) {
+            if (connection.push(frame)) {
+                pushed = true;
+            } else {
+                // closed while its close event was still on the way
+                forget(terminal, connection);
+            }
+        }
+        return pushed;
+    }
+
+    private void forget(TerminalId terminal, TerminalConnection connection) {
+        byTerminal.computeIfPresent(terminal, (id, connections) -> {
+            connections.remove(connection);
+            return connections.isEmpty() ? null : connections;
+        });
+    }
+}

@@ -1,0 +1,168 @@
+package org.pilegate.routing.internal;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.PlatformHttpConstants;
+import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.pilegate.api.terminal.ErrorReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The one HTTP server terminals reach the gateway on: a Vert.x HTTP server whose router carries Camel's REST
+ * endpoints ({@code platform-http:}, Vert.x engine) and, through {@link GatewayWebsocketComponent}, its WebSocket
+ * endpoints ({@code vertx-websocket:}), so both share one host and port. The transport routes reference this
+ * component, so they start after it and stop before it, and take their endpoint URIs from it.
+ * <p>
+ * Camel's own VertxPlatformHttpServer is not used: it only logs a failed bind, its engine keeps the first port it
+ * saw, and it takes no server options. Here HTTP/2 over cleartext stays off: Vert.x 4.5.20 is built for a newer Netty
+ * than the container's, and a client asking for the upgrade (java.net.http does by default) would hang in Netty's
+ * HTTP/2 codec. Terminals speak HTTP/1.1 and WebSocket.
+ */
+// immediate: the port stays open while the routes on it are replaced
+@Component(service = TerminalHttpServer.class, configurationPid = TerminalHttpServer.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+@Designate(ocd = RoutingConfig.class)
+public class TerminalHttpServer {
+
+    static final String PID = "org.pilegate.routing";
+    /** Any body a message could fit in: the JSON limit counts chars, UTF-8 takes at most 3 bytes for one. */
+    private static final long MAX_BODY_BYTES = 3L * TerminalJson.MAX_MESSAGE_CHARS;
+    private static final String WEBSOCKET_COMPONENT = "vertx-websocket";
+    private static final String HTTP_COMPONENT = PlatformHttpConstants.PLATFORM_HTTP_COMPONENT_NAME;
+    private static final int PAYLOAD_TOO_LARGE = 413;
+    private static final long TIMEOUT_SECONDS = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalHttpServer.class);
+
+    private final CamelContext camel;
+    private final ListenAddress address;
+    private final String routerName;
+    private final TerminalJson json = new TerminalJson();
+    private final Vertx vertx = Vertx.vertx();
+    private HttpServer server;
+
+    @Activate
+    public TerminalHttpServer(@Reference(name = "camel") CamelContext camel, RoutingConfig config) {
+        this(camel, ListenAddress.of(config));
+    }
+
+    TerminalHttpServer(CamelContext camel, ListenAddress address) {
+        this.camel = camel;
+        this.address = address;
+        this.routerName = VertxPlatformHttpRouter.getRouterNameFromPort(address.port());
+        Router router = Router.router(vertx);
+        // platform-http adds its routes to this router; a sub-router's error handlers are never asked, so a body
+        // Vert.x refuses for its size gets its JSON from a failure handler
+        router.route().failureHandler(this::refuseTooLargeBody);
+        VertxPlatformHttpRouter platformRouter = new VertxPlatformHttpRouter(null, vertx, router, routerName) {
+            @Override
+            public Handler<RoutingContext> bodyHandler() {
+                return BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+            }
+        };
+        try {
+            server = await(vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
+                    .requestHandler(router)
+                    .listen(address.port(), address.host()), PID + ": host/port: cannot listen on " + address);
+            camel.getRegistry().bind(routerName, platformRouter);
+            camel.getRegistry().bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, PlatformHttpEngine.class,
+                    new VertxPlatformHttpEngine() {
+                        @Override
+                        public int getServerPort() {
+                            return address.port();
+                        }
+                    });
+            camel.addComponent(WEBSOCKET_COMPONENT, new GatewayWebsocketComponent(platformRouter));
+        } catch (RuntimeException e) {
+            deactivate();
+            throw e;
+        }
+        LOG.info("Terminal endpoints listening on {}", address);
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            // cached endpoints and components hold on to this server's router and engine, a new server needs new ones
+            camel.removeEndpoints(WEBSOCKET_COMPONENT + ":*");
+            camel.removeEndpoints(HTTP_COMPONENT + ":*");
+        } catch (Exception e) {
+            LOG.warn("Terminal endpoints on {} were not all removed", address, e);
+        }
+        camel.removeComponent(WEBSOCKET_COMPONENT);
+        camel.removeComponent(HTTP_COMPONENT);
+        camel.getRegistry().unbind(routerName);
+        camel.getRegistry().unbind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME);
+        try {
+            if (server != null) {
+                await(server.close(), "Terminal endpoints on " + address + " did not close");
+            }
+        } finally {
+            await(vertx.close(), "Vert.x of the terminal endpoints did not close");
+        }
+        LOG.info("Terminal endpoints on {} stopped", address);
+    }
+
+    /** The URI of a WebSocket endpoint at {@code path} on this server; its routes see OPEN and CLOSE events too. */
+    String webSocketUri(String path) {
+        return WEBSOCKET_COMPONENT + ":" + path + "?fireWebSocketConnectionEvents=true";
+    }
+
+    /**
+     * The URI of an HTTP endpoint at {@code path} on this server, for one method. Failures never reach the client
+     * as a stack trace: routes answer them with error JSON, and anything they miss is muted.
+     */
+    String httpUri(String path, String method) {
+        return HTTP_COMPONENT + ":" + path + "?httpMethodRestrict=" + method + "&muteException=true";
+    }
+
+    ListenAddress address() {
+        return address;
+    }
+
+    private void refuseTooLargeBody(RoutingContext context) {
+        if (context.statusCode() != PAYLOAD_TOO_LARGE) {
+            context.next();
+            return;
+        }
+        context.response()
+                .setStatusCode(PAYLOAD_TOO_LARGE)
+                .putHeader("Content-Type", "application/json")
+                .end(json.encode(new ErrorReply("message_too_large",
+                        "the body has more than " + MAX_BODY_BYTES + " bytes; a message has at most "
+                                + TerminalJson.MAX_MESSAGE_CHARS + " characters")));
+    }
+
+    private static <T> T await(Future<T> future, String failure) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(failure + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(failure + ": no answer within " + TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(failure + ": interrupted", e);
+        }
+    }
+}

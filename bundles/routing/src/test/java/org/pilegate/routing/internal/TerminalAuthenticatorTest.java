@@ -1,0 +1,31 @@
+package org.pilegate.routing.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.pilegate.api.terminal.TerminalId;
+
+class TerminalAuthenticatorTest {
+
+    @Test
+    void withoutTheCredentialsServiceLoginsAreAskedToRetry() {
+        TerminalMessageException refused = assertThrows(TerminalMessageException.class,
+                () -> new TerminalAuthenticator().authenticate("phone-1.secret"));
+
+        assertEquals("service_unavailable", refused.reply().code());
+    }
+
+    @Test
+    void credentialsAreCheckedByTheService() {
+        CredentialsStub credentials = new CredentialsStub();
+        TerminalAuthenticator authenticator = new TerminalAuthenticator(credentials);
+
+        String issued = credentials.issue(new TerminalId("phone-1"));
+
+        assertEquals(Optional.of(new TerminalId("phone-1")), authenticator.authenticate(issued));
+        assertEquals(Optional.empty(), authenticator.authenticate("phone-1.wrong"));
+    }
+}

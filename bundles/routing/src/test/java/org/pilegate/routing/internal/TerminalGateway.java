@@ -1,0 +1,98 @@
+package org.pilegate.routing.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.pilegate.api.terminal.TerminalRequestHandler;
+
+/**
+ * The routing bundle's components wired as DS wires them, in a real CamelContext, listening on 127.0.0.1 at a free
+ * port: the terminal endpoints a test talks to with real clients.
+ */
+final class TerminalGateway implements AutoCloseable {
+
+    final CredentialsStub credentials = new CredentialsStub();
+    final TerminalConnections connections;
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+    private final TerminalInboundRoute inbound = new TerminalInboundRoute();
+    private TerminalHttpServer httpServer;
+    private TerminalWebSocketRoute webSocketRoute;
+    private RouteBuilder[] transports;
+
+    TerminalGateway(Duration authenticationTimeout) {
+        connections = new TerminalConnections(authenticationTimeout);
+        camel.start();
+        try {
+            camel.addRoutes(inbound);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        listenOn(freePort());
+    }
+
+    TerminalGateway() {
+        this(TerminalConnections.AUTHENTICATION_TIMEOUT);
+    }
+
+    /** As after the port was reconfigured: DS stops the transport routes, then the server, and starts them anew. */
+    void listenOn(int port) {
+        if (httpServer != null) {
+            for (RouteBuilder transport : transports) {
+                transport.getRouteCollection().getRoutes().forEach(route -> removeRoute(route.getRouteId()));
+            }
+            webSocketRoute.deactivate();
+            httpServer.deactivate();
+        }
+        httpServer = new TerminalHttpServer(camel, new ListenAddress("127.0.0.1", port));
+        webSocketRoute = new TerminalWebSocketRoute(httpServer, connections, new TerminalAuthenticator(credentials));
+        transports = new RouteBuilder[] {webSocketRoute, new TerminalRestRoute(httpServer, new TerminalAuthenticator(credentials))};
+        try {
+            for (RouteBuilder transport : transports) {
+                camel.addRoutes(transport);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void pileSide(TerminalRequestHandler pileSide) {
+        PileSideStub.bind(inbound, pileSide);
+    }
+
+    URI webSocket() {
+        return URI.create("ws://127.0.0.1:" + httpServer.address().port() + TerminalWebSocketRoute.PATH);
+    }
+
+    URI http(String path) {
+        return URI.create("http://127.0.0.1:" + httpServer.address().port() + path);
+    }
+
+    @Override
+    public void close() {
+        connections.deactivate();
+        camel.stop();
+        httpServer.deactivate();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void removeRoute(String routeId) {
+        try {
+            camel.getRouteController().stopRoute(routeId);
+            camel.removeRoute(routeId);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,643 @@
+package org.pilegate.session.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.pilegate.api.pile.PileId;
+import org.pilegate.api.pile.PileState;
+import org.pilegate.api.pile.PileStatus;
+import org.pilegate.api.session.ChargingInfo;
+import org.pilegate.api.session.SessionId;
+import org.pilegate.api.session.SessionState;
+import org.pilegate.api.terminal.AssociationPrompt;
+import org.pilegate.api.terminal.AssociationRequest;
+import org.pilegate.api.terminal.ChargingPrompt;
+import org.pilegate.api.terminal.ChargingRequest;
+import org.pilegate.api.terminal.PaymentConfirmation;
+import org.pilegate.api.terminal.PromptRequest;
+import org.pilegate.api.terminal.ResumeRequest;
+import org.pilegate.api.terminal.StatusUpdate;
+import org.pilegate.api.terminal.StopRequest;
+import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.api.terminal.TerminalInbound;
+import org.pilegate.api.terminal.TerminalOutbound;
+import org.pilegate.api.terminal.TerminalOutbox;
+import org.pilegate.api.vehicle.VehicleRegistry;
+import org.pilegate.pile.ChargingServer;
+import org.pilegate.pile.PileController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.common.util.concurrent.MoreExecutors;
+
+/**
+ * The server side of the charging dialogue. On plug-in it opens a session and prompts the terminals of the vehicle's
+ * account (or whoever scans the pile's code, for vehicles it does not know); an association request carrying the
+ * prompt's token binds the terminal to the session; the bound terminal's charging request is decided against the
+ * pile's capability and sent to the pile; status goes to the bound terminal on every change and every status interval,
+ * numbered, recorded and replayable; the bound terminal alone may stop the session.
+ * <p>
+ * Everything about one pile runs on that pile's lane, one task after the other on a shared pool, in the order it happened. Every change is stored
+ * before it is announced, so that after a restart open sessions resume where they were: binding intact, energy counted
+ * on from the meter's absolute register.
+ */
+@Component(service = ChargingServer.class, configurationPid = ChargingSessions.PID)
+@Designate(ocd = SessionConfig.class)
+public class ChargingSessions implements ChargingServer {
+
+    static final String PID = "org.pilegate.session";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChargingSessions.class);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    /** A meter that still reports power this long after delivery ended is not waited for any more. */
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(10);
+    private static final int MAX_REPLAY = 1_000;
+    private static final String TOKEN_KEY = "association-token-key";
+
+    /** What the server side knows of one pile; touched only on the pile's lane. */
+    private static final class PileLane {
+        final Executor lane;
+        PileController pile;
+        AutoCloseable subscription;
+        Optional<SessionRecord> open = Optional.empty();
+        long lastSeq;
+        String token;
+        Instant tokenExpiresAt;
+        Optional<String> stopReason = Optional.empty();
+        Optional<Instant> endingSince = Optional.empty();
+
+        PileLane(Executor lane) {
+            this.lane = lane;
+        }
+    }
+
+    private final JdbcSessions sessions;
+    private final VehicleRegistry registry;
+    private final AssociationTokens tokens;
+    private final ChargingPolicy policy = new ChargingPolicy();
+    private final Clock clock;
+    private final Duration statusInterval;
+    private final Duration promptLifetime;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService ticker;
+    private final Map<PileId, PileLane> lanes = new ConcurrentHashMap<>();
+
+    private volatile TerminalOutbox outbox;
+
+    @Activate
+    public ChargingSessions(@Reference(target = "(pilegate.store=main)") DataSource dataSource,
+            @Reference VehicleRegistry registry, SessionConfig config) {
+        this(dataSource, registry, config, Clock.systemUTC());
+    }
+
+    ChargingSessions(DataSource dataSource, VehicleRegistry registry, SessionConfig config, Clock clock) {
+        if (config.statusIntervalMs() < 200) {
+            throw new IllegalArgumentException("configuration " + PID + ": statusIntervalMs: must be at least 200 ms,"
+                    + " not " + config.statusIntervalMs());
+        }
+        if (config.promptLifetimeS() < 10) {
+            throw new IllegalArgumentException("configuration " + PID + ": promptLifetimeS: must be at least 10 s, not "
+                    + config.promptLifetimeS());
+        }
+        this.sessions = new JdbcSessions(dataSource);
+        this.registry = registry;
+        // tokens sign and the store keeps times to the millisecond: a finer clock would not match itself
+        this.clock = Clock.tick(clock, Duration.ofMillis(1));
+        this.statusInterval = Duration.ofMillis(config.statusIntervalMs());
+        this.promptLifetime = Duration.ofSeconds(config.promptLifetimeS());
+        JdbcRedeemedTokens redeemed = new JdbcRedeemedTokens(dataSource);
+        this.tokens = new AssociationTokens(new JdbcGatewaySecrets(dataSource).secret(TOKEN_KEY,
+                AssociationTokens.MIN_KEY_BYTES), this.clock, redeemed);
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                task -> daemon(task, "pilegate-session-" + threads.incrementAndGet()));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "pilegate-session-ticker"));
+        for (SessionRecord open : sessions.open()) {
+            PileLane lane = laneOf(open.session().pile());
+            lane.open = Optional.of(open);
+            lane.lastSeq = sessions.latestStatus(open.id()).map(StatusPoint::seq).orElse(0L);
+        }
+        LOG.info("Sessions: {} open session(s) to resume", lanes.size());
+        ticker.scheduleWithFixedDelay(this::tickAll, statusInterval.toMillis(), statusInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(() -> redeemed.forgetExpired(this.clock.instant()), 1, 60, TimeUnit.MINUTES);
+    }
+
+    @Deactivate
+    void deactivate() {
+        ticker.shutdownNow();
+        lanes.values().forEach(ChargingSessions::unsubscribe);
+        workers.shutdown();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindOutbox(TerminalOutbox bound) {
+        outbox = bound;
+    }
+
+    void unbindOutbox(TerminalOutbox unbound) {
+        if (outbox == unbound) {
+            outbox = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPile(PileController pile) {
+        PileLane lane = laneOf(pile.id());
+        lane.lane.execute(() -> {
+            unsubscribe(lane);
+            lane.pile = pile;
+            lane.subscription = pile.subscribe(status -> lane.lane.execute(() -> onPileStatus(lane, status)));
+            onPileStatus(lane, pile.status());
+        });
+    }
+
+    void removePile(PileController pile) {
+        PileLane lane = lanes.get(pile.id());
+        // after deactivation (references are unbound last) every subscription is closed already
+        if (lane != null && !workers.isShutdown()) {
+            lane.lane.execute(() -> {
+                if (lane.pile == pile) {
+                    unsubscribe(lane);
+                    lane.pile = null;
+                }
+            });
+        }
+    }
+
+    @Override
+    public List<TerminalOutbound> handle(TerminalId terminal, TerminalInbound request, Optional<PileController> pile) {
+        try {
+            if (request instanceof ResumeRequest resume) {
+                return resume(terminal, resume);
+            }
+            if (request instanceof PaymentConfirmation) {
+                throw new DialogueRefusal("payment_unavailable", "this gateway takes no payments; the fee is settled"
+                        + " with the depot operator");
+            }
+            if (request instanceof StopRequest stop) {
+                SessionRecord session = sessions.find(stop.session()).orElseThrow(() -> unknown(stop.session()));
+                if (!session.isBoundTo(terminal)) {
+                    throw notBound(stop.session());
+                }
+                return onLane(session.session().pile(), lane -> stop(lane, terminal, stop.session()));
+            }
+            PileController at = pile.orElseThrow(() -> new IllegalArgumentException(request.type() + " names no pile"));
+            if (request instanceof PromptRequest) {
+                return onLane(at.id(), lane -> promptFor(lane, terminal));
+            }
+            if (request instanceof AssociationRequest association) {
+                return onLane(at.id(), lane -> associate(lane, terminal, association));
+            }
+            ChargingRequest charging = (ChargingRequest) request;
+            return onLane(at.id(), lane -> charge(lane, terminal, charging));
+        } catch (DialogueRefusal refusal) {
+            return List.of(refusal.reply());
+        }
+    }
+
+    @Override
+    public List<TerminalOutbound> connected(TerminalId terminal) {
+        List<TerminalOutbound> waiting = new ArrayList<>();
+        for (SessionRecord bound : sessions.openBoundTo(terminal)) {
+            sessions.latestStatus(bound.id()).ifPresent(point -> waiting.add(update(bound, point)));
+        }
+        for (PileLane lane : lanes.values()) {
+            waiting.addAll(onLane(lane, () -> lane.open
+                    .filter(open -> open.state() == SessionState.PENDING && open.terminal().isEmpty())
+                    .filter(open -> lane.token != null && mayBePrompted(open, terminal))
+                    .map(open -> prompts(lane, open))
+                    .orElse(List.of())));
+        }
+        return waiting;
+    }
+
+    private void onPileStatus(PileLane lane, PileStatus status) {
+        if (lane.pile == null || !lane.pile.devicesSeen()) {
+            return;
+        }
+        PileState pileState = status.state();
+        if (lane.open.isEmpty()) {
+            boolean vehicleWaiting = pileState == PileState.PLUGGED || pileState == PileState.PROMPTED;
+            if (vehicleWaiting && status.activeSession().isEmpty()) {
+                open(lane, status);
+            }
+            return;
+        }
+        SessionRecord session = lane.open.get();
+        // queued snapshots may be behind: act on a plug only as the pile is now
+        boolean stillPlugged = lane.pile.status().state() == PileState.PLUGGED;
+        if (session.state() == SessionState.PENDING) {
+            switch (pileState) {
+                case PLUGGED -> {
+                    if (stillPlugged) {
+                        resumePrompt(lane, session);
+                    }
+                }
+                case AVAILABLE, FAULTED, UNAVAILABLE -> end(lane, SessionState.FAILED, status,
+                        "the vehicle left before charging started");
+                default -> {
+                    // prompted and waiting for the terminal
+                }
+            }
+            return;
+        }
+        switch (pileState) {
+            case CHARGING, SUSPENDED -> {
+                SessionState now = pileState == PileState.CHARGING ? SessionState.CHARGING : SessionState.SUSPENDED;
+                if (now != session.state()) {
+                    SessionRecord moved = session.moved(now);
+                    store(lane, moved);
+                    pushStatus(lane, moved, status);
+                }
+            }
+            case PLUGGED -> {
+                if (stillPlugged) {
+                    resumeCharging(lane, session);
+                }
+            }
+            case PROMPTED -> {
+                // resuming: the contactor is closing again
+            }
+            case FINISHING, AVAILABLE, FAULTED, UNAVAILABLE -> endWhenSettled(lane, status);
+        }
+    }
+
+    /** Opens a session for the vehicle just plugged in and prompts the terminals that may answer for it. */
+    private void open(PileLane lane, PileStatus status) {
+        PileController pile = lane.pile;
+        var vehicle = pile.vehicle();
+        var account = vehicle.flatMap(registry::accountOf);
+        SessionRecord session = SessionRecord.opened(pile.id(), vehicle, account, status.energyWh(), clock.instant());
+        sessions.insert(session);
+        lane.open = Optional.of(session);
+        lane.lastSeq = 0;
+        lane.stopReason = Optional.empty();
+        lane.endingSince = Optional.empty();
+        LOG.info("Pile {}: session {} opened for vehicle {} of account {}", pile.id(), session.id(),
+                vehicle.map(Object::toString).orElse("(unidentified)"), account.map(Object::toString).orElse("-"));
+        prompt(lane, session);
+    }
+
+    private void prompt(PileLane lane, SessionRecord session) {
+        lane.token = tokens.issue(session.session().pile(), session.session().vehicle(), session.promptedAt(),
+                promptLifetime);
+        lane.tokenExpiresAt = session.promptedAt().plus(promptLifetime);
+        List<TerminalOutbound> prompts = prompts(lane, session);
+        List<TerminalId> addressees = session.account().map(registry::terminalsOf).orElse(List.of());
+        for (TerminalId terminal : addressees) {
+            prompts.forEach(prompt -> push(terminal, prompt));
+        }
+        lane.pile.prompted();
+        LOG.info("Pile {}: session {} prompted {}", session.session().pile(), session.id(),
+                addressees.isEmpty() ? "nobody; waiting for a scan of the pile's code" : addressees);
+    }
+
+    /** After a restart, or once its token expired, a session nobody answered is prompted afresh. */
+    private void resumePrompt(PileLane lane, SessionRecord session) {
+        if (session.terminal().isPresent()) {
+            lane.pile.prompted();
+            return;
+        }
+        SessionRecord renewed = session.reprompted(clock.instant());
+        store(lane, renewed);
+        prompt(lane, renewed);
+    }
+
+    /** After a restart the pile is plugged but idle: the session's charging info goes to it again. */
+    private void resumeCharging(PileLane lane, SessionRecord session) {
+        ChargingInfo info = session.session().info().orElseThrow();
+        lane.pile.prompted();
+        lane.pile.charge(info, session.session().startEnergyWh()).whenComplete((status, failure) -> {
+            if (failure != null) {
+                lane.lane.execute(() -> {
+                    if (lane.open.filter(open -> open.id().equals(session.id())).isPresent()) {
+                        end(lane, SessionState.FINISHED, lane.pile.status(),
+                                "the pile could not resume charging: " + failure.getMessage());
+                    }
+                });
+            }
+        });
+        LOG.info("Pile {}: session {} resumes charging from register {} Wh", session.session().pile(), session.id(),
+                session.session().startEnergyWh());
+    }
+
+    /**
+     * Delivery ended at the pile (stopped, target reached, vehicle done, unplugged or faulted). The session ends on
+     * the first reading without power, so its last register is final; a fault or a meter that keeps reporting power
+     * ends it at once or after a while.
+     */
+    private void endWhenSettled(PileLane lane, PileStatus status) {
+        Instant now = clock.instant();
+        if (lane.endingSince.isEmpty()) {
+            lane.endingSince = Optional.of(now);
+        }
+        boolean settled = !status.contactorClosed() && status.powerW() == 0;
+        boolean waitedEnough = Duration.between(lane.endingSince.get(), now).compareTo(SETTLE_LIMIT) >= 0;
+        if (settled || waitedEnough || status.state() == PileState.FAULTED) {
+            end(lane, SessionState.FINISHED, status, lane.stopReason.orElseGet(() -> endReason(status)));
+        }
+    }
+
+    private static String endReason(PileStatus status) {
+        return switch (status.state()) {
+            case AVAILABLE -> "the vehicle was unplugged";
+            case FAULTED -> "the pile faulted: " + status.faultText().orElse("unknown fault");
+            case UNAVAILABLE -> "the pile was taken out of service";
+            default -> "the pile ended charging: target reached or vehicle done";
+        };
+    }
+
+    private void end(PileLane lane, SessionState end, PileStatus status, String reason) {
+        SessionRecord session = lane.open.orElseThrow();
+        SessionRecord ended = session.ended(end, clock.instant(), Math.max(status.energyWh(),
+                session.session().startEnergyWh()), reason);
+        store(lane, ended);
+        lane.open = Optional.empty();
+        lane.token = null;
+        lane.endingSince = Optional.empty();
+        lane.stopReason = Optional.empty();
+        LOG.info("Pile {}: session {} {}: {}; {} Wh delivered", ended.session().pile(), ended.id(), end, reason,
+                ended.session().deliveredWh(ended.session().endEnergyWh().orElseThrow()));
+        pushStatus(lane, ended, status);
+    }
+
+    private List<TerminalOutbound> promptFor(PileLane lane, TerminalId terminal) {
+        SessionRecord session = waitingSession(lane);
+        if (session.terminal().isPresent()) {
+            throw busy(lane);
+        }
+        if (!mayBePrompted(session, terminal)) {
+            throw new DialogueRefusal("not_your_vehicle", "the vehicle at pile " + session.session().pile()
+                    + " is registered to another account");
+        }
+        return prompts(lane, session);
+    }
+
+    private List<TerminalOutbound> associate(PileLane lane, TerminalId terminal, AssociationRequest request) {
+        if (!request.terminal().equals(terminal)) {
+            throw new DialogueRefusal("terminal_mismatch", "the request names terminal " + request.terminal()
+                    + " but comes from " + terminal);
+        }
+        SessionRecord session = waitingSession(lane);
+        if (session.isBoundTo(terminal)) {
+            return List.of(recordStatus(lane, session, lane.pile.status()));
+        }
+        if (session.terminal().isPresent()) {
+            throw busy(lane);
+        }
+        TokenClaims claims;
+        try {
+            claims = tokens.redeem(request.associationToken(), request.pile());
+        } catch (TokenRejectedException e) {
+            LOG.info("Pile {}: association by {} refused: {}", request.pile(), terminal, e.getMessage());
+            throw new DialogueRefusal(e.reason().code(), e.reason().message());
+        }
+        if (!claims.promptedAt().equals(session.promptedAt()) || !claims.vehicle().equals(session.session().vehicle())) {
+            throw new DialogueRefusal("token_stale", "the association token is from an earlier prompt at pile "
+                    + request.pile() + "; use the latest one");
+        }
+        SessionRecord bound = session.boundTo(terminal);
+        store(lane, bound);
+        LOG.info("Pile {}: session {} bound to terminal {}", request.pile(), session.id(), terminal);
+        return List.of(recordStatus(lane, bound, lane.pile.status()));
+    }
+
+    private List<TerminalOutbound> charge(PileLane lane, TerminalId terminal, ChargingRequest request) {
+        SessionRecord session = boundSession(lane, terminal);
+        if (session.state() != SessionState.PENDING) {
+            throw new DialogueRefusal("already_charging", "session " + session.id() + " is " + session.state());
+        }
+        ChargingInfo info;
+        try {
+            info = policy.decide(session.id(), request.pile(), session.session().vehicle(), request.targets(),
+                    lane.pile.maxCurrentA(), Optional.empty(), clock.instant());
+        } catch (ChargingRefusedException e) {
+            throw new DialogueRefusal(e.code(), e.getMessage());
+        }
+        SessionRecord authorised = session.authorised(info);
+        store(lane, authorised);
+        PileStatus charging;
+        try {
+            charging = lane.pile.charge(info, session.session().startEnergyWh()).toCompletableFuture()
+                    .get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Pile {}: session {} could not start: {}", request.pile(), session.id(), e.getMessage());
+            throw new DialogueRefusal("pile_not_charging", "pile " + request.pile() + " did not start charging;"
+                    + " try again, or plug in again");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DialogueRefusal("service_unavailable", "the gateway is shutting down");
+        }
+        SessionRecord started = authorised.moved(SessionState.CHARGING);
+        store(lane, started);
+        LOG.info("Pile {}: session {} charging at up to {} A{}", request.pile(), session.id(), info.maxCurrentA(),
+                info.targetEnergyWh().map(wh -> ", target " + wh + " Wh").orElse(""));
+        return List.of(recordStatus(lane, started, charging));
+    }
+
+    private List<TerminalOutbound> stop(PileLane lane, TerminalId terminal, SessionId id) {
+        SessionRecord session = lane.open.filter(open -> open.id().equals(id)).orElseThrow(() -> new DialogueRefusal(
+                "session_ended", "session " + id + " has ended already"));
+        if (!session.isBoundTo(terminal)) {
+            throw notBound(id);
+        }
+        String reason = "stopped by terminal " + terminal;
+        if (session.state() == SessionState.PENDING) {
+            lane.pile.finish(reason);
+            end(lane, SessionState.FINISHED, lane.pile.status(), reason);
+            return List.of();
+        }
+        lane.stopReason = Optional.of(reason);
+        lane.pile.finish(reason);
+        return List.of();
+    }
+
+    private List<TerminalOutbound> resume(TerminalId terminal, ResumeRequest request) {
+        SessionRecord session = sessions.find(request.session()).orElseThrow(() -> unknown(request.session()));
+        if (!session.isBoundTo(terminal)) {
+            throw notBound(request.session());
+        }
+        return sessions.statusAfter(request.session(), request.lastSeq(), MAX_REPLAY).stream()
+                .map(point -> (TerminalOutbound) update(session, point)).toList();
+    }
+
+    private void tickAll() {
+        for (PileLane lane : lanes.values()) {
+            lane.lane.execute(() -> tick(lane));
+        }
+    }
+
+    private void tick(PileLane lane) {
+        if (lane.pile == null || lane.open.isEmpty()) {
+            return;
+        }
+        SessionRecord session = lane.open.get();
+        PileStatus status = lane.pile.status();
+        if (lane.endingSince.isPresent()) {
+            endWhenSettled(lane, status);
+        } else if (session.state() == SessionState.CHARGING || session.state() == SessionState.SUSPENDED) {
+            pushStatus(lane, session, status);
+        } else if (session.terminal().isEmpty() && lane.token != null && !clock.instant().isBefore(lane.tokenExpiresAt)) {
+            resumePrompt(lane, session);
+        }
+    }
+
+    /** Records the next status update of the session and sends it to the bound terminal. */
+    private void pushStatus(PileLane lane, SessionRecord session, PileStatus status) {
+        StatusUpdate update = recordStatus(lane, session, status);
+        session.terminal().ifPresent(terminal -> push(terminal, update));
+    }
+
+    /** Records the next status update of the session, for a reply to the bound terminal. */
+    private StatusUpdate recordStatus(PileLane lane, SessionRecord session, PileStatus status) {
+        boolean delivering = session.state() == SessionState.CHARGING || session.state() == SessionState.SUSPENDED;
+        StatusPoint point = new StatusPoint(lane.lastSeq + 1, clock.instant(), session.state(),
+                delivering ? Math.max(0, status.powerW()) : 0,
+                session.session().endEnergyWh().orElse(Math.max(status.energyWh(), session.session().startEnergyWh())));
+        sessions.append(session.id(), point);
+        lane.lastSeq = point.seq();
+        return update(session, point);
+    }
+
+    private static StatusUpdate update(SessionRecord record, StatusPoint point) {
+        var session = record.session();
+        Instant until = session.endedAt().orElse(point.at());
+        Duration elapsed = until.isAfter(session.startedAt()) ? Duration.between(session.startedAt(), until)
+                : Duration.ZERO;
+        return new StatusUpdate(session.id(), session.pile(), point.seq(), point.state(), point.powerW(),
+                session.deliveredWh(point.registerWh()), elapsed, Optional.empty(), point.at());
+    }
+
+    private List<TerminalOutbound> prompts(PileLane lane, SessionRecord session) {
+        var pile = session.session().pile();
+        return new ArrayList<>(List.of(
+                new ChargingPrompt(pile, session.session().vehicle(), session.promptedAt(), lane.pile.maxCurrentA(),
+                        Optional.empty()),
+                new AssociationPrompt(pile, lane.token, lane.tokenExpiresAt)));
+    }
+
+    /** Anyone may answer for a vehicle the gateway does not know; a registered one only its account's terminals. */
+    private boolean mayBePrompted(SessionRecord session, TerminalId terminal) {
+        return session.account().map(account -> registry.terminalsOf(account).contains(terminal)).orElse(true);
+    }
+
+    private void push(TerminalId terminal, TerminalOutbound message) {
+        TerminalOutbox current = outbox;
+        if (current == null || !current.push(terminal, message)) {
+            LOG.debug("Terminal {} is not connected; it gets {} when it resumes", terminal, message.type());
+        }
+    }
+
+    private void store(PileLane lane, SessionRecord session) {
+        sessions.update(session);
+        lane.open = Optional.of(session);
+    }
+
+    private static SessionRecord waitingSession(PileLane lane) {
+        return lane.open.filter(open -> open.state() == SessionState.PENDING).orElseThrow(() -> lane.open.isPresent()
+                ? busy(lane) : new DialogueRefusal("no_vehicle", "no vehicle is waiting at pile " + lane.pile.id()));
+    }
+
+    private static SessionRecord boundSession(PileLane lane, TerminalId terminal) {
+        SessionRecord session = lane.open.orElseThrow(() -> new DialogueRefusal("no_vehicle",
+                "no vehicle is waiting at pile " + lane.pile.id()));
+        if (!session.isBoundTo(terminal)) {
+            throw session.terminal().isPresent() ? busy(lane) : new DialogueRefusal("not_associated",
+                    "send the association request for pile " + lane.pile.id() + " first");
+        }
+        return session;
+    }
+
+    private static DialogueRefusal busy(PileLane lane) {
+        return new DialogueRefusal("pile_busy", "pile " + lane.pile.id() + " is in use by another terminal");
+    }
+
+    private static DialogueRefusal notBound(SessionId session) {
+        return new DialogueRefusal("not_bound", "session " + session + " is not bound to this terminal");
+    }
+
+    private static DialogueRefusal unknown(SessionId session) {
+        return new DialogueRefusal("unknown_session", "there is no session " + session);
+    }
+
+    private List<TerminalOutbound> onLane(PileId pile, Function<PileLane, List<TerminalOutbound>> work) {
+        PileLane lane = lanes.get(pile);
+        return onLane(lane, () -> {
+            if (lane == null || lane.pile == null) {
+                throw new DialogueRefusal("pile_unavailable", "pile " + pile + " is not running");
+            }
+            return work.apply(lane);
+        });
+    }
+
+    /** Runs {@code work} on the pile's lane and waits for it, so the request sees the pile's state in order. */
+    private <T> T onLane(PileLane lane, Supplier<T> work) {
+        if (lane == null) {
+            return work.get();
+        }
+        CompletableFuture<T> result = CompletableFuture.supplyAsync(work, lane.lane);
+        try {
+            return result.get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof DialogueRefusal refusal) {
+                throw refusal;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new DialogueRefusal("service_busy", "the pile did not answer in time; send the request again");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DialogueRefusal("service_unavailable", "the gateway is shutting down");
+        }
+    }
+
+    private PileLane laneOf(PileId pile) {
+        return lanes.computeIfAbsent(pile, id -> new PileLane(MoreExecutors.newSequentialExecutor(workers)));
+    }
+
+    private static void unsubscribe(PileLane lane) {
+        if (lane.subscription != null) {
+            try {
+                lane.subscription.close();
+            } catch (Exception e) {
+                LOG.debug("Unsubscribing from pile failed", e);
+            }
+            lane.subscription = null;
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

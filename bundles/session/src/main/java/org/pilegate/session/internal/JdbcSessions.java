@@ -1,0 +1,219 @@
+package org.pilegate.session.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.pilegate.api.money.Money;
+import org.pilegate.api.pile.PileId;
+import org.pilegate.api.session.ChargingInfo;
+import org.pilegate.api.session.ChargingSession;
+import org.pilegate.api.session.SessionId;
+import org.pilegate.api.session.SessionState;
+import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.api.vehicle.AccountId;
+import org.pilegate.api.vehicle.VehicleId;
+
+/**
+ * Charging sessions and their status timeline in the store's {@code charging_session} and {@code session_status}
+ * tables. Every change is written before it is acted on or announced, so a restart finds what terminals were told.
+ */
+final class JdbcSessions {
+
+    private static final String COLUMNS = "session_id, pile_id, vehicle_id, account_id, state, started_at,"
+            + " start_register_wh, prompted_at, bound_terminal_id, max_current_a, target_energy_wh,"
+            + " budget_minor_units, budget_currency, departure, ended_at, end_register_wh, end_reason";
+    private static final String OPEN = "('PENDING', 'CHARGING', 'SUSPENDED')";
+
+    private final DataSource dataSource;
+
+    JdbcSessions(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    void insert(SessionRecord record) {
+        write("INSERT INTO charging_session (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                record, false);
+    }
+
+    /** Writes the record over the stored one; the session id and pile never change. */
+    void update(SessionRecord record) {
+        write("UPDATE charging_session SET session_id = ?, pile_id = ?, vehicle_id = ?, account_id = ?, state = ?,"
+                + " started_at = ?, start_register_wh = ?, prompted_at = ?, bound_terminal_id = ?, max_current_a = ?,"
+                + " target_energy_wh = ?, budget_minor_units = ?, budget_currency = ?, departure = ?, ended_at = ?,"
+                + " end_register_wh = ?, end_reason = ? WHERE session_id = ?", record, true);
+    }
+
+    Optional<SessionRecord> find(SessionId session) {
+        return select("SELECT " + COLUMNS + " FROM charging_session WHERE session_id = ?", session.value()).stream()
+                .findFirst();
+    }
+
+    /** Sessions still delivering or waiting to: what a restart resumes. */
+    List<SessionRecord> open() {
+        return select("SELECT " + COLUMNS + " FROM charging_session WHERE state IN " + OPEN + " ORDER BY started_at");
+    }
+
+    /** Open sessions bound to the terminal. */
+    List<SessionRecord> openBoundTo(TerminalId terminal) {
+        return select("SELECT " + COLUMNS + " FROM charging_session WHERE bound_terminal_id = ? AND state IN " + OPEN
+                + " ORDER BY started_at", terminal.value());
+    }
+
+    void append(SessionId session, StatusPoint point) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO session_status"
+                        + " (session_id, seq, at, state, power_w, register_wh) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, session.value());
+            insert.setLong(2, point.seq());
+            insert.setTimestamp(3, Timestamp.from(point.at()));
+            insert.setString(4, point.state().name());
+            insert.setLong(5, point.powerW());
+            insert.setLong(6, point.registerWh());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record status " + point.seq() + " of session " + session, e);
+        }
+    }
+
+    /** The status updates after {@code seq}, oldest first, at most {@code limit}. */
+    List<StatusPoint> statusAfter(SessionId session, long seq, int limit) {
+        return points("SELECT seq, at, state, power_w, register_wh FROM session_status WHERE session_id = ?"
+                + " AND seq > ? ORDER BY seq", session, seq, limit);
+    }
+
+    Optional<StatusPoint> latestStatus(SessionId session) {
+        return points("SELECT seq, at, state, power_w, register_wh FROM session_status WHERE session_id = ?"
+                + " AND seq > ? ORDER BY seq DESC", session, 0, 1).stream().findFirst();
+    }
+
+    private List<StatusPoint> points(String sql, SessionId session, long seq, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, session.value());
+            select.setLong(2, seq);
+            select.setMaxRows(limit);
+            List<StatusPoint> points = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    points.add(new StatusPoint(rows.getLong(1), rows.getTimestamp(2).toInstant(),
+                            SessionState.valueOf(rows.getString(3)), rows.getLong(4), rows.getLong(5)));
+                }
+            }
+            return points;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the status of session " + session, e);
+        }
+    }
+
+    /** Runs an insert or update whose first 17 parameters are the columns, and an update's 18th the session id. */
+    private void write(String sql, SessionRecord record, boolean keyedUpdate) {
+        ChargingSession session = record.session();
+        Optional<ChargingInfo> info = session.info();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, session.id().value());
+            statement.setString(2, session.pile().value());
+            statement.setString(3, session.vehicle().map(VehicleId::value).orElse(null));
+            statement.setString(4, record.account().map(AccountId::value).orElse(null));
+            statement.setString(5, session.state().name());
+            statement.setTimestamp(6, Timestamp.from(session.startedAt()));
+            statement.setLong(7, session.startEnergyWh());
+            statement.setTimestamp(8, Timestamp.from(record.promptedAt()));
+            statement.setString(9, record.terminal().map(TerminalId::value).orElse(null));
+            setInt(statement, 10, info.map(ChargingInfo::maxCurrentA));
+            setLong(statement, 11, info.flatMap(ChargingInfo::targetEnergyWh));
+            Optional<Money> budget = info.flatMap(ChargingInfo::budget);
+            setLong(statement, 12, budget.map(Money::minorUnits));
+            statement.setString(13, budget.map(money -> money.currency().getCurrencyCode()).orElse(null));
+            statement.setTimestamp(14, info.flatMap(ChargingInfo::departure).map(Timestamp::from).orElse(null));
+            statement.setTimestamp(15, session.endedAt().map(Timestamp::from).orElse(null));
+            setLong(statement, 16, session.endEnergyWh());
+            statement.setString(17, record.endReason().orElse(null));
+            if (keyedUpdate) {
+                statement.setString(18, session.id().value());
+            }
+            if (statement.executeUpdate() != 1) {
+                throw new IllegalStateException("session " + session.id() + " is not stored");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store session " + session.id(), e);
+        }
+    }
+
+    private List<SessionRecord> select(String sql, String... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setString(i + 1, parameters[i]);
+            }
+            List<SessionRecord> records = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    records.add(read(rows));
+                }
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read charging sessions", e);
+        }
+    }
+
+    private static SessionRecord read(ResultSet rows) throws SQLException {
+        SessionId id = new SessionId(rows.getString("session_id"));
+        PileId pile = new PileId(rows.getString("pile_id"));
+        Optional<VehicleId> vehicle = Optional.ofNullable(rows.getString("vehicle_id")).map(VehicleId::new);
+        Optional<ChargingInfo> info = Optional.empty();
+        int maxCurrentA = rows.getInt("max_current_a");
+        if (!rows.wasNull()) {
+            long budgetMinorUnits = rows.getLong("budget_minor_units");
+            Optional<Money> budget = rows.wasNull() ? Optional.empty()
+                    : Optional.of(Money.of(budgetMinorUnits, rows.getString("budget_currency")));
+            info = Optional.of(new ChargingInfo(id, pile, vehicle, maxCurrentA,
+                    optionalLong(rows, "target_energy_wh"), budget, instant(rows, "departure")));
+        }
+        ChargingSession session = new ChargingSession(id, pile, vehicle,
+                SessionState.valueOf(rows.getString("state")), rows.getTimestamp("started_at").toInstant(),
+                rows.getLong("start_register_wh"), instant(rows, "ended_at"), optionalLong(rows, "end_register_wh"),
+                info);
+        return new SessionRecord(session,
+                Optional.ofNullable(rows.getString("account_id")).map(AccountId::new),
+                rows.getTimestamp("prompted_at").toInstant(),
+                Optional.ofNullable(rows.getString("bound_terminal_id")).map(TerminalId::new),
+                Optional.ofNullable(rows.getString("end_reason")));
+    }
+
+    private static Optional<Long> optionalLong(ResultSet rows, String column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static Optional<Instant> instant(ResultSet rows, String column) throws SQLException {
+        return Optional.ofNullable(rows.getTimestamp(column)).map(Timestamp::toInstant);
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Optional<Long> value) throws SQLException {
+        if (value.isPresent()) {
+            statement.setLong(index, value.get());
+        } else {
+            statement.setNull(index, Types.BIGINT);
+        }
+    }
+
+    private static void setInt(PreparedStatement statement, int index, Optional<Integer> value) throws SQLException {
+        if (value.isPresent()) {
+            statement.setInt(index, value.get());
+        } else {
+            statement.setNull(index, Types.INTEGER);
+        }
+    }
+}

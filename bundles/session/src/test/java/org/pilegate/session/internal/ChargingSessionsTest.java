@@ -1,0 +1,392 @@
+package org.pilegate.session.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pilegate.api.ManualClock;
+import org.pilegate.api.pile.PileId;
+import org.pilegate.api.pile.PileState;
+import org.pilegate.api.session.ChargingTargets;
+import org.pilegate.api.session.SessionId;
+import org.pilegate.api.session.SessionState;
+import org.pilegate.api.terminal.AssociationPrompt;
+import org.pilegate.api.terminal.AssociationRequest;
+import org.pilegate.api.terminal.ChargingPrompt;
+import org.pilegate.api.terminal.ChargingRequest;
+import org.pilegate.api.terminal.ErrorReply;
+import org.pilegate.api.terminal.PromptRequest;
+import org.pilegate.api.terminal.ResumeRequest;
+import org.pilegate.api.terminal.StatusUpdate;
+import org.pilegate.api.terminal.StopRequest;
+import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.api.terminal.TerminalInbound;
+import org.pilegate.api.terminal.TerminalOutbound;
+import org.pilegate.api.terminal.TerminalOutbox;
+import org.pilegate.api.vehicle.AccountId;
+import org.pilegate.api.vehicle.VehicleId;
+
+/**
+ * The server side of the dialogue against a real database, with piles whose status the test sets. Pile events are
+ * handled on the session service's own threads, hence the waiting.
+ */
+abstract class ChargingSessionsTest {
+
+    private static final AccountId ANNA = new AccountId("anna");
+    private static final TerminalId ANNA_PHONE = new TerminalId("anna-phone");
+    private static final TerminalId STRANGER = new TerminalId("stranger-phone");
+    private static final VehicleId ANNAS_EV = new VehicleId("DE8AAEVCC1234");
+    private static final long START_WH = 1_234_000;
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T08:00:00.123456789Z"));
+    private final Map<TerminalId, List<TerminalOutbound>> pushed = new ConcurrentHashMap<>();
+    private final Map<PileId, FakePile> piles = new ConcurrentHashMap<>();
+    private final TerminalOutbox outbox = (terminal, message) -> {
+        pushed.computeIfAbsent(terminal, t -> new CopyOnWriteArrayList<>()).add(message);
+        return true;
+    };
+    private DataSource database;
+    private JdbcVehicleRegistry registry;
+    private ChargingSessions server;
+    private FakePile pile;
+
+    abstract DataSource freshDatabase() throws Exception;
+
+    @BeforeEach
+    void start() throws Exception {
+        database = freshDatabase();
+        registry = new JdbcVehicleRegistry(database, Clock.fixed(clock.instant(), ZoneOffset.UTC));
+        registry.registerAccount(ANNA, "Anna");
+        registry.registerVehicle(ANNAS_EV, ANNA);
+        registry.registerTerminal(ANNA_PHONE, ANNA);
+        registry.registerAccount(new AccountId("someone"), "Someone");
+        registry.registerTerminal(STRANGER, new AccountId("someone"));
+        server = startServer();
+        pile = addPile("bay-07", START_WH);
+    }
+
+    @AfterEach
+    void stop() {
+        server.deactivate();
+    }
+
+    @Test
+    void plugInPromptsTheTerminalsOfTheVehiclesAccount() {
+        pile.plug(Optional.of(ANNAS_EV));
+
+        AssociationPrompt association = awaitPrompt(ANNA_PHONE);
+        ChargingPrompt charging = (ChargingPrompt) pushed.get(ANNA_PHONE).get(0);
+        assertEquals(Optional.of(ANNAS_EV), charging.vehicle());
+        assertEquals(32, charging.maxCurrentA());
+        assertEquals(new PileId("bay-07"), association.pile());
+        assertEquals(PileState.PROMPTED, pile.state());
+        assertFalse(pushed.containsKey(STRANGER), "prompts go to the vehicle's account only");
+    }
+
+    @Test
+    void theWholeDialogueChargesAndEndsWithTheMeterDelta() {
+        pile.plug(Optional.of(ANNAS_EV));
+        AssociationPrompt prompt = awaitPrompt(ANNA_PHONE);
+
+        StatusUpdate bound = (StatusUpdate) single(send(ANNA_PHONE, associate(prompt, ANNA_PHONE)));
+        assertEquals(SessionState.PENDING, bound.state());
+        assertEquals(1, bound.seq());
+
+        StatusUpdate charging = (StatusUpdate) single(send(ANNA_PHONE, new ChargingRequest(pile.id(),
+                new ChargingTargets(Optional.of(20_000L), Optional.empty(), Optional.empty()))));
+        assertEquals(SessionState.CHARGING, charging.state());
+        assertEquals(Optional.of(20_000L), pile.charged.get(0).targetEnergyWh());
+        assertEquals(List.of(START_WH), pile.chargedFromWh);
+
+        pile.deliver(11_000, START_WH + 1_500);
+        StatusUpdate rising = awaitStatus(ANNA_PHONE, update -> update.energyWh() == 1_500);
+        assertEquals(11_000, rising.powerW());
+
+        assertEquals(List.of(), send(ANNA_PHONE, new StopRequest(bound.session())));
+        assertEquals(1, pile.finished.size());
+        pile.deliver(0, START_WH + 1_510);
+
+        StatusUpdate finished = awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED);
+        assertEquals(1_510, finished.energyWh());
+        SessionRecord stored = new JdbcSessions(database).find(bound.session()).orElseThrow();
+        assertEquals(Optional.of(START_WH + 1_510), stored.session().endEnergyWh());
+        assertEquals(Optional.of("stopped by terminal anna-phone"), stored.endReason());
+    }
+
+    @Test
+    void onlyTheBoundTerminalMayStop() {
+        SessionId session = boundAndCharging();
+
+        ErrorReply refused = error(send(STRANGER, new StopRequest(session)));
+
+        assertEquals("not_bound", refused.code());
+        assertEquals(List.of(), pile.finished);
+    }
+
+    @Test
+    void aReplayedTokenIsRefused() {
+        pile.plug(Optional.of(ANNAS_EV));
+        AssociationPrompt prompt = awaitPrompt(ANNA_PHONE);
+        send(ANNA_PHONE, associate(prompt, ANNA_PHONE));
+
+        assertEquals("pile_busy", error(send(STRANGER, associate(prompt, STRANGER))).code());
+        pile.unplug();
+        awaitTrue(() -> pile.state() == PileState.AVAILABLE);
+        pile.plug(Optional.of(ANNAS_EV));
+        awaitTrue(() -> pushed.get(ANNA_PHONE).size() >= 5);
+
+        assertEquals("token_replayed", error(send(ANNA_PHONE, associate(prompt, ANNA_PHONE))).code());
+    }
+
+    @Test
+    void aForgedTokenIsRefused() {
+        pile.plug(Optional.of(ANNAS_EV));
+        AssociationPrompt prompt = awaitPrompt(ANNA_PHONE);
+        String token = prompt.associationToken();
+        String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+
+        ErrorReply refused = error(send(ANNA_PHONE, new AssociationRequest(pile.id(), forged, ANNA_PHONE)));
+
+        assertEquals("token_forged", refused.code());
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        pile.plug(Optional.of(ANNAS_EV));
+        AssociationPrompt prompt = awaitPrompt(ANNA_PHONE);
+        clock.advance(Duration.ofMinutes(6));
+
+        assertEquals("token_expired", error(send(ANNA_PHONE, associate(prompt, ANNA_PHONE))).code());
+    }
+
+    @Test
+    void aTokenOfAnotherPileIsRefused() {
+        FakePile other = addPile("bay-08", 0);
+        pile.plug(Optional.of(ANNAS_EV));
+        AssociationPrompt prompt = awaitPrompt(ANNA_PHONE);
+        other.plug(Optional.empty());
+        awaitTrue(() -> other.state() == PileState.PROMPTED);
+
+        ErrorReply refused = error(send(ANNA_PHONE, new AssociationRequest(other.id(), prompt.associationToken(),
+                ANNA_PHONE)));
+
+        assertEquals("token_other_pile", refused.code());
+    }
+
+    @Test
+    void aTerminalCannotClaimInAnotherTerminalsName() {
+        pile.plug(Optional.of(ANNAS_EV));
+        AssociationPrompt prompt = awaitPrompt(ANNA_PHONE);
+
+        assertEquals("terminal_mismatch", error(send(STRANGER, associate(prompt, ANNA_PHONE))).code());
+    }
+
+    @Test
+    void anUnknownVehicleIsOfferedToWhoeverScansThePile() {
+        pile.plug(Optional.of(new VehicleId("UNREGISTERED")));
+        awaitTrue(() -> pile.state() == PileState.PROMPTED);
+        assertTrue(pushed.isEmpty(), "nobody to prompt");
+
+        List<TerminalOutbound> prompts = send(STRANGER, new PromptRequest(pile.id()));
+
+        assertInstanceOf(ChargingPrompt.class, prompts.get(0));
+        AssociationPrompt association = (AssociationPrompt) prompts.get(1);
+        StatusUpdate bound = (StatusUpdate) single(send(STRANGER, associate(association, STRANGER)));
+        assertEquals(SessionState.PENDING, bound.state());
+    }
+
+    @Test
+    void aRegisteredVehicleIsNotOfferedToOtherAccounts() {
+        pile.plug(Optional.of(ANNAS_EV));
+        awaitPrompt(ANNA_PHONE);
+
+        assertEquals("not_your_vehicle", error(send(STRANGER, new PromptRequest(pile.id()))).code());
+    }
+
+    @Test
+    void chargingNeedsTheBindingFirst() {
+        pile.plug(Optional.of(ANNAS_EV));
+        awaitPrompt(ANNA_PHONE);
+
+        ErrorReply refused = error(send(ANNA_PHONE, new ChargingRequest(pile.id(), ChargingTargets.none())));
+
+        assertEquals("not_associated", refused.code());
+        assertEquals(List.of(), pile.charged);
+    }
+
+    @Test
+    void aPileThatDoesNotStartLeavesTheSessionWaitingForAnotherTry() {
+        pile.plug(Optional.of(ANNAS_EV));
+        send(ANNA_PHONE, associate(awaitPrompt(ANNA_PHONE), ANNA_PHONE));
+        pile.refuseToCharge();
+
+        ErrorReply refused = error(send(ANNA_PHONE, new ChargingRequest(pile.id(), ChargingTargets.none())));
+
+        assertEquals("pile_not_charging", refused.code());
+    }
+
+    @Test
+    void unplugMidSessionFinishesIt() {
+        SessionId session = boundAndCharging();
+        pile.deliver(7_000, START_WH + 300);
+
+        pile.unplug();
+
+        StatusUpdate finished = awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED);
+        assertEquals(session, finished.session());
+        assertEquals(300, finished.energyWh());
+        assertEquals(Optional.of("the vehicle was unplugged"),
+                new JdbcSessions(database).find(session).orElseThrow().endReason());
+    }
+
+    @Test
+    void aReconnectingTerminalGetsWhatItMissed() {
+        SessionId session = boundAndCharging();
+        pile.deliver(7_000, START_WH + 100);
+        pile.deliver(7_000, START_WH + 200);
+        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 200);
+
+        List<StatusUpdate> missed = send(ANNA_PHONE, new ResumeRequest(session, 1)).stream()
+                .map(StatusUpdate.class::cast).toList();
+
+        assertEquals(2, missed.get(0).seq(), "replay starts after the last one seen");
+        for (int i = 1; i < missed.size(); i++) {
+            assertEquals(missed.get(i - 1).seq() + 1, missed.get(i).seq(), "none left out");
+            assertTrue(missed.get(i).energyWh() >= missed.get(i - 1).energyWh());
+        }
+        assertEquals(200, missed.get(missed.size() - 1).energyWh());
+        assertEquals("not_bound", error(send(STRANGER, new ResumeRequest(session, 0))).code());
+    }
+
+    @Test
+    void afterARestartTheSessionResumesBoundAndCountsFromTheRegister() {
+        SessionId session = boundAndCharging();
+        pile.deliver(7_000, START_WH + 400);
+        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 400);
+        server.deactivate();
+
+        server = startServer();
+        FakePile restartedPile = new FakePile("bay-07", START_WH + 900);
+        restartedPile.plug(Optional.of(ANNAS_EV));
+        piles.put(restartedPile.id(), restartedPile);
+        server.addPile(restartedPile);
+
+        awaitTrue(() -> restartedPile.charged.size() == 1);
+        assertEquals(session, restartedPile.charged.get(0).sessionId());
+        assertEquals(List.of(START_WH), restartedPile.chargedFromWh, "energy counts from the original register");
+        StatusUpdate latest = (StatusUpdate) server.connected(ANNA_PHONE).get(0);
+        assertEquals(session, latest.session());
+        assertTrue(latest.seq() >= 3, "sequence numbers go on: " + latest.seq());
+        List<TerminalOutbound> stopped = send(ANNA_PHONE, new StopRequest(session));
+        assertEquals(List.of(), stopped, "the binding survived the restart");
+    }
+
+    private SessionId boundAndCharging() {
+        pile.plug(Optional.of(ANNAS_EV));
+        StatusUpdate bound = (StatusUpdate) single(send(ANNA_PHONE, associate(awaitPrompt(ANNA_PHONE), ANNA_PHONE)));
+        send(ANNA_PHONE, new ChargingRequest(pile.id(), ChargingTargets.none()));
+        return bound.session();
+    }
+
+    private ChargingSessions startServer() {
+        ChargingSessions started = new ChargingSessions(database, registry, new SessionConfig() {
+            @Override
+            public int statusIntervalMs() {
+                return 200;
+            }
+
+            @Override
+            public int promptLifetimeS() {
+                return 300;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return SessionConfig.class;
+            }
+        }, clock);
+        started.bindOutbox(outbox);
+        return started;
+    }
+
+    private List<TerminalOutbound> send(TerminalId terminal, TerminalInbound request) {
+        Optional<PileId> named = Optional.empty();
+        if (request instanceof AssociationRequest association) {
+            named = Optional.of(association.pile());
+        } else if (request instanceof ChargingRequest charging) {
+            named = Optional.of(charging.pile());
+        } else if (request instanceof PromptRequest prompt) {
+            named = Optional.of(prompt.pile());
+        }
+        return server.handle(terminal, request, named.map(piles::get));
+    }
+
+    private FakePile addPile(String id, long registerWh) {
+        FakePile added = new FakePile(id, registerWh);
+        piles.put(added.id(), added);
+        server.addPile(added);
+        return added;
+    }
+
+    private static AssociationRequest associate(AssociationPrompt prompt, TerminalId terminal) {
+        return new AssociationRequest(prompt.pile(), prompt.associationToken(), terminal);
+    }
+
+    private AssociationPrompt awaitPrompt(TerminalId terminal) {
+        awaitTrue(() -> pushed.getOrDefault(terminal, List.of()).stream()
+                .anyMatch(AssociationPrompt.class::isInstance));
+        List<TerminalOutbound> messages = pushed.get(terminal);
+        return messages.stream().filter(AssociationPrompt.class::isInstance).map(AssociationPrompt.class::cast)
+                .reduce((first, second) -> second).orElseThrow();
+    }
+
+    private StatusUpdate awaitStatus(TerminalId terminal, Predicate<StatusUpdate> wanted) {
+        awaitTrue(() -> pushed.getOrDefault(terminal, List.of()).stream()
+                .anyMatch(m -> m instanceof StatusUpdate update && wanted.test(update)));
+        return pushed.get(terminal).stream().filter(StatusUpdate.class::isInstance).map(StatusUpdate.class::cast)
+                .filter(wanted).findFirst().orElseThrow();
+    }
+
+    private static TerminalOutbound single(List<TerminalOutbound> replies) {
+        assertEquals(1, replies.size(), () -> "one reply expected: " + replies);
+        return replies.get(0);
+    }
+
+    private static ErrorReply error(List<TerminalOutbound> replies) {
+        return assertInstanceOf(ErrorReply.class, single(replies));
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 5 s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package org.pilegate.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.BootFinished;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.pilegate.api.terminal.TerminalCredentials;
+import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.api.vehicle.AccountId;
+import org.pilegate.api.vehicle.VehicleId;
+import org.pilegate.api.vehicle.VehicleRegistry;
+import org.pilegate.sim.DepotSimulator;
+import org.pilegate.sim.SimulatedVehicle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The charging dialogue end to end: simulated piles on real Modbus TCP, the real drivers, pile controllers and session
+ * service, and drivers' terminals as real WebSocket clients of the terminal API.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class DialogueIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** As configured for the test gateway, see {@link PilegateDistribution}. */
+    private static final Duration STATUS_INTERVAL = Duration.ofMillis(PilegateDistribution.STATUS_INTERVAL_MS);
+    /** Time a status update may take on its way, beyond the interval. */
+    private static final Duration DELIVERY_SLACK = Duration.ofMillis(1_500);
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private BootFinished bootFinished;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private DepotSimulator depot;
+
+    @Configuration
+    public Option[] configuration() {
+        return PilegateDistribution.options();
+    }
+
+    /** A driver with a registered vehicle and a terminal connected to the gateway. */
+    private record Driver(VehicleId vehicle, TerminalId terminal, String credential, TerminalClient client) {
+    }
+
+    @Test
+    public void plugPromptChargeStopAndTheSessionHoldsTheMeterDelta() throws Exception {
+        int pile = 10;
+        try (TerminalClient client = driver("anna", pile).client()) {
+            long registerBefore = depot.snapshot(pile).energyWh();
+            depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-ANNA"), 60_000, 0.2));
+
+            JsonNode chargingPrompt = client.next("charging_prompt", WAIT);
+            assertEquals("sim-11", chargingPrompt.path("pile").asText());
+            assertEquals("EV-ANNA", chargingPrompt.path("vehicle").asText());
+            String session = associate(client, "sim-11", "anna-phone");
+            JsonNode charging = chargeRequest(client, "sim-11", "{}");
+            assertEquals("CHARGING", charging.path("state").asText());
+            Services.awaitTrue("relay closed on the simulator", WAIT, () -> depot.snapshot(pile).contactorClosed());
+
+            List<JsonNode> updates = statusUpdates(client, session, 4);
+            for (int i = 1; i < updates.size(); i++) {
+                Duration gap = Duration.between(Instant.parse(updates.get(i - 1).path("at").asText()),
+                        Instant.parse(updates.get(i).path("at").asText()));
+                assertTrue("status every " + STATUS_INTERVAL + ", but a gap of " + gap,
+                        gap.compareTo(STATUS_INTERVAL.plus(DELIVERY_SLACK)) <= 0);
+                assertEquals(updates.get(i - 1).path("seq").asLong() + 1, updates.get(i).path("seq").asLong());
+            }
+            long first = updates.get(0).path("energyWh").asLong();
+            long last = updates.get(updates.size() - 1).path("energyWh").asLong();
+            assertTrue("energy rises: " + first + " -> " + last, last > first);
+
+            client.send("{\"type\":\"stop_request\",\"session\":\"" + session + "\"}");
+            JsonNode finished = client.next(frame -> "FINISHED".equals(frame.path("state").asText()),
+                    "the finished status", WAIT);
+            assertFalse("relay opened on the simulator", depot.snapshot(pile).contactorClosed());
+            long delivered = depot.snapshot(pile).energyWh() - registerBefore;
+            assertEquals("the session holds the delta of the meter registers", delivered,
+                    finished.path("energyWh").asLong(), 1.0);
+            assertTrue(delivered > 0);
+        } finally {
+            depot.unplug(pile);
+        }
+    }
+
+    @Test
+    public void onlyTheBoundTerminalMayStopItsSession() throws Exception {
+        int pile = 11;
+        try (TerminalClient owner = driver("boris", pile).client();
+                TerminalClient other = driver("carla", -1).client()) {
+            depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-BORIS"), 60_000, 0.2));
+            String session = associate(owner, "sim-12", "boris-phone");
+            chargeRequest(owner, "sim-12", "{}");
+
+            other.send("{\"type\":\"stop_request\",\"session\":\"" + session + "\"}");
+
+            assertEquals("not_bound", other.next("error", WAIT).path("code").asText());
+            assertTrue("still charging", depot.snapshot(pile).contactorClosed());
+        } finally {
+            depot.unplug(pile);
+        }
+    }
+
+    @Test
+    public void replayedForgedAndExpiredTokensAreRefused() throws Exception {
+        int pile = 12;
+        try (TerminalClient client = driver("dora", pile).client()) {
+            depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-DORA"), 60_000, 0.2));
+            String token = client.next("association_prompt", WAIT).path("associationToken").asText();
+
+            String forged = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+            assertEquals("token_forged", refusedAssociation(client, "sim-13", forged, "dora-phone"));
+
+            client.send(associationRequest("sim-13", token, "dora-phone"));
+            client.next("status_update", WAIT);
+            depot.unplug(pile);
+            client.next(frame -> "FAILED".equals(frame.path("state").asText()), "the abandoned session", WAIT);
+            depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-DORA"), 60_000, 0.2));
+            String fresh = client.next("association_prompt", WAIT).path("associationToken").asText();
+            assertEquals("token_replayed", refusedAssociation(client, "sim-13", token, "dora-phone"));
+
+            Thread.sleep(Duration.ofSeconds(PilegateDistribution.PROMPT_LIFETIME_S).plusSeconds(1).toMillis());
+            assertEquals("token_expired", refusedAssociation(client, "sim-13", fresh, "dora-phone"));
+        } finally {
+            depot.unplug(pile);
+        }
+    }
+
+    @Test
+    public void unplugMidSessionFinishesItCleanly() throws Exception {
+        int pile = 13;
+        try (TerminalClient client = driver("emil", pile).client()) {
+            depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-EMIL"), 60_000, 0.2));
+            String session = associate(client, "sim-14", "emil-phone");
+            chargeRequest(client, "sim-14", "{}");
+            statusUpdates(client, session, 2);
+
+            depot.unplug(pile);
+
+            JsonNode finished = client.next(frame -> "FINISHED".equals(frame.path("state").asText()),
+                    "the finished status", WAIT);
+            assertEquals(session, finished.path("session").asText());
+            assertTrue(finished.path("energyWh").asLong() > 0);
+            assertEquals(0, finished.path("powerW").asLong());
+        }
+    }
+
+    @Test
+    public void chargingStopsAtTheTargetEnergy() throws Exception {
+        int pile = 14;
+        try (TerminalClient client = driver("fritz", pile).client()) {
+            depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-FRITZ"), 60_000, 0.2));
+            associate(client, "sim-15", "fritz-phone");
+            chargeRequest(client, "sim-15", "{\"energyWh\":5}");
+
+            JsonNode finished = client.next(frame -> "FINISHED".equals(frame.path("state").asText()),
+                    "the finished status", WAIT);
+
+            assertTrue("at least the target: " + finished, finished.path("energyWh").asLong() >= 5);
+            Services.awaitTrue("relay opened on the simulator", WAIT, () -> !depot.snapshot(pile).contactorClosed());
+        } finally {
+            depot.unplug(pile);
+        }
+    }
+
+    @Test
+    public void malformedJsonGetsAnErrorFrameAndNothingElseChanges() throws Exception {
+        int pile = 15;
+        try (TerminalClient charging = driver("gina", pile).client();
+                TerminalClient careless = driver("hugo", -1).client()) {
+            depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-GINA"), 60_000, 0.2));
+            String session = associate(charging, "sim-16", "gina-phone");
+            chargeRequest(charging, "sim-16", "{}");
+
+            careless.send("{\"type\":\"stop_request\",");
+            assertEquals("malformed_json", careless.next("error", WAIT).path("code").asText());
+            careless.send("{\"type\":\"prompt_request\",\"pile\":\"no-such-pile\"}");
+            assertEquals("unknown_pile", careless.next("error", WAIT).path("code").asText());
+
+            assertTrue(careless.isOpen());
+            statusUpdates(charging, session, 2);
+        } finally {
+            depot.unplug(pile);
+        }
+    }
+
+    @Test
+    public void aSessionSurvivesARestartOfTheSessionServiceAndAReconnectGetsWhatWasMissed() throws Exception {
+        int pile = 16;
+        Driver ines = driver("ines", pile);
+        try (TerminalClient client = ines.client()) {
+            depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-INES"), 60_000, 0.2));
+            String session = associate(client, "sim-17", "ines-phone");
+            chargeRequest(client, "sim-17", "{}");
+            long before = statusUpdates(client, session, 1).get(0).path("energyWh").asLong();
+
+            Bundle sessions = Arrays.stream(context.getBundles())
+                    .filter(bundle -> "org.pilegate.session".equals(bundle.getSymbolicName())).findFirst()
+                    .orElseThrow();
+            sessions.update();
+
+            JsonNode after = statusUpdates(client, session, 2).get(1);
+            assertTrue("still bound, energy counts on from the register: " + before + " -> " + after,
+                    after.path("energyWh").asLong() > before);
+            long lastSeen = after.path("seq").asLong();
+            client.close();
+            Thread.sleep(3 * STATUS_INTERVAL.toMillis());
+
+            try (TerminalClient again = TerminalClient.connect(ines.credential(), WAIT)) {
+                JsonNode latest = again.next("status_update", WAIT);
+                assertEquals(session, latest.path("session").asText());
+                again.send("{\"type\":\"resume_request\",\"session\":\"" + session + "\",\"lastSeq\":" + lastSeen
+                        + "}");
+                JsonNode firstMissed = again.next(frame -> frame.path("seq").asLong() == lastSeen + 1,
+                        "the first missed status", WAIT);
+                assertTrue(firstMissed.path("energyWh").asLong() >= after.path("energyWh").asLong());
+                again.send("{\"type\":\"stop_request\",\"session\":\"" + session + "\"}");
+                again.next(frame -> "FINISHED".equals(frame.path("state").asText()), "the finished status", WAIT);
+            }
+        } finally {
+            depot.unplug(pile);
+        }
+    }
+
+    /** Registers a driver whose vehicle is EV-NAME (for pile index {@code pile}, or none when negative). */
+    private Driver driver(String name, int pile) throws Exception {
+        // looked up afresh: one test restarts the bundle that provides them
+        VehicleRegistry registry = Services.await(context, VehicleRegistry.class, null, WAIT);
+        TerminalCredentials credentials = Services.await(context, TerminalCredentials.class, null, WAIT);
+        AccountId account = new AccountId(name);
+        registry.registerAccount(account, name);
+        VehicleId vehicle = new VehicleId("EV-" + name.toUpperCase());
+        if (pile >= 0) {
+            registry.registerVehicle(vehicle, account);
+        }
+        TerminalId terminal = new TerminalId(name + "-phone");
+        registry.registerTerminal(terminal, account);
+        String credential = credentials.issue(terminal);
+        return new Driver(vehicle, terminal, credential, TerminalClient.connect(credential, WAIT));
+    }
+
+    /** Answers the association prompt; returns the session id from the bound status. */
+    private static String associate(TerminalClient client, String pile, String terminal) throws Exception {
+        String token = client.next("association_prompt", WAIT).path("associationToken").asText();
+        client.send(associationRequest(pile, token, terminal));
+        JsonNode bound = client.next("status_update", WAIT);
+        assertEquals("PENDING", bound.path("state").asText());
+        return bound.path("session").asText();
+    }
+
+    private static JsonNode chargeRequest(TerminalClient client, String pile, String targets) throws Exception {
+        client.send("{\"type\":\"charging_request\",\"pile\":\"" + pile + "\",\"targets\":" + targets + "}");
+        return client.next(frame -> "CHARGING".equals(frame.path("state").asText()), "the charging status", WAIT);
+    }
+
+    private static String refusedAssociation(TerminalClient client, String pile, String token, String terminal)
+            throws Exception {
+        client.send(associationRequest(pile, token, terminal));
+        return client.next("error", WAIT).path("code").asText();
+    }
+
+    private static String associationRequest(String pile, String token, String terminal) {
+        return "{\"type\":\"association_request\",\"pile\":\"" + pile + "\",\"associationToken\":\"" + token
+                + "\",\"terminal\":\"" + terminal + "\"}";
+    }
+
+    private static List<JsonNode> statusUpdates(TerminalClient client, String session, int count) throws Exception {
+        List<JsonNode> updates = new ArrayList<>();
+        while (updates.size() < count) {
+            updates.add(client.next(frame -> "status_update".equals(frame.path("type").asText())
+                    && session.equals(frame.path("session").asText())
+                    && "CHARGING".equals(frame.path("state").asText()), "a charging status", WAIT));
+        }
+        return updates;
+    }
+}
