@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 import javax.sql.DataSource;
+import org.pilegate.store.SqlStates;
 
 /**
  * Secrets the gateway generates for itself, in the store's {@code gateway_secret} table: created once, on first use,

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import javax.sql.DataSource;
+import org.pilegate.store.SqlStates;
 
 /**
  * Redeemed association tokens in the store's {@code redeemed_association_token} table, so that a token stays used

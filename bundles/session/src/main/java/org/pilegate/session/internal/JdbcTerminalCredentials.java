@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalCredentials;
+import org.pilegate.store.SqlStates;
 
 /** Terminal credentials in the store's {@code terminal_credential} table. */
 @Component(service = TerminalCredentials.class)

@@ -19,6 +19,7 @@ import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.api.vehicle.VehicleRegistry;
+import org.pilegate.store.SqlStates;
 
 /** The vehicle registry in the store's {@code account}, {@code vehicle} and {@code terminal} tables. */
 @Component(service = VehicleRegistry.class)

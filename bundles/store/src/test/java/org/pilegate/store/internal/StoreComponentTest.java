@@ -26,9 +26,9 @@ class StoreComponentTest {
     @Test
     void embeddedDatabaseIsCreatedMigratedAndReopened() throws Exception {
         try (HikariDataSource pool = new HikariDataSource(StoreComponent.poolConfig(config("", ""), data))) {
-            assertEquals(3, StoreComponent.migrate(pool).migrationsExecuted);
+            assertEquals(migrationScripts(), StoreComponent.migrate(pool).migrationsExecuted);
             assertTrue(tables(pool, "PUBLIC").containsAll(List.of("ACCOUNT", "VEHICLE", "TERMINAL",
-                    "REDEEMED_ASSOCIATION_TOKEN", "TERMINAL_CREDENTIAL", "CHARGING_SESSION", "SESSION_STATUS", "GATEWAY_SECRET")), tables(pool, "PUBLIC").toString());
+                    "REDEEMED_ASSOCIATION_TOKEN", "TERMINAL_CREDENTIAL", "CHARGING_SESSION", "SESSION_STATUS", "GATEWAY_SECRET", "LEDGER_TRANSACTION", "LEDGER_ENTRY", "LEDGER_BALANCE")), tables(pool, "PUBLIC").toString());
         }
         Path secret = data.resolve("pilegate/store.secret");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
@@ -44,9 +44,9 @@ class StoreComponentTest {
         try (LocalPostgres postgres = new LocalPostgres();
                 HikariDataSource pool = new HikariDataSource(StoreComponent.poolConfig(
                         config(postgres.url(), LocalPostgres.PASSWORD), data))) {
-            assertEquals(3, StoreComponent.migrate(pool).migrationsExecuted);
+            assertEquals(migrationScripts(), StoreComponent.migrate(pool).migrationsExecuted);
             assertTrue(tables(pool, "public").containsAll(List.of("account", "vehicle", "terminal",
-                    "redeemed_association_token", "terminal_credential", "charging_session", "session_status", "gateway_secret")), tables(pool, "public").toString());
+                    "redeemed_association_token", "terminal_credential", "charging_session", "session_status", "gateway_secret", "ledger_transaction", "ledger_entry", "ledger_balance")), tables(pool, "public").toString());
             assertEquals(0, StoreComponent.migrate(pool).migrationsExecuted);
         }
     }
@@ -104,5 +104,12 @@ class StoreComponentTest {
                 return 2;
             }
         };
+    }
+
+    /** Every script the store ships, each run exactly once on a fresh database. */
+    private static int migrationScripts() throws Exception {
+        try (var scripts = Files.list(Path.of(StoreComponentTest.class.getResource("/db/migration").toURI()))) {
+            return (int) scripts.filter(script -> script.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.pilegate.session.internal;
+package org.pilegate.store.internal;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -9,11 +9,10 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import org.pilegate.store.internal.LocalPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** Fresh databases with the store's own schema, on both databases the store supports. */
-final class StoreDatabases {
+/** Fresh databases with the store's own schema, on both databases the store supports, for the tests of any bundle. */
+public final class StoreDatabases {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static LocalPostgres postgres;
@@ -21,14 +20,14 @@ final class StoreDatabases {
     private StoreDatabases() {
     }
 
-    static DataSource h2() {
+    public static DataSource h2() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         return migrated(h2);
     }
 
     /** A new database on one PostgreSQL server shared by the test run. */
-    static synchronized DataSource postgres() throws Exception {
+    public static synchronized DataSource postgres() throws Exception {
         if (postgres == null) {
             postgres = new LocalPostgres();
             LocalPostgres started = postgres;

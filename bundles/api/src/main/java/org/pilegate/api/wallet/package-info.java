@@ -1,0 +1,7 @@
+/**
+ * Drivers' wallets: balances kept in a double-entry ledger, operator top-ups and refunds, and the payment of session
+ * fees, each applied exactly once.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.pilegate.api.wallet;
