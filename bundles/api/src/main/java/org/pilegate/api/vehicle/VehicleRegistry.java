@@ -15,6 +15,9 @@ public interface VehicleRegistry {
     /** The account a vehicle is registered to. */
     Optional<AccountId> accountOf(VehicleId vehicle);
 
+    /** The account a terminal is registered to: the one that pays for what the terminal charges. */
+    Optional<AccountId> accountOfTerminal(TerminalId terminal);
+
     /** The terminals registered to an account, oldest first. */
     List<TerminalId> terminalsOf(AccountId account);
 

@@ -2,6 +2,7 @@ package org.pilegate.api.wallet;
 
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 
 import org.pilegate.api.money.Money;
 import org.pilegate.api.session.SessionId;
@@ -44,6 +45,9 @@ public interface Wallet {
      */
     LedgerTransaction paySessionFee(SessionId session, String feeId, AccountId account, Money fee)
             throws PaymentRefusedException;
+
+    /** The payment of a session's fee, if it was paid. */
+    Optional<LedgerTransaction> paymentOf(SessionId session);
 
     /** The account's movements, newest first, at most {@code limit}. */
     List<LedgerTransaction> history(AccountId account, int limit);

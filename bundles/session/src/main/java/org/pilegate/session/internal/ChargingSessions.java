@@ -33,9 +33,11 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileStatus;
+import org.pilegate.api.money.Money;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionState;
+import org.pilegate.api.tariff.Pricing;
 import org.pilegate.api.terminal.AssociationPrompt;
 import org.pilegate.api.terminal.AssociationRequest;
 import org.pilegate.api.terminal.ChargingPrompt;
@@ -50,6 +52,7 @@ import org.pilegate.api.terminal.TerminalInbound;
 import org.pilegate.api.terminal.TerminalOutbound;
 import org.pilegate.api.terminal.TerminalOutbox;
 import org.pilegate.api.vehicle.VehicleRegistry;
+import org.pilegate.api.wallet.Wallet;
 import org.pilegate.pile.ChargingServer;
 import org.pilegate.pile.PileController;
 import org.slf4j.Logger;
@@ -80,6 +83,9 @@ public class ChargingSessions implements ChargingServer {
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(10);
     private static final int MAX_REPLAY = 1_000;
     private static final String TOKEN_KEY = "association-token-key";
+    /** How often finished sessions are looked at for a fee not yet issued or a payment not yet recorded. */
+    private static final Duration SETTLE_EVERY = Duration.ofSeconds(30);
+    private static final int SETTLE_BATCH = 100;
 
     /** What the server side knows of one pile; touched only on the pile's lane. */
     private static final class PileLane {
@@ -90,6 +96,8 @@ public class ChargingSessions implements ChargingServer {
         long lastSeq;
         String token;
         Instant tokenExpiresAt;
+        /** The recorded status of the open session, for its fee so far. */
+        List<StatusPoint> points = new ArrayList<>();
         Optional<String> stopReason = Optional.empty();
         Optional<Instant> endingSince = Optional.empty();
 
@@ -110,6 +118,9 @@ public class ChargingSessions implements ChargingServer {
     private final Map<PileId, PileLane> lanes = new ConcurrentHashMap<>();
 
     private volatile TerminalOutbox outbox;
+    private volatile Pricing pricing;
+    private volatile Wallet wallet;
+    private final Settlement settlement;
 
     @Activate
     public ChargingSessions(@Reference(target = "(pilegate.store=main)") DataSource dataSource,
@@ -127,6 +138,8 @@ public class ChargingSessions implements ChargingServer {
                     + config.promptLifetimeS());
         }
         this.sessions = new JdbcSessions(dataSource);
+        this.settlement = new Settlement(sessions, new JdbcFees(dataSource), registry,
+                () -> Optional.ofNullable(pricing), () -> Optional.ofNullable(wallet), Clock.tick(clock, Duration.ofMillis(1)));
         this.registry = registry;
         // tokens sign and the store keeps times to the millisecond: a finer clock would not match itself
         this.clock = Clock.tick(clock, Duration.ofMillis(1));
@@ -142,12 +155,14 @@ public class ChargingSessions implements ChargingServer {
         for (SessionRecord open : sessions.open()) {
             PileLane lane = laneOf(open.session().pile());
             lane.open = Optional.of(open);
-            lane.lastSeq = sessions.latestStatus(open.id()).map(StatusPoint::seq).orElse(0L);
+            lane.points = new ArrayList<>(sessions.statusAfter(open.id(), 0, Integer.MAX_VALUE));
+            lane.lastSeq = lane.points.isEmpty() ? 0 : lane.points.get(lane.points.size() - 1).seq();
         }
         LOG.info("Sessions: {} open session(s) to resume", lanes.size());
         ticker.scheduleWithFixedDelay(this::tickAll, statusInterval.toMillis(), statusInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(() -> redeemed.forgetExpired(this.clock.instant()), 1, 60, TimeUnit.MINUTES);
+        ticker.scheduleWithFixedDelay(this::settleOutstanding, 0, SETTLE_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
     @Deactivate
@@ -166,6 +181,30 @@ public class ChargingSessions implements ChargingServer {
     void unbindOutbox(TerminalOutbox unbound) {
         if (outbox == unbound) {
             outbox = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindPricing(Pricing bound) {
+        pricing = bound;
+    }
+
+    void unbindPricing(Pricing unbound) {
+        if (pricing == unbound) {
+            pricing = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindWallet(Wallet bound) {
+        wallet = bound;
+    }
+
+    void unbindWallet(Wallet unbound) {
+        if (wallet == unbound) {
+            wallet = null;
         }
     }
 
@@ -199,9 +238,12 @@ public class ChargingSessions implements ChargingServer {
             if (request instanceof ResumeRequest resume) {
                 return resume(terminal, resume);
             }
-            if (request instanceof PaymentConfirmation) {
-                throw new DialogueRefusal("payment_unavailable", "this gateway takes no payments; the fee is settled"
-                        + " with the depot operator");
+            if (request instanceof PaymentConfirmation payment) {
+                SessionRecord session = sessions.find(payment.session()).orElseThrow(() -> unknown(payment.session()));
+                if (!session.isBoundTo(terminal)) {
+                    throw notBound(payment.session());
+                }
+                return onLane(session.session().pile(), lane -> pay(terminal, payment));
             }
             if (request instanceof StopRequest stop) {
                 SessionRecord session = sessions.find(stop.session()).orElseThrow(() -> unknown(stop.session()));
@@ -228,7 +270,11 @@ public class ChargingSessions implements ChargingServer {
     public List<TerminalOutbound> connected(TerminalId terminal) {
         List<TerminalOutbound> waiting = new ArrayList<>();
         for (SessionRecord bound : sessions.openBoundTo(terminal)) {
-            sessions.latestStatus(bound.id()).ifPresent(point -> waiting.add(update(bound, point)));
+            sessions.latestStatus(bound.id()).ifPresent(point -> waiting.add(update(bound, point, Optional.empty())));
+        }
+        for (SessionRecord unpaid : sessions.unpaidBoundTo(terminal)) {
+            sessions.latestStatus(unpaid.id()).ifPresent(point -> waiting.add(update(unpaid, point, Optional.empty())));
+            settlement.feeOf(unpaid).ifPresent(waiting::add);
         }
         for (PileLane lane : lanes.values()) {
             waiting.addAll(onLane(lane, () -> lane.open
@@ -300,6 +346,7 @@ public class ChargingSessions implements ChargingServer {
         sessions.insert(session);
         lane.open = Optional.of(session);
         lane.lastSeq = 0;
+        lane.points = new ArrayList<>();
         lane.stopReason = Optional.empty();
         lane.endingSince = Optional.empty();
         LOG.info("Pile {}: session {} opened for vehicle {} of account {}", pile.id(), session.id(),
@@ -388,6 +435,9 @@ public class ChargingSessions implements ChargingServer {
         LOG.info("Pile {}: session {} {}: {}; {} Wh delivered", ended.session().pile(), ended.id(), end, reason,
                 ended.session().deliveredWh(ended.session().endEnergyWh().orElseThrow()));
         pushStatus(lane, ended, status);
+        if (end == SessionState.FINISHED) {
+            settlement.feeOf(ended).ifPresent(notice -> ended.terminal().ifPresent(terminal -> push(terminal, notice)));
+        }
     }
 
     private List<TerminalOutbound> promptFor(PileLane lane, TerminalId terminal) {
@@ -439,7 +489,7 @@ public class ChargingSessions implements ChargingServer {
         ChargingInfo info;
         try {
             info = policy.decide(session.id(), request.pile(), session.session().vehicle(), request.targets(),
-                    lane.pile.maxCurrentA(), Optional.empty(), clock.instant());
+                    lane.pile.maxCurrentA(), settlement.spendable(terminal, request.pile()), clock.instant());
         } catch (ChargingRefusedException e) {
             throw new DialogueRefusal(e.code(), e.getMessage());
         }
@@ -487,7 +537,7 @@ public class ChargingSessions implements ChargingServer {
             throw notBound(request.session());
         }
         return sessions.statusAfter(request.session(), request.lastSeq(), MAX_REPLAY).stream()
-                .map(point -> (TerminalOutbound) update(session, point)).toList();
+                .map(point -> (TerminalOutbound) update(session, point, Optional.empty())).toList();
     }
 
     private void tickAll() {
@@ -505,7 +555,9 @@ public class ChargingSessions implements ChargingServer {
         if (lane.endingSince.isPresent()) {
             endWhenSettled(lane, status);
         } else if (session.state() == SessionState.CHARGING || session.state() == SessionState.SUSPENDED) {
-            pushStatus(lane, session, status);
+            StatusUpdate update = recordStatus(lane, session, status);
+            session.terminal().ifPresent(terminal -> push(terminal, update));
+            stopAtBudget(lane, session, update);
         } else if (session.terminal().isEmpty() && lane.token != null && !clock.instant().isBefore(lane.tokenExpiresAt)) {
             resumePrompt(lane, session);
         }
@@ -523,25 +575,92 @@ public class ChargingSessions implements ChargingServer {
         StatusPoint point = new StatusPoint(lane.lastSeq + 1, clock.instant(), session.state(),
                 delivering ? Math.max(0, status.powerW()) : 0,
                 session.session().endEnergyWh().orElse(Math.max(status.energyWh(), session.session().startEnergyWh())));
+        Optional<Money> estimate = delivering ? settlement.estimate(session, lane.points, point) : Optional.empty();
         sessions.append(session.id(), point);
         lane.lastSeq = point.seq();
-        return update(session, point);
+        lane.points.add(point);
+        return update(session, point, estimate);
     }
 
-    private static StatusUpdate update(SessionRecord record, StatusPoint point) {
+    /** The pile keeps to the energy target itself; the budget needs the tariff, so it is watched here. */
+    private void stopAtBudget(PileLane lane, SessionRecord session, StatusUpdate update) {
+        Optional<Money> budget = session.session().info().flatMap(ChargingInfo::budget);
+        if (budget.isEmpty() || update.estimatedCost().isEmpty() || lane.stopReason.isPresent()) {
+            return;
+        }
+        Money cost = update.estimatedCost().get();
+        if (cost.currency().equals(budget.get().currency()) && !budget.get().isGreaterThan(cost)) {
+            lane.stopReason = Optional.of("the budget of " + budget.get() + " is reached");
+            lane.pile.finish(lane.stopReason.get());
+        }
+    }
+
+    /** The bound terminal confirmed the fee: the wallet is debited once and the session is paid. */
+    private List<TerminalOutbound> pay(TerminalId terminal, PaymentConfirmation confirmation) {
+        SessionRecord session = sessions.find(confirmation.session()).orElseThrow();
+        if (session.state() == SessionState.PAID) {
+            return sessions.latestStatus(session.id()).map(point -> List.<TerminalOutbound>of(
+                    update(session, point, Optional.empty()))).orElse(List.of());
+        }
+        if (session.state() != SessionState.FINISHED) {
+            throw new DialogueRefusal("not_finished", "session " + session.id() + " is " + session.state()
+                    + "; its fee comes when it has finished");
+        }
+        return List.of(recordEnded(settlement.pay(session, terminal, confirmation)));
+    }
+
+    /** Records a status update of a session that has ended, numbered after its last one. */
+    private StatusUpdate recordEnded(SessionRecord ended) {
+        long seq = sessions.latestStatus(ended.id()).map(StatusPoint::seq).orElse(0L) + 1;
+        StatusPoint point = new StatusPoint(seq, clock.instant(), ended.state(), 0,
+                ended.session().endEnergyWh().orElseThrow());
+        sessions.append(ended.id(), point);
+        return update(ended, point, Optional.empty());
+    }
+
+    /**
+     * Finished sessions whose fee was not issued (the gateway stopped in between) get it now and their terminal is
+     * told; those the wallet shows paid are recorded paid.
+     */
+    private void settleOutstanding() {
+        try {
+            for (SessionRecord unpaid : sessions.unpaid(SETTLE_BATCH)) {
+                laneOf(unpaid.session().pile()).lane.execute(() -> settle(unpaid.id()));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Settling finished sessions failed; trying again in {} s", SETTLE_EVERY.toSeconds(), e);
+        }
+    }
+
+    private void settle(SessionId id) {
+        SessionRecord unpaid = sessions.find(id).filter(session -> session.state() == SessionState.FINISHED)
+                .orElse(null);
+        if (unpaid == null) {
+            return;
+        }
+        Optional<SessionRecord> paid = settlement.paidMeanwhile(unpaid);
+        if (paid.isPresent()) {
+            StatusUpdate update = recordEnded(paid.get());
+            paid.get().terminal().ifPresent(terminal -> push(terminal, update));
+        } else {
+            settlement.feeOf(unpaid).ifPresent(notice -> unpaid.terminal().ifPresent(t -> push(t, notice)));
+        }
+    }
+
+    private static StatusUpdate update(SessionRecord record, StatusPoint point, Optional<Money> estimate) {
         var session = record.session();
         Instant until = session.endedAt().orElse(point.at());
         Duration elapsed = until.isAfter(session.startedAt()) ? Duration.between(session.startedAt(), until)
                 : Duration.ZERO;
         return new StatusUpdate(session.id(), session.pile(), point.seq(), point.state(), point.powerW(),
-                session.deliveredWh(point.registerWh()), elapsed, Optional.empty(), point.at());
+                session.deliveredWh(point.registerWh()), elapsed, estimate, point.at());
     }
 
     private List<TerminalOutbound> prompts(PileLane lane, SessionRecord session) {
         var pile = session.session().pile();
         return new ArrayList<>(List.of(
                 new ChargingPrompt(pile, session.session().vehicle(), session.promptedAt(), lane.pile.maxCurrentA(),
-                        Optional.empty()),
+                        settlement.tariffSummary(pile)),
                 new AssociationPrompt(pile, lane.token, lane.tokenExpiresAt)));
     }
 

@@ -69,6 +69,18 @@ final class JdbcSessions {
                 + " ORDER BY started_at", terminal.value());
     }
 
+    /** Finished sessions bound to the terminal: their fee is due. */
+    List<SessionRecord> unpaidBoundTo(TerminalId terminal) {
+        return select("SELECT " + COLUMNS + " FROM charging_session WHERE bound_terminal_id = ? AND state = 'FINISHED'"
+                + " ORDER BY started_at", terminal.value());
+    }
+
+    /** Finished sessions not yet paid, oldest first, at most {@code limit}: what settling after a restart looks at. */
+    List<SessionRecord> unpaid(int limit) {
+        return select("SELECT " + COLUMNS + " FROM charging_session WHERE state = 'FINISHED' ORDER BY ended_at"
+                + " LIMIT " + limit);
+    }
+
     void append(SessionId session, StatusPoint point) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO session_status"

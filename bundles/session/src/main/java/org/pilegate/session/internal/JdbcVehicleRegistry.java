@@ -46,6 +46,12 @@ public final class JdbcVehicleRegistry implements VehicleRegistry {
     }
 
     @Override
+    public Optional<AccountId> accountOfTerminal(TerminalId terminal) {
+        return query("SELECT account_id FROM terminal WHERE terminal_id = ?", terminal.value()).stream().findFirst()
+                .map(AccountId::new);
+    }
+
+    @Override
     public List<TerminalId> terminalsOf(AccountId account) {
         return query("SELECT terminal_id FROM terminal WHERE account_id = ? ORDER BY registered_at, terminal_id",
                 account.value()).stream().map(TerminalId::new).toList();

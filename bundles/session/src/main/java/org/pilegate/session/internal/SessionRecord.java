@@ -81,6 +81,13 @@ record SessionRecord(ChargingSession session, Optional<AccountId> account, Insta
         return new SessionRecord(ended, account, promptedAt, terminal, Optional.of(reason));
     }
 
+    /** The fee of the ended session was paid. */
+    SessionRecord paid() {
+        ChargingSession ended = session;
+        return withSession(new ChargingSession(ended.id(), ended.pile(), ended.vehicle(), checked(SessionState.PAID),
+                ended.startedAt(), ended.startEnergyWh(), ended.endedAt(), ended.endEnergyWh(), ended.info()));
+    }
+
     private SessionRecord withSession(ChargingSession changed) {
         return new SessionRecord(changed, account, promptedAt, terminal, endReason);
     }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.ManualClock;
+import org.pilegate.api.money.Money;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.session.ChargingTargets;
@@ -34,6 +36,8 @@ import org.pilegate.api.terminal.AssociationRequest;
 import org.pilegate.api.terminal.ChargingPrompt;
 import org.pilegate.api.terminal.ChargingRequest;
 import org.pilegate.api.terminal.ErrorReply;
+import org.pilegate.api.terminal.FeeNotice;
+import org.pilegate.api.terminal.PaymentConfirmation;
 import org.pilegate.api.terminal.PromptRequest;
 import org.pilegate.api.terminal.ResumeRequest;
 import org.pilegate.api.terminal.StatusUpdate;
@@ -44,6 +48,7 @@ import org.pilegate.api.terminal.TerminalOutbound;
 import org.pilegate.api.terminal.TerminalOutbox;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
+import org.pilegate.wallet.internal.JdbcWallet;
 
 /**
  * The server side of the dialogue against a real database, with piles whose status the test sets. Pile events are
@@ -51,6 +56,7 @@ import org.pilegate.api.vehicle.VehicleId;
  */
 abstract class ChargingSessionsTest {
 
+    private static final Currency EUR = Currency.getInstance("EUR");
     private static final AccountId ANNA = new AccountId("anna");
     private static final TerminalId ANNA_PHONE = new TerminalId("anna-phone");
     private static final TerminalId STRANGER = new TerminalId("stranger-phone");
@@ -65,6 +71,7 @@ abstract class ChargingSessionsTest {
         return true;
     };
     private DataSource database;
+    private JdbcWallet wallet;
     private JdbcVehicleRegistry registry;
     private ChargingSessions server;
     private FakePile pile;
@@ -74,6 +81,7 @@ abstract class ChargingSessionsTest {
     @BeforeEach
     void start() throws Exception {
         database = freshDatabase();
+        wallet = new JdbcWallet(database);
         registry = new JdbcVehicleRegistry(database, Clock.fixed(clock.instant(), ZoneOffset.UTC));
         registry.registerAccount(ANNA, "Anna");
         registry.registerVehicle(ANNAS_EV, ANNA);
@@ -82,6 +90,7 @@ abstract class ChargingSessionsTest {
         registry.registerTerminal(STRANGER, new AccountId("someone"));
         server = startServer();
         pile = addPile("bay-07", START_WH);
+        wallet.topUp(ANNA, Money.of(10_000, "EUR"), "opening-balance");
     }
 
     @AfterEach
@@ -300,6 +309,69 @@ abstract class ChargingSessionsTest {
         assertEquals(List.of(), stopped, "the binding survived the restart");
     }
 
+    @Test
+    void aFinishedSessionIsBilledAndPaidOnceFromTheWallet() {
+        SessionId session = boundAndCharging();
+        pile.deliver(11_000, START_WH + 2_345);
+        send(ANNA_PHONE, new StopRequest(session));
+        pile.deliver(0, START_WH + 2_350);
+
+        FeeNotice fee = awaitPushed(ANNA_PHONE, FeeNotice.class);
+        assertEquals(Money.of(235, "EUR"), fee.total());
+        assertEquals("stale_fee", error(send(ANNA_PHONE, new PaymentConfirmation(session, "fee-of-yesterday"))).code());
+        assertEquals("not_bound", error(send(STRANGER, new PaymentConfirmation(session, fee.feeId()))).code());
+
+        StatusUpdate paid = (StatusUpdate) single(send(ANNA_PHONE, new PaymentConfirmation(session, fee.feeId())));
+        StatusUpdate again = (StatusUpdate) single(send(ANNA_PHONE, new PaymentConfirmation(session, fee.feeId())));
+
+        assertEquals(SessionState.PAID, paid.state());
+        assertEquals(paid.seq(), again.seq(), "a repeated confirmation changes nothing");
+        assertEquals(Money.of(10_000 - 235, "EUR"), wallet.balance(ANNA, EUR));
+    }
+
+    @Test
+    void aFeeTheWalletCannotCoverLeavesTheSessionUnpaidAndTheNoticeWaiting() throws Exception {
+        wallet.refund(ANNA, Money.of(9_900, "EUR"), "most-of-it-back");
+        SessionId session = boundAndCharging();
+        assertEquals(Optional.of(Money.of(100, "EUR")), pile.charged.get(0).budget(), "the budget is the balance");
+        // between two looks at the budget the vehicle drew more than the balance covers
+        pile.deliver(11_000, START_WH + 1_500);
+        send(ANNA_PHONE, new StopRequest(session));
+        pile.deliver(0, START_WH + 1_500);
+        FeeNotice fee = awaitPushed(ANNA_PHONE, FeeNotice.class);
+
+        assertEquals("insufficient_balance", error(send(ANNA_PHONE, new PaymentConfirmation(session, fee.feeId())))
+                .code());
+
+        assertEquals(SessionState.FINISHED, new JdbcSessions(database).find(session).orElseThrow().state());
+        assertTrue(server.connected(ANNA_PHONE).contains(fee), "the notice is sent again on reconnect");
+        wallet.topUp(ANNA, Money.of(1_000, "EUR"), "receipt-2");
+        assertEquals(SessionState.PAID, ((StatusUpdate) single(send(ANNA_PHONE,
+                new PaymentConfirmation(session, fee.feeId())))).state());
+        assertEquals(Money.of(1_100 - 150, "EUR"), wallet.balance(ANNA, EUR));
+    }
+
+    @Test
+    void chargingStopsWhenTheFeeSoFarReachesTheBudget() {
+        pile.plug(Optional.of(ANNAS_EV));
+        send(ANNA_PHONE, associate(awaitPrompt(ANNA_PHONE), ANNA_PHONE));
+        send(ANNA_PHONE, new ChargingRequest(pile.id(), new ChargingTargets(Optional.empty(),
+                Optional.of(Money.of(50, "EUR")), Optional.empty())));
+
+        pile.deliver(11_000, START_WH + 499);
+        awaitStatus(ANNA_PHONE, update -> update.estimatedCost().equals(Optional.of(Money.of(49, "EUR"))));
+        assertEquals(List.of(), pile.finished);
+        pile.deliver(11_000, START_WH + 500);
+
+        awaitTrue(() -> pile.finished.size() == 1);
+        assertEquals("the budget of EUR 0.50 is reached", pile.finished.get(0));
+    }
+
+    private <T extends TerminalOutbound> T awaitPushed(TerminalId terminal, Class<T> type) {
+        awaitTrue(() -> pushed.getOrDefault(terminal, List.of()).stream().anyMatch(type::isInstance));
+        return pushed.get(terminal).stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
     private SessionId boundAndCharging() {
         pile.plug(Optional.of(ANNAS_EV));
         StatusUpdate bound = (StatusUpdate) single(send(ANNA_PHONE, associate(awaitPrompt(ANNA_PHONE), ANNA_PHONE)));
@@ -325,6 +397,8 @@ abstract class ChargingSessionsTest {
             }
         }, clock);
         started.bindOutbox(outbox);
+        started.bindPricing(new CentPerTenWh());
+        started.bindWallet(wallet);
         return started;
     }
 

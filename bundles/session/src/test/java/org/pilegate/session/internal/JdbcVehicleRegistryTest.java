@@ -45,6 +45,8 @@ abstract class JdbcVehicleRegistryTest {
         assertEquals(Optional.of(ANNA), registry.accountOf(EV));
         assertEquals(List.of(new TerminalId("anna-phone"), new TerminalId("anna-tablet")), registry.terminalsOf(ANNA));
         assertEquals(List.of(), registry.terminalsOf(BORIS));
+        assertEquals(Optional.of(ANNA), registry.accountOfTerminal(new TerminalId("anna-tablet")));
+        assertEquals(Optional.empty(), registry.accountOfTerminal(new TerminalId("stranger")));
     }
 
     @Test

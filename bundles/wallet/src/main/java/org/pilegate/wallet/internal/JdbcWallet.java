@@ -100,10 +100,19 @@ public final class JdbcWallet implements Wallet {
         if (fee.isNegative()) {
             throw new IllegalArgumentException("a fee cannot be negative: " + fee);
         }
-        return book(Kind.SESSION_FEE, "fee:" + session.value(), Optional.of(feeId),
+        return book(Kind.SESSION_FEE, feeKey(session), Optional.of(feeId),
                 Optional.of(ledgerAccount(account)), List.of(
                         new LedgerEntry(ledgerAccount(account), fee.times(-1)),
                         new LedgerEntry(LedgerEntry.SITE_REVENUE, fee)));
+    }
+
+    @Override
+    public Optional<LedgerTransaction> paymentOf(SessionId session) {
+        try (Connection connection = dataSource.getConnection()) {
+            return read(connection, "idempotency_key", feeKey(session));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the payment of session " + session, e);
+        }
     }
 
     @Override
@@ -312,6 +321,10 @@ public final class JdbcWallet implements Wallet {
         if (!Objects.requireNonNull(amount, "amount").isPositive()) {
             throw new IllegalArgumentException("the amount must be positive: " + amount);
         }
+    }
+
+    private static String feeKey(SessionId session) {
+        return "fee:" + session.value();
     }
 
     private static String ledgerAccount(AccountId account) {

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +35,7 @@ abstract class JdbcWalletTest {
     private static final AccountId ANNA = new AccountId("anna");
     private static final SessionId SESSION = new SessionId("s-1");
 
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T08:00:00Z"));
     private DataSource database;
     private JdbcWallet wallet;
 
@@ -41,7 +44,7 @@ abstract class JdbcWalletTest {
     @BeforeEach
     void connect() throws Exception {
         database = freshDatabase();
-        wallet = new JdbcWallet(database, new ManualClock(Instant.parse("2026-11-26T08:00:00Z")));
+        wallet = new JdbcWallet(database, clock);
     }
 
     @Test
@@ -62,6 +65,8 @@ abstract class JdbcWalletTest {
         LedgerTransaction replayed = wallet.paySessionFee(SESSION, "fee-1", ANNA, Money.of(1_234, "EUR"));
 
         assertEquals(paid.id(), replayed.id());
+        assertEquals(Optional.of(paid.id()), wallet.paymentOf(SESSION).map(LedgerTransaction::id));
+        assertEquals(Optional.empty(), wallet.paymentOf(new SessionId("s-unpaid")));
         assertEquals(Money.of(3_766, "EUR"), wallet.balance(ANNA, EUR));
         assertLedgerBalances();
     }
@@ -117,6 +122,7 @@ abstract class JdbcWalletTest {
 
         assertEquals("insufficient_balance", assertThrows(PaymentRefusedException.class,
                 () -> wallet.refund(ANNA, Money.of(1_001, "EUR"), "refund-1")).code());
+        clock.advance(Duration.ofMinutes(1));
         wallet.refund(ANNA, Money.of(400, "EUR"), "refund-2");
 
         assertEquals(Money.of(600, "EUR"), wallet.balance(ANNA, EUR));

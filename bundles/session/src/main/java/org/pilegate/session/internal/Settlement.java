@@ -1,0 +1,154 @@
+package org.pilegate.session.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.pilegate.api.money.Money;
+import org.pilegate.api.pile.PileId;
+import org.pilegate.api.session.ChargingSession;
+import org.pilegate.api.session.SessionState;
+import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.tariff.PricedSession;
+import org.pilegate.api.tariff.Pricing;
+import org.pilegate.api.tariff.SessionTimeline;
+import org.pilegate.api.terminal.FeeNotice;
+import org.pilegate.api.terminal.PaymentConfirmation;
+import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.api.vehicle.AccountId;
+import org.pilegate.api.vehicle.VehicleRegistry;
+import org.pilegate.api.wallet.PaymentRefusedException;
+import org.pilegate.api.wallet.Wallet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The money end of a session: prices it from its recorded timeline, issues the fee notice once, and takes the bound
+ * terminal's payment from the wallet of the terminal's account. The wallet books a session's fee once, whatever
+ * happens in between, so a payment that was booked but not yet recorded on the session is found again.
+ */
+final class Settlement {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Settlement.class);
+
+    private final JdbcSessions sessions;
+    private final JdbcFees fees;
+    private final VehicleRegistry registry;
+    private final Supplier<Optional<Pricing>> pricing;
+    private final Supplier<Optional<Wallet>> wallet;
+    private final Clock clock;
+
+    Settlement(JdbcSessions sessions, JdbcFees fees, VehicleRegistry registry, Supplier<Optional<Pricing>> pricing,
+            Supplier<Optional<Wallet>> wallet, Clock clock) {
+        this.sessions = sessions;
+        this.fees = fees;
+        this.registry = registry;
+        this.pricing = pricing;
+        this.wallet = wallet;
+        this.clock = clock;
+    }
+
+    /** What the tariff at the pile says in words, for the charging prompt. */
+    Optional<String> tariffSummary(PileId pile) {
+        return pricing.get().flatMap(current -> current.summary(pile));
+    }
+
+    /** The balance the terminal's account can spend at the pile, when it pays from a wallet there. */
+    Optional<Money> spendable(TerminalId terminal, PileId pile) {
+        Optional<Wallet> wallets = wallet.get();
+        Optional<AccountId> payer = registry.accountOfTerminal(terminal);
+        if (wallets.isEmpty() || payer.isEmpty()) {
+            return Optional.empty();
+        }
+        return pricing.get().flatMap(current -> current.currency(pile))
+                .map(currency -> wallets.get().balance(payer.get(), currency));
+    }
+
+    /** The fee so far of a running session, from its recorded points and the pile's figures now. */
+    Optional<Money> estimate(SessionRecord session, List<StatusPoint> points, StatusPoint now) {
+        List<StatusPoint> upToNow = new ArrayList<>(points);
+        upToNow.add(now);
+        return pricing.get()
+                .flatMap(current -> current.price(session.session().pile(), timeline(session.session(), upToNow,
+                        now.at())))
+                .map(PricedSession::total);
+    }
+
+    /** The session's fee notice: the one issued before, or a new one priced now; empty when nothing is charged. */
+    Optional<FeeNotice> feeOf(SessionRecord ended) {
+        Optional<FeeNotice> issued = fees.find(ended.id());
+        if (issued.isPresent()) {
+            return issued;
+        }
+        ChargingSession session = ended.session();
+        Instant end = session.endedAt().orElseThrow();
+        List<StatusPoint> points = sessions.statusAfter(ended.id(), 0, Integer.MAX_VALUE);
+        Optional<PricedSession> priced = pricing.get().flatMap(current -> current.price(session.pile(),
+                timeline(session, points, end)));
+        if (priced.isEmpty()) {
+            return Optional.empty();
+        }
+        FeeNotice notice = new FeeNotice(ended.id(), UUID.randomUUID().toString(), priced.get().total(),
+                priced.get().lines(), clock.instant());
+        FeeNotice standing = fees.issue(notice, priced.get().tariffId());
+        LOG.info("Session {}: fee {} ({})", ended.id(), standing.total(), priced.get().tariffId());
+        return Optional.of(standing);
+    }
+
+    /**
+     * Takes the payment the bound terminal confirmed.
+     *
+     * @return the session, paid
+     * @throws DialogueRefusal when the fee is not the one due, the wallet refuses, or the wallet is not running
+     */
+    SessionRecord pay(SessionRecord ended, TerminalId terminal, PaymentConfirmation confirmation) {
+        FeeNotice due = feeOf(ended).orElseThrow(() -> new DialogueRefusal("nothing_due",
+                "session " + ended.id() + " costs nothing"));
+        if (!due.feeId().equals(confirmation.feeId())) {
+            throw new DialogueRefusal("stale_fee", "the fee due for session " + ended.id() + " is " + due.feeId()
+                    + ", not " + confirmation.feeId());
+        }
+        AccountId payer = registry.accountOfTerminal(terminal).orElseThrow(() -> new DialogueRefusal("no_account",
+                "terminal " + terminal + " belongs to no account to pay from"));
+        Wallet wallets = wallet.get().orElseThrow(() -> new DialogueRefusal("service_unavailable",
+                "the wallet is not running; confirm the payment again shortly"));
+        try {
+            wallets.paySessionFee(ended.id(), due.feeId(), payer, due.total());
+        } catch (PaymentRefusedException e) {
+            LOG.info("Session {}: payment by {} refused: {}", ended.id(), payer, e.getMessage());
+            throw new DialogueRefusal(e.code(), e.getMessage());
+        }
+        SessionRecord paid = ended.paid();
+        sessions.update(paid);
+        LOG.info("Session {}: {} paid by account {}", ended.id(), due.total(), payer);
+        return paid;
+    }
+
+    /** A finished session whose fee the wallet has booked already: the crash came between booking and recording. */
+    Optional<SessionRecord> paidMeanwhile(SessionRecord ended) {
+        if (ended.state() != SessionState.FINISHED || wallet.get().flatMap(w -> w.paymentOf(ended.id())).isEmpty()) {
+            return Optional.empty();
+        }
+        SessionRecord paid = ended.paid();
+        sessions.update(paid);
+        return Optional.of(paid);
+    }
+
+    /** The session as pricing sees it: the recorded points within its time, charging where the session charged. */
+    private static SessionTimeline timeline(ChargingSession session, List<StatusPoint> points, Instant end) {
+        List<MeterSample> samples = new ArrayList<>();
+        samples.add(new MeterSample(session.startedAt(), session.startEnergyWh(), 0, false));
+        for (StatusPoint point : points) {
+            if (!point.at().isBefore(session.startedAt()) && !point.at().isAfter(end)) {
+                samples.add(new MeterSample(point.at(), point.registerWh(), point.powerW(),
+                        point.state() == SessionState.CHARGING));
+            }
+        }
+        session.endEnergyWh().ifPresent(register -> samples.add(new MeterSample(end, register, 0, false)));
+        return new SessionTimeline(session.startedAt(), end, samples);
+    }
+}
