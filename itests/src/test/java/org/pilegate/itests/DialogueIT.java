@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 
 import javax.inject.Inject;
@@ -23,11 +24,13 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.pilegate.api.money.Money;
 import org.pilegate.api.terminal.TerminalCredentials;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.api.vehicle.VehicleRegistry;
+import org.pilegate.api.wallet.Wallet;
 import org.pilegate.sim.DepotSimulator;
 import org.pilegate.sim.SimulatedVehicle;
 
@@ -46,6 +49,8 @@ public class DialogueIT {
     private static final Duration STATUS_INTERVAL = Duration.ofMillis(PilegateDistribution.STATUS_INTERVAL_MS);
     /** Time a status update may take on its way, beyond the interval. */
     private static final Duration DELIVERY_SLACK = Duration.ofMillis(1_500);
+    /** In the currency of the site tariff shipped in config/tariffs. */
+    private static final Money OPENING_BALANCE = Money.of(10_000, "EUR");
 
     @Inject
     @Filter(timeout = 120_000)
@@ -67,7 +72,7 @@ public class DialogueIT {
     }
 
     @Test
-    public void plugPromptChargeStopAndTheSessionHoldsTheMeterDelta() throws Exception {
+    public void plugPromptChargeStopPayAndTheSessionHoldsTheMeterDelta() throws Exception {
         int pile = 10;
         try (TerminalClient client = driver("anna", pile).client()) {
             long registerBefore = depot.snapshot(pile).energyWh();
@@ -101,6 +106,19 @@ public class DialogueIT {
             assertEquals("the session holds the delta of the meter registers", delivered,
                     finished.path("energyWh").asLong(), 1.0);
             assertTrue(delivered > 0);
+
+            JsonNode fee = client.next("fee_notice", WAIT);
+            long due = fee.path("total").path("minorUnits").asLong();
+            assertTrue("a fee is due: " + fee, due > 0);
+            client.send("{\"type\":\"payment_confirmation\",\"session\":\"" + session + "\",\"feeId\":\""
+                    + fee.path("feeId").asText() + "\"}");
+            assertEquals("PAID", client.next("status_update", WAIT).path("state").asText());
+            client.send("{\"type\":\"payment_confirmation\",\"session\":\"" + session + "\",\"feeId\":\""
+                    + fee.path("feeId").asText() + "\"}");
+            assertEquals("PAID", client.next("status_update", WAIT).path("state").asText());
+            Wallet wallet = Services.await(context, Wallet.class, null, WAIT);
+            assertEquals("debited exactly once", OPENING_BALANCE.minus(Money.of(due, "EUR")),
+                    wallet.balance(new AccountId("anna"), Currency.getInstance("EUR")));
         } finally {
             depot.unplug(pile);
         }
@@ -258,6 +276,7 @@ public class DialogueIT {
         }
         TerminalId terminal = new TerminalId(name + "-phone");
         registry.registerTerminal(terminal, account);
+        Services.await(context, Wallet.class, null, WAIT).topUp(account, OPENING_BALANCE, "opening-" + name);
         String credential = credentials.issue(terminal);
         return new Driver(vehicle, terminal, credential, TerminalClient.connect(credential, WAIT));
     }

@@ -1,0 +1,33 @@
+package org.pilegate.tariff;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * What the pile measured at one moment of a session. The sample describes the session until the next sample: its
+ * power, current and charging flag hold until then, and the energy between two samples is the difference of their
+ * registers.
+ *
+ * @param at when
+ * @param registerWh the meter's absolute energy register, in Wh
+ * @param powerW the power drawn, in W
+ * @param currentA the current summed over the phases, in A, if the meter reports it
+ * @param charging whether the vehicle is charging (TIME) rather than only occupying the pile (PARKING_TIME)
+ */
+public record SessionSample(Instant at, long registerWh, long powerW, OptionalInt currentA, boolean charging) {
+
+    public SessionSample {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(currentA, "currentA");
+        if (registerWh < 0) {
+            throw new IllegalArgumentException("registerWh must not be negative, not " + registerWh);
+        }
+        if (powerW < 0) {
+            throw new IllegalArgumentException("powerW must not be negative, not " + powerW);
+        }
+        if (currentA.isPresent() && currentA.getAsInt() < 0) {
+            throw new IllegalArgumentException("currentA must not be negative, not " + currentA.getAsInt());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.pilegate.tariff;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A charging session as the tariff sees it: from plug-in to departure, with the meter samples in between.
+ *
+ * @param start when the session began; until the first sample, that sample's state holds with no energy
+ * @param end when the session ended; after the last sample, that sample's state holds with no further energy
+ * @param samples at least one, within start and end, in time order (equal times allowed), registers never
+ *        decreasing
+ */
+public record SessionTimeline(Instant start, Instant end, List<SessionSample> samples) {
+
+    public SessionTimeline {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        samples = List.copyOf(samples);
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("end " + end + " is before start " + start);
+        }
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("samples must hold at least one sample");
+        }
+        if (samples.get(0).at().isBefore(start)) {
+            throw new IllegalArgumentException("the first sample at " + samples.get(0).at() + " is before the start "
+                    + start);
+        }
+        for (int i = 1; i < samples.size(); i++) {
+            SessionSample previous = samples.get(i - 1);
+            SessionSample sample = samples.get(i);
+            if (sample.at().isBefore(previous.at())) {
+                throw new IllegalArgumentException("samples[" + i + "] at " + sample.at() + " is before samples["
+                        + (i - 1) + "] at " + previous.at());
+            }
+            if (sample.registerWh() < previous.registerWh()) {
+                throw new IllegalArgumentException("samples[" + i + "] register " + sample.registerWh()
+                        + " Wh is below samples[" + (i - 1) + "] register " + previous.registerWh() + " Wh");
+            }
+        }
+        if (samples.get(samples.size() - 1).at().isAfter(end)) {
+            throw new IllegalArgumentException("the last sample at " + samples.get(samples.size() - 1).at()
+                    + " is after the end " + end);
+        }
+    }
+
+    /** Energy delivered in the session, in Wh. */
+    public long energyWh() {
+        return samples.get(samples.size() - 1).registerWh() - samples.get(0).registerWh();
+    }
+}

@@ -1,0 +1,80 @@
+package org.pilegate.tariff.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pilegate.api.pile.PileId;
+import org.pilegate.tariff.SessionFee;
+import org.pilegate.tariff.SessionSample;
+import org.pilegate.tariff.SessionTimeline;
+
+class TariffDirectoryComponentTest {
+
+    private static final PileId BAY_07 = new PileId("bay-07");
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private TariffDirectoryComponent directory;
+
+    @AfterEach
+    void deactivate() {
+        if (directory != null) {
+            directory.deactivate();
+        }
+    }
+
+    private TariffDirectoryComponent start() {
+        directory = new TariffDirectoryComponent(new TariffSettings(dir, ZoneId.of("Europe/Amsterdam"),
+                Duration.ofMillis(100)), Clock.fixed(NOW, ZoneOffset.UTC));
+        return directory;
+    }
+
+    @Test
+    void aChangedFileIsTakenUpByThePoller() throws IOException, InterruptedException {
+        Files.writeString(dir.resolve("site.json"), TariffFolderTest.tariff("site", "0.39", ""));
+        Files.writeString(dir.resolve("assignments.json"), "{\"site\": [\"site\"]}");
+        start();
+        assertEquals(Optional.of("0.39 EUR/kWh"), directory.summaryFor(BAY_07));
+
+        Files.writeString(dir.resolve("site.json"), TariffFolderTest.tariff("site", "0.42", ""));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!directory.summaryFor(BAY_07).equals(Optional.of("0.42 EUR/kWh")) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(Optional.of("0.42 EUR/kWh"), directory.summaryFor(BAY_07));
+    }
+
+    @Test
+    void pricesASessionByTheTariffInForceAtItsStart() throws IOException {
+        Files.writeString(dir.resolve("site.json"), TariffFolderTest.tariff("site", "0.39", ""));
+        Files.writeString(dir.resolve("assignments.json"), "{\"piles\": {\"bay-07\": [\"site\"]}}");
+        start();
+        SessionTimeline session = new SessionTimeline(NOW, NOW.plusSeconds(3600), List.of(
+                new SessionSample(NOW, 1_000, 11_000, OptionalInt.empty(), true),
+                new SessionSample(NOW.plusSeconds(3600), 12_000, 0, OptionalInt.empty(), false)));
+
+        SessionFee fee = directory.price(BAY_07, session).orElseThrow();
+
+        assertEquals("site", fee.tariffId());
+        assertEquals(429, fee.total().minorUnits());
+        assertEquals(Optional.empty(), directory.price(new PileId("bay-08"), session));
+        assertEquals(Optional.empty(), directory.tariffFor(new PileId("bay-08")));
+    }
+}
