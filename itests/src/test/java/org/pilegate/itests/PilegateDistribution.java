@@ -1,6 +1,7 @@
 package org.pilegate.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -21,6 +22,13 @@ final class PilegateDistribution {
     static final int STATUS_INTERVAL_MS = 1_000;
     /** Association tokens live this long in the test gateway, the shortest allowed. */
     static final int PROMPT_LIFETIME_S = 10;
+    /**
+     * The gateway's HTTP port and the simulator's first Modbus port; set by the build so that gateways under test in
+     * different checkouts can run side by side.
+     */
+    static final int HTTP_PORT = Integer.getInteger("pilegate.itest.httpPort", 8181);
+    static final int SIMULATOR_PORT = Integer.getInteger("pilegate.itest.simulatorPort", 15020);
+    static final int SSH_PORT = Integer.getInteger("pilegate.itest.sshPort", 8101);
 
     private PilegateDistribution() {
     }
@@ -48,6 +56,12 @@ final class PilegateDistribution {
                         Integer.toString(STATUS_INTERVAL_MS)),
                 editConfigurationFilePut("etc/org.pilegate.session.cfg", "promptLifetimeS",
                         Integer.toString(PROMPT_LIFETIME_S)),
+                editConfigurationFilePut("etc/org.pilegate.routing.cfg", "port", Integer.toString(HTTP_PORT)),
+                editConfigurationFilePut("etc/org.pilegate.sim.cfg", "basePort", Integer.toString(SIMULATOR_PORT)),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT)),
+                // the tests inside the gateway read the same ports
+                systemProperty("pilegate.itest.httpPort").value(Integer.toString(HTTP_PORT)),
+                systemProperty("pilegate.itest.simulatorPort").value(Integer.toString(SIMULATOR_PORT)),
         };
         return Stream.concat(Stream.of(base), Stream.of(extra)).toArray(Option[]::new);
     }

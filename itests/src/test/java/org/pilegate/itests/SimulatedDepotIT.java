@@ -147,7 +147,7 @@ public class SimulatedDepotIT {
         String piles = execute("pilegate:piles");
         assertTrue(piles, piles.lines().anyMatch(line -> line.startsWith("sim-07 ") && line.contains("PROMPTED")));
         String endpoints = execute("pilegate:endpoints");
-        assertTrue(endpoints, endpoints.contains("tcp://127.0.0.1:15020") && endpoints.contains("OK"));
+        assertTrue(endpoints, endpoints.contains("tcp://127.0.0.1:" + PilegateDistribution.SIMULATOR_PORT) && endpoints.contains("OK"));
 
         execute("pilegate:sim-unplug sim-07");
         Services.awaitTrue("sim-07 available", WAIT, () -> pile.status().state() == PileState.AVAILABLE);

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class TerminalClient implements AutoCloseable {
 
-    static final URI ENDPOINT = URI.create("ws://127.0.0.1:8181/api/terminal/ws");
+    static final URI ENDPOINT = URI.create("ws://127.0.0.1:" + PilegateDistribution.HTTP_PORT + "/api/terminal/ws");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BlockingQueue<JsonNode> unread;

@@ -56,7 +56,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class TerminalRouteIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String GATEWAY = "127.0.0.1:8181";
+    private static final String GATEWAY = "127.0.0.1:" + PilegateDistribution.HTTP_PORT;
     private static final List<String> ROUTE_IDS = List.of("terminal-inbound", "terminal-connected",
             "terminal-websocket", "terminal-rest-messages", "terminal-rest-inbox");
     private static final Instant EXPIRES = Instant.parse("2026-11-26T09:00:00Z");
