@@ -16,7 +16,8 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 
 /** The built pilegate distribution as Pax Exam boots it: the real assembly, unchanged but for test plumbing. */
-final class PilegateDistribution {
+// public for the benchmarks in sub-packages, which boot it the same way
+public final class PilegateDistribution {
 
     /** Status of running sessions goes to terminals this often in the test gateway. */
     static final int STATUS_INTERVAL_MS = 1_000;
@@ -26,14 +27,15 @@ final class PilegateDistribution {
      * The gateway's HTTP port and the simulator's first Modbus port; set by the build so that gateways under test in
      * different checkouts can run side by side.
      */
-    static final int HTTP_PORT = Integer.getInteger("pilegate.itest.httpPort", 8181);
+    public static final int HTTP_PORT = Integer.getInteger("pilegate.itest.httpPort", 8181);
     static final int SIMULATOR_PORT = Integer.getInteger("pilegate.itest.simulatorPort", 15020);
     static final int SSH_PORT = Integer.getInteger("pilegate.itest.sshPort", 8101);
 
     private PilegateDistribution() {
     }
 
-    static Option[] options(Option... extra) {
+    /** The distribution with {@code extra} options applied after the defaults, so that they override them. */
+    public static Option[] options(Option... extra) {
         String version = System.getProperty("pilegate.version");
         String localRepository = System.getProperty("maven.repo.local",
                 System.getProperty("user.home") + "/.m2/repository");

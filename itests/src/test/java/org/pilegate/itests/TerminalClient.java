@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -37,12 +38,26 @@ final class TerminalClient implements AutoCloseable {
         this.unread = unread;
     }
 
-    /** Connects (retrying while the gateway starts its endpoint) and authenticates. */
+    /**
+     * Connects and authenticates, retrying while the gateway starts: its endpoint may not listen yet, and it answers
+     * {@code service_unavailable} until it can check credentials.
+     */
     static TerminalClient connect(String credential, Duration timeout) throws Exception {
-        TerminalClient client = open(timeout);
-        client.send("{\"type\":\"authenticate\",\"credential\":\"" + credential + "\"}");
-        client.next("authenticated", Duration.ofSeconds(10));
-        return client;
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            TerminalClient client = open(Duration.between(Instant.now(), deadline));
+            client.send("{\"type\":\"authenticate\",\"credential\":\"" + credential + "\"}");
+            JsonNode answer = client.next(frame -> Set.of("authenticated", "error").contains(frame.path("type").asText()),
+                    "the answer to authenticate", Duration.ofSeconds(10));
+            if (answer.path("type").asText().equals("authenticated")) {
+                return client;
+            }
+            client.close();
+            if (!answer.path("code").asText().equals("service_unavailable") || Instant.now().isAfter(deadline)) {
+                throw new AssertionError("authentication refused: " + answer);
+            }
+            Thread.sleep(500);
+        }
     }
 
     /** Connects, retrying while the gateway starts its endpoint, without authenticating. */

@@ -100,6 +100,11 @@ public class ChargingSessions implements ChargingServer {
         List<StatusPoint> points = new ArrayList<>();
         Optional<String> stopReason = Optional.empty();
         Optional<Instant> endingSince = Optional.empty();
+        /**
+         * The pile's last session, ended before the pile's controller (re)appeared: the vehicle plugged in then may
+         * still be there, and is not prompted again until it leaves.
+         */
+        Optional<SessionRecord> endedBeforeAttach = Optional.empty();
 
         PileLane(Executor lane) {
             this.lane = lane;
@@ -214,6 +219,8 @@ public class ChargingSessions implements ChargingServer {
         lane.lane.execute(() -> {
             unsubscribe(lane);
             lane.pile = pile;
+            lane.endedBeforeAttach = lane.open.isPresent() ? Optional.empty()
+                    : sessions.latestOn(pile.id()).filter(latest -> latest.state().hasEnded());
             lane.subscription = pile.subscribe(status -> lane.lane.execute(() -> onPileStatus(lane, status)));
             onPileStatus(lane, pile.status());
         });
@@ -293,8 +300,10 @@ public class ChargingSessions implements ChargingServer {
         PileState pileState = status.state();
         if (lane.open.isEmpty()) {
             boolean vehicleWaiting = pileState == PileState.PLUGGED || pileState == PileState.PROMPTED;
-            if (vehicleWaiting && status.activeSession().isEmpty()) {
+            if (vehicleWaiting && status.activeSession().isEmpty() && !stillPluggedAfterItsSession(lane)) {
                 open(lane, status);
+            } else if (pileState == PileState.AVAILABLE) {
+                lane.endedBeforeAttach = Optional.empty();
             }
             return;
         }
@@ -338,6 +347,16 @@ public class ChargingSessions implements ChargingServer {
     }
 
     /** Opens a session for the vehicle just plugged in and prompts the terminals that may answer for it. */
+    /**
+     * Whether the vehicle plugged in is the one whose session ended before the gateway (or the pile's controller)
+     * restarted, and has not left since: a restart must not start a session the driver did not ask for.
+     */
+    private static boolean stillPluggedAfterItsSession(PileLane lane) {
+        return lane.endedBeforeAttach
+                .filter(ended -> ended.session().vehicle().equals(lane.pile.vehicle()))
+                .isPresent();
+    }
+
     private void open(PileLane lane, PileStatus status) {
         PileController pile = lane.pile;
         var vehicle = pile.vehicle();

@@ -81,6 +81,12 @@ final class JdbcSessions {
                 + " LIMIT " + limit);
     }
 
+    /** The session that started last on the pile, of any state. */
+    Optional<SessionRecord> latestOn(PileId pile) {
+        return select("SELECT " + COLUMNS + " FROM charging_session WHERE pile_id = ? ORDER BY started_at DESC"
+                + " LIMIT 1", pile.value()).stream().findFirst();
+    }
+
     void append(SessionId session, StatusPoint point) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO session_status"

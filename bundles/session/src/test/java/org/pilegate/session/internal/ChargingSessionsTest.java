@@ -310,6 +310,30 @@ abstract class ChargingSessionsTest {
     }
 
     @Test
+    void aVehicleLeftPluggedInAfterItsSessionIsNotPromptedAgainAfterARestart() {
+        SessionId session = boundAndCharging();
+        pile.deliver(7_000, START_WH + 400);
+        send(ANNA_PHONE, new StopRequest(session));
+        pile.deliver(0, START_WH + 400);
+        awaitPushed(ANNA_PHONE, FeeNotice.class);
+        server.deactivate();
+        pushed.clear();
+
+        server = startServer();
+        FakePile restartedPile = new FakePile("bay-07", START_WH + 400);
+        restartedPile.plug(Optional.of(ANNAS_EV));
+        piles.put(restartedPile.id(), restartedPile);
+        server.addPile(restartedPile);
+        awaitTrue(restartedPile::followed);
+        restartedPile.unplug();
+        restartedPile.plug(Optional.of(ANNAS_EV));
+
+        awaitPrompt(ANNA_PHONE);
+        assertEquals(1, pushed.get(ANNA_PHONE).stream().filter(AssociationPrompt.class::isInstance).count(),
+                "prompted once the vehicle came back, not for the one still there at the restart");
+    }
+
+    @Test
     void aFinishedSessionIsBilledAndPaidOnceFromTheWallet() {
         SessionId session = boundAndCharging();
         pile.deliver(11_000, START_WH + 2_345);

@@ -51,6 +51,11 @@ final class FakePile implements PileController {
                 status.activeSession());
     }
 
+    /** Whether the session service follows this pile's status. */
+    boolean followed() {
+        return !listeners.isEmpty();
+    }
+
     void refuseToCharge() {
         refuseToCharge = true;
     }

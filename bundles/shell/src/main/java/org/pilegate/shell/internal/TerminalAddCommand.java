@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.pilegate.api.terminal.TerminalCredentials;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.vehicle.AccountId;
@@ -28,10 +29,17 @@ public class TerminalAddCommand implements Action {
     @Argument(index = 1, name = "account", required = true, description = "The account it belongs to.")
     private String account;
 
+    @Reference
+    private Session session;
+
     @Override
     public Object execute() {
         TerminalId id = new TerminalId(terminal);
         registry.registerTerminal(id, new AccountId(account));
-        return credentials.issue(id);
+        // printed rather than returned: the shell shows returned values only to an interactive console
+        session.getConsole().println("Terminal " + terminal + " of account " + account
+                + " connects with this credential, shown only now:");
+        session.getConsole().println(credentials.issue(id));
+        return null;
     }
 }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * A running simulated depot: the piles, the Modbus server in front of them, and one scheduler thread that moves
  * every pile forward each tick (and brings vehicles, if asked to).
  */
-final class Simulation implements DepotSimulator, AutoCloseable {
+public final class Simulation implements DepotSimulator, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Simulation.class);
 

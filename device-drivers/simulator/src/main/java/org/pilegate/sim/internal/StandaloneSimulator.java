@@ -35,25 +35,49 @@ public final class StandaloneSimulator {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Map<String, String> options = new LinkedHashMap<>(DEFAULTS);
+        Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
-            if (pair.length != 2 || !DEFAULTS.containsKey(pair[0])) {
-                LOG.error("Unknown argument '{}'; arguments are key=value with these keys and defaults: {}", arg,
-                        DEFAULTS);
+            if (pair.length != 2) {
+                LOG.error("Argument '{}' is not key=value; the keys and their defaults: {}", arg, DEFAULTS);
                 System.exit(2);
             }
             options.put(pair[0], pair[1]);
         }
+        Simulation simulation;
+        try {
+            simulation = start(options);
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(simulation::close, "pilegate-sim-shutdown"));
+        LOG.info("Running with {}; stop with Ctrl-C", options);
+        new CountDownLatch(1).await();
+    }
+
+    /**
+     * Starts a depot in this JVM; closing it stops it.
+     *
+     * @param overrides values for keys of {@link #DEFAULTS}
+     * @throws IllegalArgumentException for a key not among the defaults
+     */
+    public static Simulation start(Map<String, String> overrides) throws IOException {
+        Map<String, String> options = new LinkedHashMap<>(DEFAULTS);
+        overrides.forEach((key, value) -> {
+            if (!DEFAULTS.containsKey(key)) {
+                throw new IllegalArgumentException(
+                        "Unknown option '" + key + "'; the keys and their defaults: " + DEFAULTS);
+            }
+            options.put(key, value);
+        });
         ProfileCatalog profiles = new ProfileCatalog(List.of(Path.of(options.get("profiles"))));
-        Simulation simulation = Simulation.start(new SimulatorSettings(options.get("host"),
+        return Simulation.start(new SimulatorSettings(options.get("host"),
                 Integer.parseInt(options.get("basePort")), Integer.parseInt(options.get("piles")),
                 Integer.parseInt(options.get("pilesPerPort")), profiles.meter(options.get("meterProfile")),
                 profiles.relay(options.get("relayProfile")), Duration.ofMillis(Long.parseLong(options.get("tickMs"))),
                 Boolean.parseBoolean(options.get("autoPlug"))));
-        Runtime.getRuntime().addShutdownHook(new Thread(simulation::close, "pilegate-sim-shutdown"));
-        LOG.info("Running with {}; stop with Ctrl-C", options);
-        new CountDownLatch(1).await();
     }
 
     private static Map<String, String> defaults() {

@@ -1,0 +1,149 @@
+package org.pilegate.itests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The built distribution unpacked and run as its own process, as an operator runs it, so that a test can kill it
+ * with SIGKILL and start it again on the same folder. Commands reach it through Karaf's SSH client.
+ */
+final class ForkedGateway implements AutoCloseable {
+
+    private static final Duration SHELL_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path home;
+    private final String adminPassword = secret();
+    private Process process;
+    private int starts;
+
+    private ForkedGateway(Path home) {
+        this.home = home;
+    }
+
+    /**
+     * Unpacks the distribution into {@code folder} (emptied first) and configures it: ports as the other integration
+     * tests use them, the embedded simulator off, and {@code etc} files as given (file name → content).
+     */
+    static ForkedGateway unpack(Path folder, Map<String, String> etc) throws Exception {
+        if (Files.exists(folder)) {
+            run(List.of("rm", "-rf", folder.toString()), folder.getParent());
+        }
+        Files.createDirectories(folder);
+        Path distribution = Path.of(System.getProperty("maven.repo.local"), "org", "pilegate", "karaf-assembly",
+                System.getProperty("pilegate.version"),
+                "karaf-assembly-" + System.getProperty("pilegate.version") + ".tar.gz");
+        run(List.of("tar", "xzf", distribution.toString(), "-C", folder.toString(), "--strip-components=1"), folder);
+        ForkedGateway gateway = new ForkedGateway(folder);
+        gateway.set("org.pilegate.routing.cfg", "port", Integer.toString(PilegateDistribution.HTTP_PORT));
+        gateway.set("org.apache.karaf.shell.cfg", "sshPort", Integer.toString(PilegateDistribution.SSH_PORT));
+        gateway.set("org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort()));
+        gateway.set("org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort()));
+        gateway.set("org.pilegate.sim.cfg", "enabled", "false");
+        for (Map.Entry<String, String> file : etc.entrySet()) {
+            Files.writeString(folder.resolve("etc").resolve(file.getKey()), file.getValue());
+        }
+        return gateway;
+    }
+
+    /**
+     * Starts the gateway and waits until it logged that it is ready; its output goes to {@code <folder>-<n>.out}
+     * beside the folder.
+     */
+    void start(Duration timeout) throws Exception {
+        starts++;
+        ProcessBuilder builder = new ProcessBuilder("bin/karaf", "daemon").directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolveSibling(home.getFileName() + "-" + starts + ".out").toFile());
+        builder.environment().put("PILEGATE_ADMIN_PASSWORD", adminPassword);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        process = builder.start();
+        Path log = home.resolve("data/log/karaf.log");
+        Instant deadline = Instant.now().plus(timeout);
+        while (readyLines(log) < starts) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the gateway in " + home + " did not get ready (start " + starts + ")");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static long readyLines(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains("pilegate ready")).count();
+        }
+    }
+
+    /** SIGKILL to the gateway's JVM: no shutdown hook, no bundle stops, nothing flushed. */
+    void kill() throws InterruptedException {
+        List<ProcessHandle> all = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : all) {
+            handle.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        }
+    }
+
+    /** Runs shell commands one after the other in one SSH session (retrying while the shell starts). */
+    String shell(String... commands) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bin/client", "-a", Integer.toString(PilegateDistribution.SSH_PORT),
+                "-u", "admin", "-p", adminPassword, "-r", "60", "-d", "1", "-b").directory(home.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process client = builder.start();
+        client.getOutputStream().write((String.join("\n", commands) + "\n").getBytes(StandardCharsets.UTF_8));
+        client.getOutputStream().close();
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!client.waitFor(SHELL_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || client.exitValue() != 0) {
+            throw new AssertionError("shell " + List.of(commands) + " failed: " + output);
+        }
+        return output;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            kill();
+        }
+    }
+
+    private void set(String file, String key, String value) throws IOException {
+        Path path = home.resolve("etc").resolve(file);
+        List<String> lines = Files.exists(path) ? Files.readAllLines(path) : List.of();
+        String kept = lines.stream().filter(line -> !line.matches("\\s*" + key.replace(".", "\\.") + "\\s*=.*"))
+                .collect(Collectors.joining("\n"));
+        Files.writeString(path, kept + "\n" + key + " = " + value + "\n");
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void run(List<String> command, Path directory) throws Exception {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IOException(command + " failed with exit code " + process.exitValue());
+        }
+    }
+}
