@@ -23,6 +23,14 @@ public @interface PileConfig {
             + " the pile and its supply can carry; no session is offered more.")
     int maxCurrentA() default 32;
 
+    @AttributeDefinition(name = "Phases", min = "1", max = "3", description = "Phases the pile charges on: 1 or 3."
+            + " With the voltage, it turns the site's power limit into current per phase.")
+    int phases() default 3;
+
+    @AttributeDefinition(name = "Voltage (V)", min = "100", max = "500", description = "Nominal voltage per phase,"
+            + " line to neutral; a pile draws phases × voltage × current.")
+    int voltageV() default 230;
+
     @AttributeDefinition(name = "Idle finish (s)", min = "1", description = "A session ends once the vehicle has drawn"
             + " no power (control pilot B: paused or full) for this long.")
     int idleFinishS() default 900;

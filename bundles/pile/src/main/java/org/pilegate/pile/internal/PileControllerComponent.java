@@ -1,7 +1,6 @@
 package org.pilegate.pile.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.util.tracker.ServiceTracker;
@@ -48,52 +48,66 @@ public class PileControllerComponent implements PileController {
     private static final Logger LOG = LoggerFactory.getLogger(PileControllerComponent.class);
 
     private final PileWatchdog watchdog;
+    private final DepotControlComponent depot;
+    private final BundleContext context;
     private final PileId id;
     private final PileMonitor monitor;
-    private final int maxCurrentA;
-    private final String relayId;
-    private final ServiceTracker<Meter, Followed<Meter>> meters;
-    private final ServiceTracker<Relay, Followed<Relay>> relays;
     private final ServiceRegistration<PileController> registration;
+    private volatile PileSetup setup;
+    private volatile ServiceTracker<Meter, Followed<Meter>> meters;
+    private volatile ServiceTracker<Relay, Followed<Relay>> relays;
 
     @Activate
-    public PileControllerComponent(@Reference PileWatchdog watchdog, BundleContext context, PileConfig config,
-            Map<String, Object> properties) {
+    public PileControllerComponent(@Reference PileWatchdog watchdog, @Reference DepotControlComponent depot,
+            BundleContext context, PileConfig config, Map<String, Object> properties) {
         this.watchdog = watchdog;
-        String pid = String.valueOf(properties.getOrDefault("service.pid", PID));
-        try {
-            this.id = new PileId(config.id());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("configuration " + pid + ": id: " + e.getMessage(), e);
-        }
-        requireDevice(pid, "meter", config.meter());
-        requireDevice(pid, "relay", config.relay());
-        relayId = config.relay();
-        if (config.maxCurrentA() < 6 || config.maxCurrentA() > RelayCommand.MAX_CURRENT_A) {
-            throw new IllegalArgumentException("configuration " + pid + ": maxCurrentA: must be 6.."
-                    + RelayCommand.MAX_CURRENT_A + " A, not " + config.maxCurrentA());
-        }
-        if (config.idleFinishS() < 1) {
-            throw new IllegalArgumentException("configuration " + pid + ": idleFinishS: must be at least 1 s, not "
-                    + config.idleFinishS());
-        }
-        maxCurrentA = config.maxCurrentA();
-        monitor = new PileMonitor(id, config.meter(), config.relay(), Clock.systemUTC(),
-                Duration.ofMillis(config.graceMs()), Duration.ofSeconds(config.idleFinishS()), this::sendToRelay);
-        meters = follow(context, Meter.class, Meter.ID_PROPERTY, config.meter(),
-                meter -> meter.subscribe(monitor::onMeterReading));
-        relays = follow(context, Relay.class, Relay.ID_PROPERTY, config.relay(),
-                relay -> relay.subscribe(monitor::onRelayState));
+        this.depot = depot;
+        this.context = context;
+        setup = PileSetup.of(config, properties);
+        id = setup.id();
+        monitor = new PileMonitor(id, setup.meter(), setup.relay(), Clock.systemUTC(), setup.grace(),
+                setup.idleFinish(), this::sendToRelay);
+        // the stored settings apply before the devices are heard and before anyone sees the pile
+        depot.join(id, monitor, setup.supply());
+        followDevices(setup);
         watchdog.watch(monitor);
         Dictionary<String, Object> serviceProperties = new Hashtable<>();
         serviceProperties.put(ID_PROPERTY, id.value());
         registration = context.registerService(PileController.class, this, serviceProperties);
-        LOG.info("Pile {} follows meter {} and relay {}", id, config.meter(), config.relay());
+        LOG.info("Pile {} follows meter {} and relay {}", id, setup.meter(), setup.relay());
+    }
+
+    /**
+     * A changed configuration applies in place, so a running session goes on. One with a wrong value is refused as a
+     * whole (the framework logs why) and the pile keeps its last good configuration.
+     */
+    @Modified
+    void modified(PileConfig config, Map<String, Object> properties) {
+        PileSetup next = PileSetup.of(config, properties);
+        if (!next.id().equals(id)) {
+            throw new IllegalArgumentException("configuration " + next.pid() + ": id: a pile's sessions are kept"
+                    + " under its id, so it cannot change from " + id + " to " + next.id() + "; delete this"
+                    + " configuration and create one for " + next.id());
+        }
+        PileSetup previous = setup;
+        setup = next;
+        monitor.reconfigure(next.meter(), next.relay(), next.grace(), next.idleFinish());
+        depot.resupply(id, monitor, next.supply());
+        if (!next.meter().equals(previous.meter()) || !next.relay().equals(previous.relay())) {
+            ServiceTracker<Meter, Followed<Meter>> oldMeters = meters;
+            ServiceTracker<Relay, Followed<Relay>> oldRelays = relays;
+            followDevices(next);
+            oldMeters.close();
+            oldRelays.close();
+        }
+        LOG.info("Pile {} reconfigured: meter {}, relay {}, at most {} A on {} phase(s)", id, next.meter(),
+                next.relay(), next.maxCurrentA(), next.phases());
     }
 
     @Deactivate
     void deactivate() {
         registration.unregister();
+        depot.leave(id, monitor);
         watchdog.forget(monitor);
         meters.close();
         relays.close();
@@ -121,7 +135,7 @@ public class PileControllerComponent implements PileController {
 
     @Override
     public int maxCurrentA() {
-        return maxCurrentA;
+        return setup.maxCurrentA();
     }
 
     @Override
@@ -139,7 +153,7 @@ public class PileControllerComponent implements PileController {
         if (!info.pileId().equals(id)) {
             throw new IllegalArgumentException("charging info for pile " + info.pileId() + " sent to pile " + id);
         }
-        return monitor.charge(info, startRegisterWh);
+        return depot.charge(id, info, startRegisterWh);
     }
 
     @Override
@@ -147,18 +161,20 @@ public class PileControllerComponent implements PileController {
         return monitor.finish(reason);
     }
 
+    private void followDevices(PileSetup devices) {
+        meters = follow(context, Meter.class, Meter.ID_PROPERTY, devices.meter(),
+                meter -> meter.subscribe(monitor::onMeterReading));
+        relays = follow(context, Relay.class, Relay.ID_PROPERTY, devices.relay(),
+                relay -> relay.subscribe(monitor::onRelayState));
+    }
+
     private CompletionStage<RelayState> sendToRelay(RelayCommand command) {
         Followed<Relay> relay = relays.getService();
         if (relay == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("relay " + relayId + " is not running"));
+            return CompletableFuture.failedFuture(new IllegalStateException("relay " + setup.relay()
+                    + " is not running"));
         }
         return relay.device().execute(command);
-    }
-
-    private static void requireDevice(String pid, String key, String deviceId) {
-        if (deviceId == null || deviceId.isBlank()) {
-            throw new IllegalArgumentException("configuration " + pid + ": " + key + ": required, but missing");
-        }
     }
 
     /** A device service in use, with the pile's subscription to it. */

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p>
  * While charging, the pile keeps to the charging info on its own: it ends the session at the target energy, and when
  * the vehicle has drawn nothing (control pilot B: paused or full) for the idle period. Unplugging ends it at any time.
+ * <p>
+ * The depot governs two more things: whether the pile is in service (out of service it opens nothing new, and shows
+ * Unavailable once no session runs on it) and the current it allows now (operator cap and share of the site's power);
+ * the relay offers the lower of that allowance and the session's own limit. At 0 A the session is paused, not idle.
  */
 final class PileMonitor {
 
@@ -63,16 +67,19 @@ final class PileMonitor {
     }
 
     private final PileId pile;
-    private final String meterId;
-    private final String relayId;
     private final Clock clock;
-    private final Duration grace;
-    private final Duration idleFinish;
+    private String meterId;
+    private String relayId;
+    private Duration grace;
+    private Duration idleFinish;
     private final RelayCommander relayCommander;
     private final List<Consumer<PileStatus>> listeners = new CopyOnWriteArrayList<>();
     /** Why the pile cannot be trusted, by source; empty when it can. */
     private final Map<String, String> faults = new LinkedHashMap<>();
     private PileState state = PileState.AVAILABLE;
+    private boolean inService = true;
+    /** What the depot allows now in A; until it says otherwise, the session's own limit alone counts. */
+    private int allowanceA = RelayCommand.MAX_CURRENT_A;
     private Optional<RelayState> relay = Optional.empty();
     private Optional<MeterReading> meter = Optional.empty();
     private Optional<ChargingRun> run = Optional.empty();
@@ -92,6 +99,14 @@ final class PileMonitor {
         this.lastRelay = clock.instant();
         this.lastGoodMeter = clock.instant();
         this.published = snapshot();
+    }
+
+    /** The pile's configuration changed: other devices, or other periods from now on. */
+    synchronized void reconfigure(String meter, String relayDevice, Duration gracePeriod, Duration idlePeriod) {
+        meterId = meter;
+        relayId = relayDevice;
+        grace = gracePeriod;
+        idleFinish = idlePeriod;
     }
 
     synchronized void onRelayState(RelayState state) {
@@ -153,6 +168,36 @@ final class PileMonitor {
         return () -> listeners.remove(listener);
     }
 
+    /**
+     * Takes the pile out of service or puts it back. A session running on it goes on; the pile turns Unavailable once
+     * it is over and the vehicle has left.
+     */
+    synchronized PileStatus putInService(boolean available) {
+        inService = available;
+        if (available) {
+            move(PileEvent.ENABLED);
+        }
+        update();
+        return published;
+    }
+
+    /** Whether a session runs on the pile with its contactor closed or closing: it draws on the site's power. */
+    synchronized boolean running() {
+        return run.isPresent() && (state == PileState.PROMPTED || state == PileState.CHARGING
+                || state == PileState.SUSPENDED);
+    }
+
+    /**
+     * Sets the current the depot allows the pile now; a running session's relay is sent the new limit at once.
+     *
+     * @return completes with the status once the relay took the limit, or at once when there was nothing to send
+     */
+    synchronized CompletionStage<PileStatus> allow(int currentA) {
+        allowanceA = RelayCommand.checkCurrentLimitA(currentA);
+        update();
+        return sendLimitIfChanged();
+    }
+
     /** The prompts for the plugged-in vehicle went out. */
     synchronized void prompted() {
         move(PileEvent.PROMPTED);
@@ -164,6 +209,7 @@ final class PileMonitor {
      * the limits (how a session resumes after a restart).
      */
     CompletionStage<PileStatus> charge(ChargingInfo info, long startRegisterWh) {
+        int limit;
         synchronized (this) {
             boolean sameSession = run.filter(r -> r.info().sessionId().equals(info.sessionId())).isPresent();
             if (state != PileState.PROMPTED && !(sameSession && (state == PileState.CHARGING || state == PileState.SUSPENDED))) {
@@ -171,8 +217,9 @@ final class PileMonitor {
                         "pile " + pile + " cannot start charging while " + state));
             }
             run = Optional.of(new ChargingRun(info, startRegisterWh, false, Optional.empty()));
+            limit = offeredA();
         }
-        return relayCommander.send(new RelayCommand.CloseContactor(info.maxCurrentA())).handle((closed, failure) -> {
+        return relayCommander.send(new RelayCommand.CloseContactor(limit)).handle((closed, failure) -> {
             synchronized (this) {
                 boolean stillOurs = run.filter(r -> r.info().sessionId().equals(info.sessionId())).isPresent();
                 if (failure != null) {
@@ -188,6 +235,8 @@ final class PileMonitor {
                 relay = Optional.of(closed);
                 move(PileEvent.CHARGING_AUTHORIZED);
                 update();
+                // the depot may have lowered the allowance while the contactor was closing
+                sendLimitIfChanged();
                 return published;
             }
         });
@@ -236,10 +285,39 @@ final class PileMonitor {
             }
             move(PileEvent.VEHICLE_UNPLUGGED);
         }
-        if (state == PileState.AVAILABLE || state == PileState.FAULTED) {
+        if (!inService) {
+            move(PileEvent.DISABLED);
+        }
+        if (state == PileState.AVAILABLE || state == PileState.FAULTED || state == PileState.UNAVAILABLE) {
             run = Optional.empty();
         }
         publishIfChanged();
+    }
+
+    /** Sends the relay the current it should offer, if it offers another while the contactor is closed. */
+    private CompletionStage<PileStatus> sendLimitIfChanged() {
+        int limit = offeredA();
+        boolean contactorClosed = run.isPresent() && (state == PileState.CHARGING || state == PileState.SUSPENDED);
+        if (!contactorClosed || relay.map(RelayState::currentLimitA).orElse(-1) == limit) {
+            return CompletableFuture.completedFuture(published);
+        }
+        LOG.info("Pile {}: current limit {} A", pile, limit);
+        return relayCommander.send(new RelayCommand.SetCurrentLimit(limit)).handle((limited, failure) -> {
+            synchronized (this) {
+                if (failure != null) {
+                    throw new IllegalStateException("the relay of pile " + pile + " did not take " + limit + " A: "
+                            + rootMessage(failure), failure);
+                }
+                relay = Optional.of(limited);
+                update();
+                return published;
+            }
+        });
+    }
+
+    /** The current the relay offers the running session: its own limit within what the depot allows. */
+    private int offeredA() {
+        return run.map(r -> Math.min(r.info().maxCurrentA(), allowanceA)).orElse(0);
     }
 
     /** Keeps a running session to its charging info. */
@@ -256,6 +334,13 @@ final class PileMonitor {
         }
         boolean vehicleDraws = relay.map(r -> r.plugState() == PlugState.C || r.plugState() == PlugState.D)
                 .orElse(false);
+        if (offeredA() == 0) {
+            // paused by the depot: a vehicle offered nothing is not idle, so the session must not end for it
+            run = Optional.of(new ChargingRun(current.info(), current.startRegisterWh(), current.vehicleHasDrawn(),
+                    Optional.empty()));
+            move(PileEvent.POWER_STOPPED);
+            return;
+        }
         if (vehicleDraws) {
             run = Optional.of(current.drawing());
             move(PileEvent.POWER_RESUMED);

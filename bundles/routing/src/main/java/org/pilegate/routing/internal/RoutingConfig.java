@@ -5,7 +5,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "pilegate terminal endpoints",
         description = "The HTTP server terminals reach the gateway on: the WebSocket at /api/terminal/ws and the REST"
-                + " API under /api/terminal/, both on one host and port.")
+                + " API under /api/terminal/, both on one host and port. /metrics and /health are served on it too"
+                + " (see pilegate metrics and health).")
 public @interface RoutingConfig {
 
     @AttributeDefinition(name = "Host",

@@ -16,6 +16,7 @@ import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalOutbound;
 import org.pilegate.api.terminal.TerminalOutbox;
+import org.pilegate.routing.TerminalPresence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +26,8 @@ import io.vertx.core.http.ServerWebSocket;
  * The terminals' open WebSocket connections, by connection and by terminal (a terminal may hold several), and the
  * {@link TerminalOutbox} that pushes to them. A connection that has not authenticated in time is closed.
  */
-@Component(service = {TerminalOutbox.class, TerminalConnections.class})
-public class TerminalConnections implements TerminalOutbox {
+@Component(service = {TerminalOutbox.class, TerminalConnections.class, TerminalPresence.class})
+public class TerminalConnections implements TerminalOutbox, TerminalPresence {
 
     static final Duration AUTHENTICATION_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(TerminalConnections.class);
@@ -90,6 +91,16 @@ public class TerminalConnections implements TerminalOutbox {
         if (connection != null) {
             connection.terminal().ifPresent(terminal -> forget(terminal, connection));
         }
+    }
+
+    @Override
+    public int openConnections() {
+        return byKey.size();
+    }
+
+    @Override
+    public int connectedTerminals() {
+        return byTerminal.size();
     }
 
     @Override

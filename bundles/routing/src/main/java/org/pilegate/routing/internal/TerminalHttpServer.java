@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.api.terminal.ErrorReply;
+import org.pilegate.routing.GatewayHttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +41,10 @@ import io.vertx.ext.web.handler.BodyHandler;
  * HTTP/2 codec. Terminals speak HTTP/1.1 and WebSocket.
  */
 // immediate: the port stays open while the routes on it are replaced
-@Component(service = TerminalHttpServer.class, configurationPid = TerminalHttpServer.PID,
+@Component(service = {TerminalHttpServer.class, GatewayHttpServer.class}, configurationPid = TerminalHttpServer.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @Designate(ocd = RoutingConfig.class)
-public class TerminalHttpServer {
+public class TerminalHttpServer implements GatewayHttpServer {
 
     static final String PID = "org.pilegate.routing";
     /** Any body a message could fit in: the JSON limit counts chars, UTF-8 takes at most 3 bytes for one. */
@@ -100,8 +101,9 @@ public class TerminalHttpServer {
         LOG.info("Terminal endpoints listening on {}", address);
     }
 
+    /** Public for the tests of bundles whose routes serve on this port: they run and stop the real server. */
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         try {
             // cached endpoints and components hold on to this server's router and engine, a new server needs new ones
             camel.removeEndpoints(WEBSOCKET_COMPONENT + ":*");
@@ -128,11 +130,8 @@ public class TerminalHttpServer {
         return WEBSOCKET_COMPONENT + ":" + path + "?fireWebSocketConnectionEvents=true";
     }
 
-    /**
-     * The URI of an HTTP endpoint at {@code path} on this server, for one method. Failures never reach the client
-     * as a stack trace: routes answer them with error JSON, and anything they miss is muted.
-     */
-    String httpUri(String path, String method) {
+    @Override
+    public String httpUri(String path, String method) {
         return HTTP_COMPONENT + ":" + path + "?httpMethodRestrict=" + method + "&muteException=true";
     }
 

@@ -222,6 +222,19 @@ class TerminalWebSocketRouteTest {
     }
 
     @Test
+    void presenceCountsOpenConnectionsAndTerminalsThatAuthenticated() throws Exception {
+        gateway.pileSide(PileSideStub.answering(this::recordAndPrompt));
+        try (TerminalSocket anonymous = TerminalSocket.connect(gateway.webSocket());
+                TerminalSocket phone = authenticated(PHONE_1);
+                TerminalSocket secondOfPhone = authenticated(PHONE_1)) {
+            awaitTrue(() -> gateway.connections.openConnections() == 3);
+            assertEquals(1, gateway.connections.connectedTerminals());
+        }
+        awaitTrue(() -> gateway.connections.openConnections() == 0);
+        assertEquals(0, gateway.connections.connectedTerminals());
+    }
+
+    @Test
     void webSocketAndRestShareThePort() throws Exception {
         gateway.pileSide(PileSideStub.answering(this::recordAndPrompt));
         try (TerminalSocket socket = authenticated(PHONE_1)) {

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +27,7 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -35,13 +38,18 @@ import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.session.ChargingInfo;
+import org.pilegate.api.session.ChargingSession;
+import org.pilegate.api.session.SessionDirectory;
 import org.pilegate.api.session.SessionId;
+import org.pilegate.api.session.SessionOverview;
+import org.pilegate.api.session.SessionQuery;
 import org.pilegate.api.session.SessionState;
 import org.pilegate.api.tariff.Pricing;
 import org.pilegate.api.terminal.AssociationPrompt;
 import org.pilegate.api.terminal.AssociationRequest;
 import org.pilegate.api.terminal.ChargingPrompt;
 import org.pilegate.api.terminal.ChargingRequest;
+import org.pilegate.api.terminal.FeeNotice;
 import org.pilegate.api.terminal.PaymentConfirmation;
 import org.pilegate.api.terminal.PromptRequest;
 import org.pilegate.api.terminal.ResumeRequest;
@@ -65,15 +73,15 @@ import com.google.common.util.concurrent.MoreExecutors;
  * account (or whoever scans the pile's code, for vehicles it does not know); an association request carrying the
  * prompt's token binds the terminal to the session; the bound terminal's charging request is decided against the
  * pile's capability and sent to the pile; status goes to the bound terminal on every change and every status interval,
- * numbered, recorded and replayable; the bound terminal alone may stop the session.
+ * numbered, recorded and replayable; the bound terminal alone may stop the session, besides the operator.
  * <p>
  * Everything about one pile runs on that pile's lane, one task after the other on a shared pool, in the order it happened. Every change is stored
  * before it is announced, so that after a restart open sessions resume where they were: binding intact, energy counted
  * on from the meter's absolute register.
  */
-@Component(service = ChargingServer.class, configurationPid = ChargingSessions.PID)
+@Component(service = {ChargingServer.class, SessionDirectory.class}, configurationPid = ChargingSessions.PID)
 @Designate(ocd = SessionConfig.class)
-public class ChargingSessions implements ChargingServer {
+public class ChargingSessions implements ChargingServer, SessionDirectory {
 
     static final String PID = "org.pilegate.session";
 
@@ -105,6 +113,8 @@ public class ChargingSessions implements ChargingServer {
          * still be there, and is not prompted again until it leaves.
          */
         Optional<SessionRecord> endedBeforeAttach = Optional.empty();
+        /** Operator stops waiting for the open session to end. */
+        List<CompletableFuture<SessionOverview>> stopsWaiting = new ArrayList<>();
 
         PileLane(Executor lane) {
             this.lane = lane;
@@ -112,12 +122,14 @@ public class ChargingSessions implements ChargingServer {
     }
 
     private final JdbcSessions sessions;
+    private final JdbcFees fees;
     private final VehicleRegistry registry;
     private final AssociationTokens tokens;
     private final ChargingPolicy policy = new ChargingPolicy();
     private final Clock clock;
-    private final Duration statusInterval;
-    private final Duration promptLifetime;
+    private volatile Duration statusInterval;
+    private volatile Duration promptLifetime;
+    private volatile ScheduledFuture<?> ticking;
     private final ExecutorService workers;
     private final ScheduledExecutorService ticker;
     private final Map<PileId, PileLane> lanes = new ConcurrentHashMap<>();
@@ -134,16 +146,10 @@ public class ChargingSessions implements ChargingServer {
     }
 
     ChargingSessions(DataSource dataSource, VehicleRegistry registry, SessionConfig config, Clock clock) {
-        if (config.statusIntervalMs() < 200) {
-            throw new IllegalArgumentException("configuration " + PID + ": statusIntervalMs: must be at least 200 ms,"
-                    + " not " + config.statusIntervalMs());
-        }
-        if (config.promptLifetimeS() < 10) {
-            throw new IllegalArgumentException("configuration " + PID + ": promptLifetimeS: must be at least 10 s, not "
-                    + config.promptLifetimeS());
-        }
+        checked(config);
         this.sessions = new JdbcSessions(dataSource);
-        this.settlement = new Settlement(sessions, new JdbcFees(dataSource), registry,
+        this.fees = new JdbcFees(dataSource);
+        this.settlement = new Settlement(sessions, fees, registry,
                 () -> Optional.ofNullable(pricing), () -> Optional.ofNullable(wallet), Clock.tick(clock, Duration.ofMillis(1)));
         this.registry = registry;
         // tokens sign and the store keeps times to the millisecond: a finer clock would not match itself
@@ -164,10 +170,40 @@ public class ChargingSessions implements ChargingServer {
             lane.lastSeq = lane.points.isEmpty() ? 0 : lane.points.get(lane.points.size() - 1).seq();
         }
         LOG.info("Sessions: {} open session(s) to resume", lanes.size());
-        ticker.scheduleWithFixedDelay(this::tickAll, statusInterval.toMillis(), statusInterval.toMillis(),
+        ticking = ticker.scheduleWithFixedDelay(this::tickAll, statusInterval.toMillis(), statusInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(() -> redeemed.forgetExpired(this.clock.instant()), 1, 60, TimeUnit.MINUTES);
         ticker.scheduleWithFixedDelay(this::settleOutstanding, 0, SETTLE_EVERY.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * New intervals apply from now on. A configuration with a wrong value is refused as a whole (the framework logs
+     * why) and the service keeps its last good one.
+     */
+    @Modified
+    void modified(SessionConfig config) {
+        checked(config);
+        promptLifetime = Duration.ofSeconds(config.promptLifetimeS());
+        Duration interval = Duration.ofMillis(config.statusIntervalMs());
+        if (!interval.equals(statusInterval)) {
+            statusInterval = interval;
+            ticking.cancel(false);
+            ticking = ticker.scheduleWithFixedDelay(this::tickAll, interval.toMillis(), interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        LOG.info("Sessions reconfigured: status every {} ms, prompts valid {} s", interval.toMillis(),
+                promptLifetime.toSeconds());
+    }
+
+    private static void checked(SessionConfig config) {
+        if (config.statusIntervalMs() < 200) {
+            throw new IllegalArgumentException("configuration " + PID + ": statusIntervalMs: must be at least 200 ms,"
+                    + " not " + config.statusIntervalMs());
+        }
+        if (config.promptLifetimeS() < 10) {
+            throw new IllegalArgumentException("configuration " + PID + ": promptLifetimeS: must be at least 10 s, not "
+                    + config.promptLifetimeS());
+        }
     }
 
     @Deactivate
@@ -293,6 +329,58 @@ public class ChargingSessions implements ChargingServer {
         return waiting;
     }
 
+    @Override
+    public List<SessionOverview> list(SessionQuery query) {
+        return sessions.matching(query).stream().map(this::overview).toList();
+    }
+
+    @Override
+    public Optional<SessionOverview> find(SessionId id) {
+        return sessions.find(id).map(this::overview);
+    }
+
+    @Override
+    public CompletionStage<SessionOverview> stop(SessionId id, String reason) {
+        Optional<SessionRecord> found = sessions.find(id);
+        if (found.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("there is no session " + id));
+        }
+        if (found.get().state().hasEnded()) {
+            return CompletableFuture.failedFuture(ended(found.get()));
+        }
+        PileLane lane = laneOf(found.get().session().pile());
+        String why = reason == null || reason.isBlank() ? "stopped by the operator"
+                : "stopped by the operator: " + reason.strip();
+        CompletableFuture<SessionOverview> stopped = new CompletableFuture<>();
+        lane.lane.execute(() -> {
+            Optional<SessionRecord> open = lane.open.filter(session -> session.id().equals(id));
+            if (open.isEmpty()) {
+                stopped.completeExceptionally(sessions.find(id).map(ChargingSessions::ended)
+                        .orElseGet(() -> new IllegalStateException("session " + id + " is not open")));
+            } else if (lane.pile == null) {
+                stopped.completeExceptionally(new IllegalStateException("pile " + open.get().session().pile()
+                        + " is not running; session " + id + " can be stopped once it is back"));
+            } else {
+                lane.stopsWaiting.add(stopped);
+                finishSession(lane, open.get(), why);
+            }
+        });
+        return stopped.orTimeout(REQUEST_TIMEOUT.plus(SETTLE_LIMIT).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private SessionOverview overview(SessionRecord record) {
+        ChargingSession session = record.session();
+        long registerWh = session.endEnergyWh()
+                .or(() -> sessions.latestStatus(record.id()).map(StatusPoint::registerWh))
+                .orElse(session.startEnergyWh());
+        return new SessionOverview(session, record.account(), record.terminal(), session.deliveredWh(registerWh),
+                fees.find(record.id()).map(FeeNotice::total));
+    }
+
+    private static IllegalStateException ended(SessionRecord session) {
+        return new IllegalStateException("session " + session.id() + " has ended already: " + session.state());
+    }
+
     private void onPileStatus(PileLane lane, PileStatus status) {
         if (lane.pile == null || !lane.pile.devicesSeen()) {
             return;
@@ -318,7 +406,9 @@ public class ChargingSessions implements ChargingServer {
                     }
                 }
                 case AVAILABLE, FAULTED, UNAVAILABLE -> end(lane, SessionState.FAILED, status,
-                        "the vehicle left before charging started");
+                        pileState == PileState.UNAVAILABLE && status.plugState().vehiclePresent()
+                                ? "the pile was taken out of service before charging started"
+                                : "the vehicle left before charging started");
                 default -> {
                     // prompted and waiting for the terminal
                 }
@@ -437,7 +527,8 @@ public class ChargingSessions implements ChargingServer {
         return switch (status.state()) {
             case AVAILABLE -> "the vehicle was unplugged";
             case FAULTED -> "the pile faulted: " + status.faultText().orElse("unknown fault");
-            case UNAVAILABLE -> "the pile was taken out of service";
+            case UNAVAILABLE -> status.plugState().vehiclePresent() ? "the pile was taken out of service"
+                    : "the vehicle was unplugged";
             default -> "the pile ended charging: target reached or vehicle done";
         };
     }
@@ -456,6 +547,11 @@ public class ChargingSessions implements ChargingServer {
         pushStatus(lane, ended, status);
         if (end == SessionState.FINISHED) {
             settlement.feeOf(ended).ifPresent(notice -> ended.terminal().ifPresent(terminal -> push(terminal, notice)));
+        }
+        if (!lane.stopsWaiting.isEmpty()) {
+            SessionOverview overview = overview(ended);
+            lane.stopsWaiting.forEach(stop -> stop.complete(overview));
+            lane.stopsWaiting = new ArrayList<>();
         }
     }
 
@@ -539,15 +635,24 @@ public class ChargingSessions implements ChargingServer {
         if (!session.isBoundTo(terminal)) {
             throw notBound(id);
         }
-        String reason = "stopped by terminal " + terminal;
+        finishSession(lane, session, "stopped by terminal " + terminal);
+        return List.of();
+    }
+
+    /**
+     * Ends the open session on request: the contactor opens; one that never charged ends at once, one that charged
+     * once the meter has settled, so its last register is final.
+     */
+    private void finishSession(PileLane lane, SessionRecord session, String reason) {
         if (session.state() == SessionState.PENDING) {
             lane.pile.finish(reason);
             end(lane, SessionState.FINISHED, lane.pile.status(), reason);
-            return List.of();
+            return;
         }
-        lane.stopReason = Optional.of(reason);
+        if (lane.stopReason.isEmpty()) {
+            lane.stopReason = Optional.of(reason);
+        }
         lane.pile.finish(reason);
-        return List.of();
     }
 
     private List<TerminalOutbound> resume(TerminalId terminal, ResumeRequest request) {

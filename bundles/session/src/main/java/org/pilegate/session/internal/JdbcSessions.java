@@ -8,8 +8,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -18,6 +20,7 @@ import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.session.ChargingSession;
 import org.pilegate.api.session.SessionId;
+import org.pilegate.api.session.SessionQuery;
 import org.pilegate.api.session.SessionState;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.vehicle.AccountId;
@@ -83,8 +86,28 @@ final class JdbcSessions {
 
     /** The session that started last on the pile, of any state. */
     Optional<SessionRecord> latestOn(PileId pile) {
-        return select("SELECT " + COLUMNS + " FROM charging_session WHERE pile_id = ? ORDER BY started_at DESC"
-                + " LIMIT 1", pile.value()).stream().findFirst();
+        return matching(new SessionQuery(Set.of(), Optional.empty(), Optional.of(pile), 1)).stream().findFirst();
+    }
+
+    /** Sessions matching the operator's query, newest first. */
+    List<SessionRecord> matching(SessionQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM charging_session WHERE 1 = 1");
+        List<String> parameters = new ArrayList<>();
+        if (!query.states().isEmpty()) {
+            sql.append(" AND state IN (").append(String.join(", ", Collections.nCopies(query.states().size(), "?")))
+                    .append(')');
+            query.states().stream().map(SessionState::name).sorted().forEach(parameters::add);
+        }
+        query.account().ifPresent(account -> {
+            sql.append(" AND account_id = ?");
+            parameters.add(account.value());
+        });
+        query.pile().ifPresent(pile -> {
+            sql.append(" AND pile_id = ?");
+            parameters.add(pile.value());
+        });
+        sql.append(" ORDER BY started_at DESC, session_id DESC LIMIT ").append(query.limit());
+        return select(sql.toString(), parameters.toArray(String[]::new));
     }
 
     void append(SessionId session, StatusPoint point) {

@@ -3,6 +3,7 @@ package org.pilegate.session.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
@@ -10,10 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -30,6 +35,8 @@ import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.session.ChargingTargets;
 import org.pilegate.api.session.SessionId;
+import org.pilegate.api.session.SessionOverview;
+import org.pilegate.api.session.SessionQuery;
 import org.pilegate.api.session.SessionState;
 import org.pilegate.api.terminal.AssociationPrompt;
 import org.pilegate.api.terminal.AssociationRequest;
@@ -391,6 +398,103 @@ abstract class ChargingSessionsTest {
         assertEquals("the budget of EUR 0.50 is reached", pile.finished.get(0));
     }
 
+    @Test
+    void theOperatorListsSessionsNewestFirstAndFiltered() {
+        FakePile other = addPile("bay-08", 0);
+        pile.plug(Optional.of(ANNAS_EV));
+        awaitPrompt(ANNA_PHONE);
+        clock.advance(Duration.ofMinutes(1));
+        other.plug(Optional.empty());
+        awaitTrue(() -> other.state() == PileState.PROMPTED);
+
+        List<SessionOverview> all = server.list(SessionQuery.newest(10));
+
+        assertEquals(List.of(other.id(), pile.id()), all.stream().map(o -> o.session().pile()).toList());
+        assertEquals(Optional.of(ANNA), all.get(1).account());
+        assertEquals(List.of(pile.id()), piles(server.list(new SessionQuery(Set.of(), Optional.of(ANNA),
+                Optional.empty(), 10))));
+        assertEquals(List.of(other.id()), piles(server.list(new SessionQuery(Set.of(SessionState.PENDING),
+                Optional.empty(), Optional.of(other.id()), 10))));
+        assertEquals(List.of(), server.list(new SessionQuery(Set.of(SessionState.CHARGING, SessionState.PAID),
+                Optional.empty(), Optional.empty(), 10)));
+        assertEquals(List.of(other.id()), piles(server.list(SessionQuery.newest(1))));
+    }
+
+    @Test
+    void theOperatorsStopEndsTheSessionLikeTheBoundTerminalsStop() {
+        SessionId session = boundAndCharging();
+        pile.deliver(11_000, START_WH + 1_500);
+        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 1_500);
+        SessionOverview running = server.find(session).orElseThrow();
+        assertEquals(Optional.of(ANNA_PHONE), running.boundTerminal());
+        assertEquals(1_500, running.deliveredWh());
+
+        CompletableFuture<SessionOverview> stopping = server.stop(session, " maintenance ").toCompletableFuture();
+        awaitTrue(() -> pile.finished.size() == 1);
+        assertFalse(stopping.isDone(), "the session ends once the meter has settled");
+        pile.deliver(0, START_WH + 1_510);
+        SessionOverview stopped = stopping.join();
+
+        assertEquals(SessionState.FINISHED, stopped.session().state());
+        assertEquals(1_510, stopped.deliveredWh());
+        assertEquals(Optional.of(Money.of(151, "EUR")), stopped.fee());
+        assertEquals(Money.of(151, "EUR"), awaitPushed(ANNA_PHONE, FeeNotice.class).total(),
+                "the fee goes to the bound terminal");
+        assertEquals(Optional.of("stopped by the operator: maintenance"),
+                new JdbcSessions(database).find(session).orElseThrow().endReason());
+        CompletionException again = assertThrows(CompletionException.class,
+                () -> server.stop(session, "twice").toCompletableFuture().join());
+        assertInstanceOf(IllegalStateException.class, again.getCause());
+    }
+
+    @Test
+    void theOperatorsStopOfASessionThatNeverChargedEndsItAtOnce() {
+        pile.plug(Optional.of(ANNAS_EV));
+        awaitPrompt(ANNA_PHONE);
+        SessionId session = server.list(SessionQuery.newest(1)).get(0).session().id();
+
+        SessionOverview stopped = server.stop(session, "").toCompletableFuture().join();
+
+        assertEquals(SessionState.FINISHED, stopped.session().state());
+        assertEquals(0, stopped.deliveredWh());
+        assertEquals(List.of("stopped by the operator"), pile.finished);
+        CompletionException unknown = assertThrows(CompletionException.class,
+                () -> server.stop(new SessionId("no-such-session"), "").toCompletableFuture().join());
+        assertInstanceOf(IllegalArgumentException.class, unknown.getCause());
+    }
+
+    @Test
+    void aWrongConfigurationIsRefusedAndTheLastGoodOneKept() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> server.modified(config(100, 300)));
+        assertEquals("configuration org.pilegate.session: statusIntervalMs: must be at least 200 ms, not 100",
+                refused.getMessage());
+
+        server.modified(config(200, 60));
+        pile.plug(Optional.of(ANNAS_EV));
+        AssociationPrompt prompt = awaitPrompt(ANNA_PHONE);
+
+        assertEquals(clock.instant().truncatedTo(ChronoUnit.MILLIS).plusSeconds(60), prompt.expiresAt(),
+                "the new prompt lifetime applies");
+    }
+
+    @Test
+    void aWaitingSessionFailsWhenItsPileIsTakenOutOfService() {
+        pile.plug(Optional.of(ANNAS_EV));
+        awaitPrompt(ANNA_PHONE);
+        SessionId session = server.list(SessionQuery.newest(1)).get(0).session().id();
+
+        pile.takeOutOfService();
+
+        awaitTrue(() -> server.find(session).orElseThrow().session().state() == SessionState.FAILED);
+        assertEquals(Optional.of("the pile was taken out of service before charging started"),
+                new JdbcSessions(database).find(session).orElseThrow().endReason());
+    }
+
+    private static List<PileId> piles(List<SessionOverview> overviews) {
+        return overviews.stream().map(overview -> overview.session().pile()).toList();
+    }
+
     private <T extends TerminalOutbound> T awaitPushed(TerminalId terminal, Class<T> type) {
         awaitTrue(() -> pushed.getOrDefault(terminal, List.of()).stream().anyMatch(type::isInstance));
         return pushed.get(terminal).stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
@@ -404,26 +508,30 @@ abstract class ChargingSessionsTest {
     }
 
     private ChargingSessions startServer() {
-        ChargingSessions started = new ChargingSessions(database, registry, new SessionConfig() {
+        ChargingSessions started = new ChargingSessions(database, registry, config(200, 300), clock);
+        started.bindOutbox(outbox);
+        started.bindPricing(new CentPerTenWh());
+        started.bindWallet(wallet);
+        return started;
+    }
+
+    private static SessionConfig config(int statusIntervalMs, int promptLifetimeS) {
+        return new SessionConfig() {
             @Override
             public int statusIntervalMs() {
-                return 200;
+                return statusIntervalMs;
             }
 
             @Override
             public int promptLifetimeS() {
-                return 300;
+                return promptLifetimeS;
             }
 
             @Override
             public Class<? extends Annotation> annotationType() {
                 return SessionConfig.class;
             }
-        }, clock);
-        started.bindOutbox(outbox);
-        started.bindPricing(new CentPerTenWh());
-        started.bindWallet(wallet);
-        return started;
+        };
     }
 
     private List<TerminalOutbound> send(TerminalId terminal, TerminalInbound request) {

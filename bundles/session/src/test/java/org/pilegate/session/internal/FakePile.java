@@ -45,6 +45,11 @@ final class FakePile implements PileController {
         publish(PileState.AVAILABLE, PlugState.A, false, 0, status.energyWh(), Optional.empty());
     }
 
+    /** The operator took the pile out of service while the vehicle is still plugged in. */
+    void takeOutOfService() {
+        publish(PileState.UNAVAILABLE, status.plugState(), false, 0, status.energyWh(), Optional.empty());
+    }
+
     /** The meter advanced while the vehicle draws {@code powerW}. */
     void deliver(long powerW, long registerWh) {
         publish(status.state(), status.plugState(), status.contactorClosed(), powerW, registerWh,

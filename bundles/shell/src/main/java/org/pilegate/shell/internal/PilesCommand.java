@@ -12,7 +12,7 @@ import org.osgi.framework.BundleContext;
 import org.pilegate.api.pile.PileStatus;
 
 @Command(scope = "pilegate", name = "piles", description = "Lists the piles: state, plug, contactor, power, energy"
-        + " register and fault.")
+        + " register, current limit, session, device health and fault.")
 @Service
 public class PilesCommand implements Action {
 
@@ -33,19 +33,19 @@ public class PilesCommand implements Action {
         table.column("Energy Wh").alignRight();
         table.column("Limit A").alignRight();
         table.column("Session");
+        table.column("Devices");
         table.column("Fault");
         PileControllers.all(bundleContext).stream()
-                .map(pile -> pile.status())
-                .sorted(Comparator.comparing(status -> status.pileId().value()))
-                .forEach(status -> addRow(table, status));
+                .sorted(Comparator.comparing(pile -> pile.id().value()))
+                .forEach(pile -> addRow(table, pile.status(), PileHealth.of(pile)));
         table.print(session.getConsole());
         return null;
     }
 
-    private static void addRow(ShellTable table, PileStatus status) {
+    private static void addRow(ShellTable table, PileStatus status, String health) {
         table.addRow().addContent(status.pileId().value(), status.state(), status.plugState(),
                 status.contactorClosed() ? "closed" : "open", status.powerW(), status.energyWh(),
-                status.currentLimitA(), status.activeSession().map(Object::toString).orElse(""),
+                status.currentLimitA(), status.activeSession().map(Object::toString).orElse(""), health,
                 status.faultText().orElse(""));
     }
 }

@@ -28,7 +28,7 @@ class StoreComponentTest {
         try (HikariDataSource pool = new HikariDataSource(StoreComponent.poolConfig(config("", ""), data))) {
             assertEquals(migrationScripts(), StoreComponent.migrate(pool).migrationsExecuted);
             assertTrue(tables(pool, "PUBLIC").containsAll(List.of("ACCOUNT", "VEHICLE", "TERMINAL",
-                    "REDEEMED_ASSOCIATION_TOKEN", "TERMINAL_CREDENTIAL", "CHARGING_SESSION", "SESSION_STATUS", "GATEWAY_SECRET", "LEDGER_TRANSACTION", "LEDGER_ENTRY", "LEDGER_BALANCE")), tables(pool, "PUBLIC").toString());
+                    "REDEEMED_ASSOCIATION_TOKEN", "TERMINAL_CREDENTIAL", "CHARGING_SESSION", "SESSION_STATUS", "GATEWAY_SECRET", "LEDGER_TRANSACTION", "LEDGER_ENTRY", "LEDGER_BALANCE", "PILE_SETTING", "SITE_SETTING")), tables(pool, "PUBLIC").toString());
         }
         Path secret = data.resolve("pilegate/store.secret");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
@@ -46,7 +46,7 @@ class StoreComponentTest {
                         config(postgres.url(), LocalPostgres.PASSWORD), data))) {
             assertEquals(migrationScripts(), StoreComponent.migrate(pool).migrationsExecuted);
             assertTrue(tables(pool, "public").containsAll(List.of("account", "vehicle", "terminal",
-                    "redeemed_association_token", "terminal_credential", "charging_session", "session_status", "gateway_secret", "ledger_transaction", "ledger_entry", "ledger_balance")), tables(pool, "public").toString());
+                    "redeemed_association_token", "terminal_credential", "charging_session", "session_status", "gateway_secret", "ledger_transaction", "ledger_entry", "ledger_balance", "pile_setting", "site_setting")), tables(pool, "public").toString());
             assertEquals(0, StoreComponent.migrate(pool).migrationsExecuted);
         }
     }

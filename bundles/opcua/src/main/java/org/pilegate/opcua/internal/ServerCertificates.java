@@ -1,0 +1,114 @@
+package org.pilegate.opcua.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Period;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's application instance certificate and key, generated on first start as PEM files and reused after,
+ * so that clients which trusted the server keep trusting it. The application URI is the one in the certificate.
+ *
+ * @param keyPair the server's RSA key pair
+ * @param certificate its self-signed certificate
+ * @param applicationUri the URI the certificate names
+ */
+record ServerCertificates(KeyPair keyPair, X509Certificate certificate, String applicationUri) {
+
+    static final String KEY_FILE = "server-key.pem";
+    static final String CERTIFICATE_FILE = "server-cert.pem";
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCertificates.class);
+    private static final Pattern IP_ADDRESS = Pattern.compile("[0-9.]+|.*:.*");
+    private static final int KEY_BITS = 2048;
+
+    /**
+     * Reads the key and certificate from {@code dir}, or generates them there if there are none yet.
+     *
+     * @param hostnames the names and addresses the certificate is made out to, when it is generated
+     */
+    static ServerCertificates loadOrCreate(Path dir, Collection<String> hostnames)
+            throws IOException, GeneralSecurityException {
+        Path keyFile = dir.resolve(KEY_FILE);
+        Path certificateFile = dir.resolve(CERTIFICATE_FILE);
+        if (Files.exists(keyFile) && Files.exists(certificateFile)) {
+            return load(keyFile, certificateFile);
+        }
+        Files.createDirectories(dir);
+        KeyPair keyPair = SelfSignedCertificateGenerator.generateRsaKeyPair(KEY_BITS);
+        String applicationUri = "urn:pilegate:opcua:" + UUID.randomUUID();
+        SelfSignedCertificateBuilder builder = new SelfSignedCertificateBuilder(keyPair)
+                .setCommonName("pilegate OPC UA server")
+                .setOrganization("pilegate")
+                .setApplicationUri(applicationUri)
+                .setValidityPeriod(Period.ofYears(10));
+        hostnames.forEach(name -> {
+            if (IP_ADDRESS.matcher(name).matches()) {
+                builder.addIpAddress(name);
+            } else {
+                builder.addDnsName(name);
+            }
+        });
+        X509Certificate certificate;
+        try {
+            certificate = builder.build();
+        } catch (Exception e) {
+            throw new GeneralSecurityException("generating the server certificate failed", e);
+        }
+        writeOwnerOnly(keyFile, pem("PRIVATE KEY", keyPair.getPrivate().getEncoded()));
+        Files.writeString(certificateFile, pem("CERTIFICATE", certificate.getEncoded()));
+        LOG.info("OPC UA server certificate generated for {} ({}) in {}", applicationUri, hostnames, dir);
+        return new ServerCertificates(keyPair, certificate, applicationUri);
+    }
+
+    private static ServerCertificates load(Path keyFile, Path certificateFile)
+            throws IOException, GeneralSecurityException {
+        X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(certificateFile)));
+        PrivateKey key = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(unpem(Files.readString(keyFile))));
+        String applicationUri = CertificateUtil.getSanUri(certificate).orElseThrow(() ->
+                new GeneralSecurityException(certificateFile + " names no application URI"));
+        return new ServerCertificates(new KeyPair(certificate.getPublicKey(), key), certificate, applicationUri);
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static byte[] unpem(String pem) {
+        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+    }
+
+    /** The private key is readable by the gateway's user only, where the file system can say so. */
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content);
+    }
+}

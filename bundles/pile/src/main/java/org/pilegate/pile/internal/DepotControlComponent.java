@@ -1,0 +1,271 @@
+package org.pilegate.pile.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.pilegate.api.pile.DepotControl;
+import org.pilegate.api.pile.PileId;
+import org.pilegate.api.pile.PileSettings;
+import org.pilegate.api.pile.PileStatus;
+import org.pilegate.api.session.ChargingInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator's hold on the depot: which piles are in service, the current each may offer, and the site's power
+ * shared among the piles that charge (see {@link LoadSharing} for how).
+ * <p>
+ * Piles join when they start and take their stored settings before their controller is offered to anyone, so a pile
+ * out of service never opens a session after a restart. Everything that changes who gets how much current runs on
+ * one lane, one task after the other: a session admitted to charging, a session that ended, a new cap or site limit.
+ * A pile admitted gets its share before its contactor closes, after the others have been told theirs.
+ */
+@Component(service = {DepotControl.class, DepotControlComponent.class})
+public class DepotControlComponent implements DepotControl {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DepotControlComponent.class);
+
+    /**
+     * What a pile's supply can carry.
+     *
+     * @param maxCurrentA most current per phase
+     * @param phases phases the pile charges on, 1 or 3
+     * @param voltageV nominal voltage per phase (line to neutral)
+     */
+    record Supply(int maxCurrentA, int phases, int voltageV) {
+    }
+
+    /** A pile in the depot, with the depot's subscription to its status. */
+    private record Governed(PileMonitor monitor, Supply supply, AutoCloseable subscription) {
+    }
+
+    private final JdbcDepotSettings store;
+    private final Executor lane;
+    private final Map<PileId, Governed> piles = new ConcurrentHashMap<>();
+    private final Map<PileId, PileSettings> settings;
+    private volatile OptionalLong sitePowerLimitW;
+    /** The piles with a running session, in the order they started charging; touched on the lane only. */
+    private final Set<PileId> charging = new LinkedHashSet<>();
+    /** The currents last shared out, for the log; touched on the lane only. */
+    private Map<PileId, Integer> shared = Map.of();
+
+    @Activate
+    public DepotControlComponent(@Reference(target = "(pilegate.store=main)") DataSource dataSource) {
+        this(dataSource, Clock.systemUTC(), Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "pilegate-depot");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    DepotControlComponent(DataSource dataSource, Clock clock, Executor lane) {
+        this.store = new JdbcDepotSettings(dataSource, clock);
+        this.lane = lane;
+        this.settings = new ConcurrentHashMap<>(store.piles());
+        this.sitePowerLimitW = store.sitePowerLimitW();
+        LOG.info("Depot: {} pile setting(s) stored; site power {}", settings.size(), describe(sitePowerLimitW));
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (lane instanceof ExecutorService service) {
+            service.shutdown();
+        }
+    }
+
+    /** A pile started: it takes its stored settings and is governed from now on. */
+    void join(PileId pile, PileMonitor monitor, Supply supply) {
+        monitor.putInService(settings(pile).available());
+        AutoCloseable subscription = monitor.subscribe(status -> lane.execute(() -> ended(pile)));
+        Governed previous = piles.put(pile, new Governed(monitor, supply, subscription));
+        if (previous != null) {
+            LOG.warn("Depot: pile {} is configured twice; the newer configuration governs it", pile);
+            close(previous);
+        }
+    }
+
+    /** A pile's supply was reconfigured: the charging piles share anew. */
+    void resupply(PileId pile, PileMonitor monitor, Supply supply) {
+        piles.computeIfPresent(pile, (id, governed) -> governed.monitor() == monitor
+                ? new Governed(monitor, supply, governed.subscription()) : governed);
+        lane.execute(this::share);
+    }
+
+    /** A pile stopped: its share goes to the others. */
+    void leave(PileId pile, PileMonitor monitor) {
+        Governed governed = piles.get(pile);
+        if (governed != null && governed.monitor() == monitor && piles.remove(pile, governed)) {
+            close(governed);
+            lane.execute(() -> ended(pile));
+        }
+    }
+
+    /** Admits the pile's session to the site's power, then closes its contactor at its share. */
+    CompletionStage<PileStatus> charge(PileId pile, ChargingInfo info, long startRegisterWh) {
+        CompletionStage<PileStatus> charged = onLane(() -> {
+            Governed governed = running(pile);
+            charging.add(pile);
+            share();
+            return governed.monitor().charge(info, startRegisterWh);
+        });
+        // a contactor that did not close frees the share it was given
+        return charged.whenComplete((status, failure) -> {
+            if (failure != null) {
+                lane.execute(() -> ended(pile));
+            }
+        });
+    }
+
+    @Override
+    public PileSettings settings(PileId pile) {
+        return settings.getOrDefault(Objects.requireNonNull(pile, "pile"), PileSettings.UNRESTRICTED);
+    }
+
+    @Override
+    public CompletionStage<PileStatus> setAvailable(PileId pile, boolean available) {
+        return onLane(() -> {
+            Governed governed = running(pile);
+            save(pile, new PileSettings(available, settings(pile).currentLimitA()));
+            LOG.info("Depot: pile {} {} service", pile, available ? "back in" : "out of");
+            return CompletableFuture.completedFuture(governed.monitor().putInService(available));
+        });
+    }
+
+    @Override
+    public CompletionStage<PileStatus> limitCurrent(PileId pile, OptionalInt limitA) {
+        Objects.requireNonNull(limitA, "limitA");
+        return onLane(() -> {
+            Governed governed = running(pile);
+            int maxA = governed.supply().maxCurrentA();
+            if (limitA.isPresent() && (limitA.getAsInt() < LoadSharing.MIN_CURRENT_A || limitA.getAsInt() > maxA)) {
+                throw new IllegalArgumentException("the current limit of pile " + pile + " must be "
+                        + LoadSharing.MIN_CURRENT_A + " to " + maxA + " A, not " + limitA.getAsInt());
+            }
+            save(pile, new PileSettings(settings(pile).available(), limitA));
+            LOG.info("Depot: pile {} current cap {}", pile, limitA.isPresent() ? limitA.getAsInt() + " A"
+                    : "lifted (" + maxA + " A)");
+            CompletionStage<PileStatus> applied = share().get(pile);
+            return applied != null ? applied : CompletableFuture.completedFuture(governed.monitor().status());
+        });
+    }
+
+    @Override
+    public OptionalLong sitePowerLimitW() {
+        return sitePowerLimitW;
+    }
+
+    @Override
+    public void limitSitePower(OptionalLong limitW) {
+        Objects.requireNonNull(limitW, "limitW");
+        if (limitW.isPresent() && limitW.getAsLong() < 0) {
+            throw new IllegalArgumentException("the site's power limit must not be negative: " + limitW.getAsLong()
+                    + " W");
+        }
+        store.saveSitePowerLimitW(limitW);
+        sitePowerLimitW = limitW;
+        LOG.info("Depot: site power {}", describe(limitW));
+        lane.execute(this::share);
+    }
+
+    /** A pile's session may have ended: when it has, the others share what it had. */
+    private void ended(PileId pile) {
+        Governed governed = piles.get(pile);
+        if (charging.contains(pile) && (governed == null || !governed.monitor().running())) {
+            charging.remove(pile);
+            share();
+        }
+    }
+
+    /** Shares the site's power among the charging piles and tells each its current. */
+    private Map<PileId, CompletionStage<PileStatus>> share() {
+        List<LoadSharing.Claim> claims = new ArrayList<>();
+        for (PileId pile : charging) {
+            Governed governed = piles.get(pile);
+            if (governed != null) {
+                Supply supply = governed.supply();
+                // a cap set before the pile's maximum was lowered counts up to the maximum only
+                int ceilingA = Math.min(settings(pile).currentLimitA().orElse(supply.maxCurrentA()),
+                        supply.maxCurrentA());
+                claims.add(new LoadSharing.Claim(pile, ceilingA, supply.phases(), supply.voltageV()));
+            }
+        }
+        Map<PileId, Integer> currents = LoadSharing.share(claims, sitePowerLimitW);
+        if (!currents.equals(shared)) {
+            LOG.info("Depot: current per charging pile {} (site power {})", currents, describe(sitePowerLimitW));
+            shared = currents;
+        }
+        Map<PileId, CompletionStage<PileStatus>> applied = new HashMap<>();
+        currents.forEach((pile, currentA) -> applied.put(pile, piles.get(pile).monitor().allow(currentA)));
+        return applied;
+    }
+
+    private void save(PileId pile, PileSettings changed) {
+        store.save(pile, changed);
+        settings.put(pile, changed);
+    }
+
+    private Governed running(PileId pile) {
+        Governed governed = piles.get(Objects.requireNonNull(pile, "pile"));
+        if (governed == null) {
+            throw new IllegalArgumentException("there is no pile " + pile + " at this depot");
+        }
+        return governed;
+    }
+
+    /**
+     * Runs {@code work} on the lane. The stage fails with what the work threw, an {@link IllegalArgumentException}
+     * say, unwrapped.
+     */
+    private CompletionStage<PileStatus> onLane(Supplier<CompletionStage<PileStatus>> work) {
+        CompletableFuture<PileStatus> result = new CompletableFuture<>();
+        lane.execute(() -> {
+            try {
+                work.get().whenComplete((status, failure) -> {
+                    if (failure != null) {
+                        result.completeExceptionally(failure instanceof CompletionException wrapped
+                                && wrapped.getCause() != null ? wrapped.getCause() : failure);
+                    } else {
+                        result.complete(status);
+                    }
+                });
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private static void close(Governed governed) {
+        try {
+            governed.subscription().close();
+        } catch (Exception e) {
+            LOG.debug("Closing the depot's subscription failed", e);
+        }
+    }
+
+    private static String describe(OptionalLong limitW) {
+        return limitW.isPresent() ? "limited to " + limitW.getAsLong() + " W" : "not limited";
+    }
+}

@@ -1,0 +1,59 @@
+package org.pilegate.pile.internal;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.pilegate.api.pile.PileId;
+import org.pilegate.api.relay.RelayCommand;
+
+/**
+ * A pile's configuration, checked: every value that is wrong is refused with the configuration's PID, the key and why,
+ * before anything changes.
+ */
+record PileSetup(String pid, PileId id, String meter, String relay, Duration grace, int maxCurrentA,
+        Duration idleFinish, int phases, int voltageV) {
+
+    static PileSetup of(PileConfig config, Map<String, Object> properties) {
+        String pid = String.valueOf(properties.getOrDefault("service.pid", PileControllerComponent.PID));
+        PileId id;
+        try {
+            id = new PileId(config.id());
+        } catch (RuntimeException e) {
+            throw refused(pid, "id", e.getMessage());
+        }
+        requireDevice(pid, "meter", config.meter());
+        requireDevice(pid, "relay", config.relay());
+        if (config.graceMs() < 1000) {
+            throw refused(pid, "graceMs", "must be at least 1000 ms, not " + config.graceMs());
+        }
+        if (config.maxCurrentA() < 6 || config.maxCurrentA() > RelayCommand.MAX_CURRENT_A) {
+            throw refused(pid, "maxCurrentA", "must be 6.." + RelayCommand.MAX_CURRENT_A + " A, not "
+                    + config.maxCurrentA());
+        }
+        if (config.idleFinishS() < 1) {
+            throw refused(pid, "idleFinishS", "must be at least 1 s, not " + config.idleFinishS());
+        }
+        if (config.phases() != 1 && config.phases() != 3) {
+            throw refused(pid, "phases", "must be 1 or 3, not " + config.phases());
+        }
+        if (config.voltageV() < 100 || config.voltageV() > 500) {
+            throw refused(pid, "voltageV", "must be 100..500 V, not " + config.voltageV());
+        }
+        return new PileSetup(pid, id, config.meter(), config.relay(), Duration.ofMillis(config.graceMs()),
+                config.maxCurrentA(), Duration.ofSeconds(config.idleFinishS()), config.phases(), config.voltageV());
+    }
+
+    DepotControlComponent.Supply supply() {
+        return new DepotControlComponent.Supply(maxCurrentA, phases, voltageV);
+    }
+
+    private static void requireDevice(String pid, String key, String deviceId) {
+        if (deviceId == null || deviceId.isBlank()) {
+            throw refused(pid, key, "required, but missing");
+        }
+    }
+
+    private static IllegalArgumentException refused(String pid, String key, String why) {
+        return new IllegalArgumentException("configuration " + pid + ": " + key + ": " + why);
+    }
+}

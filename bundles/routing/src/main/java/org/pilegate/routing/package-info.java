@@ -1,0 +1,7 @@
+/**
+ * What the routing bundle offers other bundles: its HTTP port for their own routes, and how many terminals are
+ * connected.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.pilegate.routing;
