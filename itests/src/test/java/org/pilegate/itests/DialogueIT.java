@@ -3,10 +3,16 @@ package org.pilegate.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.pilegate.itests.Dialogues.OPENING_BALANCE;
+import static org.pilegate.itests.Dialogues.WAIT;
+import static org.pilegate.itests.Dialogues.associate;
+import static org.pilegate.itests.Dialogues.chargeRequest;
+import static org.pilegate.itests.Dialogues.driver;
+import static org.pilegate.itests.Dialogues.refusedAssociation;
+import static org.pilegate.itests.Dialogues.statusUpdates;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
@@ -25,11 +31,8 @@ import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.pilegate.api.money.Money;
-import org.pilegate.api.terminal.TerminalCredentials;
-import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
-import org.pilegate.api.vehicle.VehicleRegistry;
 import org.pilegate.api.wallet.Wallet;
 import org.pilegate.sim.DepotSimulator;
 import org.pilegate.sim.SimulatedVehicle;
@@ -44,13 +47,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerSuite.class)
 public class DialogueIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     /** As configured for the test gateway, see {@link PilegateDistribution}. */
     private static final Duration STATUS_INTERVAL = Duration.ofMillis(PilegateDistribution.STATUS_INTERVAL_MS);
     /** Time a status update may take on its way, beyond the interval. */
     private static final Duration DELIVERY_SLACK = Duration.ofMillis(1_500);
-    /** In the currency of the site tariff shipped in config/tariffs. */
-    private static final Money OPENING_BALANCE = Money.of(10_000, "EUR");
 
     @Inject
     @Filter(timeout = 120_000)
@@ -67,14 +67,10 @@ public class DialogueIT {
         return PilegateDistribution.options();
     }
 
-    /** A driver with a registered vehicle and a terminal connected to the gateway. */
-    private record Driver(VehicleId vehicle, TerminalId terminal, String credential, TerminalClient client) {
-    }
-
     @Test
     public void plugPromptChargeStopPayAndTheSessionHoldsTheMeterDelta() throws Exception {
         int pile = 10;
-        try (TerminalClient client = driver("anna", pile).client()) {
+        try (TerminalClient client = driver(context, "anna", pile).client()) {
             long registerBefore = depot.snapshot(pile).energyWh();
             depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-ANNA"), 60_000, 0.2));
 
@@ -127,8 +123,8 @@ public class DialogueIT {
     @Test
     public void onlyTheBoundTerminalMayStopItsSession() throws Exception {
         int pile = 11;
-        try (TerminalClient owner = driver("boris", pile).client();
-                TerminalClient other = driver("carla", -1).client()) {
+        try (TerminalClient owner = driver(context, "boris", pile).client();
+                TerminalClient other = driver(context, "carla", -1).client()) {
             depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-BORIS"), 60_000, 0.2));
             String session = associate(owner, "sim-12", "boris-phone");
             chargeRequest(owner, "sim-12", "{}");
@@ -145,7 +141,7 @@ public class DialogueIT {
     @Test
     public void replayedForgedAndExpiredTokensAreRefused() throws Exception {
         int pile = 12;
-        try (TerminalClient client = driver("dora", pile).client()) {
+        try (TerminalClient client = driver(context, "dora", pile).client()) {
             depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-DORA"), 60_000, 0.2));
             String token = client.next("association_prompt", WAIT).path("associationToken").asText();
 
@@ -170,7 +166,7 @@ public class DialogueIT {
     @Test
     public void unplugMidSessionFinishesItCleanly() throws Exception {
         int pile = 13;
-        try (TerminalClient client = driver("emil", pile).client()) {
+        try (TerminalClient client = driver(context, "emil", pile).client()) {
             depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-EMIL"), 60_000, 0.2));
             String session = associate(client, "sim-14", "emil-phone");
             chargeRequest(client, "sim-14", "{}");
@@ -189,7 +185,7 @@ public class DialogueIT {
     @Test
     public void chargingStopsAtTheTargetEnergy() throws Exception {
         int pile = 14;
-        try (TerminalClient client = driver("fritz", pile).client()) {
+        try (TerminalClient client = driver(context, "fritz", pile).client()) {
             depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-FRITZ"), 60_000, 0.2));
             associate(client, "sim-15", "fritz-phone");
             chargeRequest(client, "sim-15", "{\"energyWh\":5}");
@@ -207,8 +203,8 @@ public class DialogueIT {
     @Test
     public void malformedJsonGetsAnErrorFrameAndNothingElseChanges() throws Exception {
         int pile = 15;
-        try (TerminalClient charging = driver("gina", pile).client();
-                TerminalClient careless = driver("hugo", -1).client()) {
+        try (TerminalClient charging = driver(context, "gina", pile).client();
+                TerminalClient careless = driver(context, "hugo", -1).client()) {
             depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-GINA"), 60_000, 0.2));
             String session = associate(charging, "sim-16", "gina-phone");
             chargeRequest(charging, "sim-16", "{}");
@@ -228,7 +224,7 @@ public class DialogueIT {
     @Test
     public void aSessionSurvivesARestartOfTheSessionServiceAndAReconnectGetsWhatWasMissed() throws Exception {
         int pile = 16;
-        Driver ines = driver("ines", pile);
+        Dialogues.Driver ines = driver(context, "ines", pile);
         try (TerminalClient client = ines.client()) {
             depot.plug(pile, new SimulatedVehicle(new VehicleId("EV-INES"), 60_000, 0.2));
             String session = associate(client, "sim-17", "ines-phone");
@@ -261,58 +257,5 @@ public class DialogueIT {
         } finally {
             depot.unplug(pile);
         }
-    }
-
-    /** Registers a driver whose vehicle is EV-NAME (for pile index {@code pile}, or none when negative). */
-    private Driver driver(String name, int pile) throws Exception {
-        // looked up afresh: one test restarts the bundle that provides them
-        VehicleRegistry registry = Services.await(context, VehicleRegistry.class, null, WAIT);
-        TerminalCredentials credentials = Services.await(context, TerminalCredentials.class, null, WAIT);
-        AccountId account = new AccountId(name);
-        registry.registerAccount(account, name);
-        VehicleId vehicle = new VehicleId("EV-" + name.toUpperCase());
-        if (pile >= 0) {
-            registry.registerVehicle(vehicle, account);
-        }
-        TerminalId terminal = new TerminalId(name + "-phone");
-        registry.registerTerminal(terminal, account);
-        Services.await(context, Wallet.class, null, WAIT).topUp(account, OPENING_BALANCE, "opening-" + name);
-        String credential = credentials.issue(terminal);
-        return new Driver(vehicle, terminal, credential, TerminalClient.connect(credential, WAIT));
-    }
-
-    /** Answers the association prompt; returns the session id from the bound status. */
-    private static String associate(TerminalClient client, String pile, String terminal) throws Exception {
-        String token = client.next("association_prompt", WAIT).path("associationToken").asText();
-        client.send(associationRequest(pile, token, terminal));
-        JsonNode bound = client.next("status_update", WAIT);
-        assertEquals("PENDING", bound.path("state").asText());
-        return bound.path("session").asText();
-    }
-
-    private static JsonNode chargeRequest(TerminalClient client, String pile, String targets) throws Exception {
-        client.send("{\"type\":\"charging_request\",\"pile\":\"" + pile + "\",\"targets\":" + targets + "}");
-        return client.next(frame -> "CHARGING".equals(frame.path("state").asText()), "the charging status", WAIT);
-    }
-
-    private static String refusedAssociation(TerminalClient client, String pile, String token, String terminal)
-            throws Exception {
-        client.send(associationRequest(pile, token, terminal));
-        return client.next("error", WAIT).path("code").asText();
-    }
-
-    private static String associationRequest(String pile, String token, String terminal) {
-        return "{\"type\":\"association_request\",\"pile\":\"" + pile + "\",\"associationToken\":\"" + token
-                + "\",\"terminal\":\"" + terminal + "\"}";
-    }
-
-    private static List<JsonNode> statusUpdates(TerminalClient client, String session, int count) throws Exception {
-        List<JsonNode> updates = new ArrayList<>();
-        while (updates.size() < count) {
-            updates.add(client.next(frame -> "status_update".equals(frame.path("type").asText())
-                    && session.equals(frame.path("session").asText())
-                    && "CHARGING".equals(frame.path("state").asText()), "a charging status", WAIT));
-        }
-        return updates;
     }
 }

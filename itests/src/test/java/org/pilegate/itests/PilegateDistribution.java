@@ -61,6 +61,8 @@ public final class PilegateDistribution {
                 editConfigurationFilePut("etc/org.pilegate.routing.cfg", "port", Integer.toString(HTTP_PORT)),
                 editConfigurationFilePut("etc/org.pilegate.sim.cfg", "basePort", Integer.toString(SIMULATOR_PORT)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT)),
+                // Pax Exam waits 10 s for its test probe's services, which a loaded machine's boot outlasts
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
                 // the tests inside the gateway read the same ports
                 systemProperty("pilegate.itest.httpPort").value(Integer.toString(HTTP_PORT)),
                 systemProperty("pilegate.itest.simulatorPort").value(Integer.toString(SIMULATOR_PORT)),
