@@ -1,0 +1,86 @@
+package org.pilegate.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class OperatorAccessTest {
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T08:00:00Z"));
+    private final OperatorAccess access = new OperatorAccess(
+            (user, password) -> "admin".equals(user) && "s3cret".equals(new String(password)),
+            Duration.ofMinutes(30), clock);
+
+    @Test
+    void aTokenNamesTheOperatorUntilItExpires() {
+        OperatorAccess.SignIn signIn = access.signIn("admin", "s3cret".toCharArray()).orElseThrow();
+
+        assertEquals(Instant.parse("2026-11-26T08:30:00Z"), signIn.expiresAt());
+        assertEquals(Optional.of("admin"), access.operatorOf(signIn.token()));
+        clock.now = clock.now.plus(Duration.ofMinutes(30));
+        assertEquals(Optional.empty(), access.operatorOf(signIn.token()));
+    }
+
+    @Test
+    void aWrongPasswordGivesNoToken() {
+        assertEquals(Optional.empty(), access.signIn("admin", "guess".toCharArray()));
+    }
+
+    @Test
+    void aTamperedOrForeignTokenIsRefused() {
+        String token = access.signIn("admin", "s3cret".toCharArray()).orElseThrow().token();
+        String[] parts = token.split("\\.");
+        String longer = parts[0] + "." + (Long.parseLong(parts[1]) + 3600) + "." + parts[2];
+        OperatorAccess otherGateway = new OperatorAccess((user, password) -> true, Duration.ofMinutes(30), clock);
+
+        assertEquals(Optional.empty(), access.operatorOf(longer));
+        assertEquals(Optional.empty(), otherGateway.operatorOf(token));
+        assertEquals(Optional.empty(), access.operatorOf("admin"));
+        assertEquals(Optional.empty(), access.operatorOf("..."));
+        assertEquals(Optional.empty(), access.operatorOf("!!.x." + parts[2]));
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountForAMinute() {
+        for (int i = 0; i < OperatorAccess.MAX_FAILURES; i++) {
+            assertEquals(Optional.empty(), access.signIn("admin", "guess".toCharArray()));
+        }
+
+        assertThrows(OperatorAccess.TooManyAttempts.class, () -> access.signIn("admin", "s3cret".toCharArray()));
+        clock.now = clock.now.plus(OperatorAccess.FAILURE_WINDOW);
+        assertTrue(access.signIn("admin", "s3cret".toCharArray()).isPresent());
+    }
+
+    private static final class MovableClock extends Clock {
+
+        Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

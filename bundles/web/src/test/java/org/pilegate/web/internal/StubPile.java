@@ -1,0 +1,69 @@
+package org.pilegate.web.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+
+import org.pilegate.api.pile.PileId;
+import org.pilegate.api.pile.PileState;
+import org.pilegate.api.pile.PileStatus;
+import org.pilegate.api.relay.PlugState;
+import org.pilegate.api.session.ChargingInfo;
+import org.pilegate.api.session.SessionId;
+import org.pilegate.api.vehicle.VehicleId;
+import org.pilegate.pile.PileController;
+
+/** A pile controller that only reports a fixed status: the dashboard reads, it never commands. */
+record StubPile(PileStatus status) implements PileController {
+
+    static StubPile charging(String id, long powerW, String session) {
+        return new StubPile(new PileStatus(new PileId(id), PileState.CHARGING, PlugState.C, true, powerW, 123_456, 16,
+                Optional.of(new SessionId(session)), Optional.empty(), Instant.parse("2026-11-26T08:00:00Z")));
+    }
+
+    static StubPile faulted(String id, String fault) {
+        return new StubPile(new PileStatus(new PileId(id), PileState.FAULTED, PlugState.F, false, 0, 5_000, 0,
+                Optional.empty(), Optional.of(fault), Instant.parse("2026-11-26T08:00:00Z")));
+    }
+
+    @Override
+    public PileId id() {
+        return status.pileId();
+    }
+
+    @Override
+    public boolean devicesSeen() {
+        return true;
+    }
+
+    @Override
+    public Optional<VehicleId> vehicle() {
+        return Optional.empty();
+    }
+
+    @Override
+    public int maxCurrentA() {
+        return 32;
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<PileStatus> listener) {
+        throw new UnsupportedOperationException("the dashboard polls");
+    }
+
+    @Override
+    public void prompted() {
+        throw new UnsupportedOperationException("the dashboard never prompts");
+    }
+
+    @Override
+    public CompletionStage<PileStatus> charge(ChargingInfo info, long startRegisterWh) {
+        throw new UnsupportedOperationException("the dashboard never charges");
+    }
+
+    @Override
+    public CompletionStage<PileStatus> finish(String reason) {
+        throw new UnsupportedOperationException("the dashboard never finishes a session");
+    }
+}

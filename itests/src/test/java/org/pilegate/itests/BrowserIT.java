@@ -1,0 +1,168 @@
+package org.pilegate.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.BootFinished;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
+import org.pilegate.api.money.Money;
+import org.pilegate.api.terminal.TerminalCredentials;
+import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.api.vehicle.AccountId;
+import org.pilegate.api.vehicle.VehicleId;
+import org.pilegate.api.vehicle.VehicleRegistry;
+import org.pilegate.api.wallet.Wallet;
+import org.pilegate.sim.DepotSimulator;
+
+/**
+ * The charging dialogue in a real browser against the booted gateway: headless Chromium drives the operator dashboard
+ * and a driver's terminal page (itests/browser/dialogue.mjs) — plug from the dashboard, prompt, request, live status,
+ * stop, fee, payment, new balance, and the dashboard following the pile. Screenshots go to target/browser.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class BrowserIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(4);
+    /** Pile sim-18: no other integration test uses it. */
+    private static final int PILE = 17;
+    private static final Money OPENING_BALANCE = Money.of(10_000, "EUR");
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private BootFinished bootFinished;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private DepotSimulator depot;
+
+    @Configuration
+    public Option[] configuration() {
+        return PilegateDistribution.options();
+    }
+
+    @Test
+    public void aDriverChargesAndPaysInTheBrowserWhileTheDashboardFollowsThePile() throws Exception {
+        AccountId account = new AccountId("wanda");
+        String credential = driver(account, new VehicleId("EV-WANDA"), new TerminalId("wanda-phone"));
+        String operatorPassword = operatorPassword();
+        String base = "http://127.0.0.1:" + PilegateDistribution.HTTP_PORT;
+        awaitPage(base + "/dashboard");
+        Path itests = itestsDirectory();
+        Path browserDir = itests.resolve("browser");
+        Path log = itests.resolve("target/browser/dialogue.log");
+        Files.createDirectories(log.getParent());
+        Files.deleteIfExists(log);
+        try {
+            if (!Files.isDirectory(browserDir.resolve("node_modules/playwright-core"))) {
+                assertEquals("npm ci in " + browserDir + " (see " + log + ")", 0,
+                        run(browserDir, log, Map.of(), "npm", "ci", "--no-audit", "--no-fund"));
+            }
+            int exit = run(browserDir, log, Map.of(
+                    "PILEGATE_URL", base,
+                    "PILEGATE_OPERATOR_USER", "admin",
+                    "PILEGATE_OPERATOR_PASSWORD", operatorPassword,
+                    "PILEGATE_TERMINAL_CREDENTIAL", credential,
+                    "PILEGATE_PILE", String.format("sim-%02d", PILE + 1),
+                    "PILEGATE_VEHICLE", "EV-WANDA",
+                    "PILEGATE_OPENING_BALANCE", Long.toString(OPENING_BALANCE.minorUnits()),
+                    "PILEGATE_SCREENSHOTS", log.getParent().toString()),
+                    "node", "dialogue.mjs");
+            assertEquals("the browser dialogue failed:\n" + Files.readString(log), 0, exit);
+        } finally {
+            depot.unplug(PILE);
+        }
+        Wallet wallet = Services.await(context, Wallet.class, null, WAIT);
+        Services.awaitTrue("the fee debited from the wallet", WAIT, () -> wallet.balance(account,
+                Currency.getInstance("EUR")).isLessThan(OPENING_BALANCE));
+    }
+
+    /** Registers an account with a vehicle, a terminal and money in the wallet; returns the terminal's credential. */
+    private String driver(AccountId account, VehicleId vehicle, TerminalId terminal) {
+        VehicleRegistry registry = Services.await(context, VehicleRegistry.class, null, WAIT);
+        registry.registerAccount(account, "Wanda");
+        registry.registerVehicle(vehicle, account);
+        registry.registerTerminal(terminal, account);
+        Services.await(context, Wallet.class, null, WAIT).topUp(account, OPENING_BALANCE, "opening-wanda");
+        return Services.await(context, TerminalCredentials.class, null, WAIT).issue(terminal);
+    }
+
+    /**
+     * The itests module: the gateway under test runs from itests/target/exam/&lt;run&gt; (see
+     * {@link PilegateDistribution}). Taken from there rather than from a system property, as the test classes of a
+     * suite share one gateway, configured by whichever class comes first.
+     */
+    private static Path itestsDirectory() {
+        Path itests = Path.of(System.getProperty("karaf.home")).toAbsolutePath().normalize()
+                .getParent().getParent().getParent();
+        assertTrue("no itests/browser/dialogue.mjs in " + itests,
+                Files.isRegularFile(itests.resolve("browser/dialogue.mjs")));
+        return itests;
+    }
+
+    /** The operator's secret, generated on first start as no PILEGATE_ADMIN_PASSWORD is set. */
+    private static String operatorPassword() throws IOException {
+        Path secret = Path.of(System.getProperty("karaf.etc"), "admin.password");
+        Services.awaitTrue(secret + " written", WAIT, () -> Files.isReadable(secret));
+        return Files.readString(secret, StandardCharsets.UTF_8).strip();
+    }
+
+    private static void awaitPage(String url) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Services.awaitTrue(url + " served", WAIT, () -> {
+            try {
+                return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+
+    private static int run(Path directory, Path log, Map<String, String> environment, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(command))
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(BROWSER_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish within " + BROWSER_TIMEOUT
+                    + ":\n" + Files.readString(log));
+        }
+        return process.exitValue();
+    }
+}
