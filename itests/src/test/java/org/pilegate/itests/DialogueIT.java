@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import static org.pilegate.itests.Dialogues.OPENING_BALANCE;
 import static org.pilegate.itests.Dialogues.WAIT;
 import static org.pilegate.itests.Dialogues.associate;
+import static org.pilegate.itests.Dialogues.associationRequest;
 import static org.pilegate.itests.Dialogues.chargeRequest;
 import static org.pilegate.itests.Dialogues.driver;
 import static org.pilegate.itests.Dialogues.refusedAssociation;

@@ -69,7 +69,7 @@ final class Dialogues {
         return client.next("error", WAIT).path("code").asText();
     }
 
-    private static String associationRequest(String pile, String token, String terminal) {
+    static String associationRequest(String pile, String token, String terminal) {
         return "{\"type\":\"association_request\",\"pile\":\"" + pile + "\",\"associationToken\":\"" + token
                 + "\",\"terminal\":\"" + terminal + "\"}";
     }
