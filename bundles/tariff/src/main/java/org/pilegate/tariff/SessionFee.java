@@ -5,43 +5,47 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.pilegate.api.money.Money;
+import org.pilegate.api.tariff.PricedSession;
 import org.pilegate.api.terminal.FeeLine;
 
 /**
- * The price of a session, itemised; {@code lines} and {@code total} go into a
- * {@link org.pilegate.api.terminal.FeeNotice} as they are.
+ * The price of a session, itemised, as the session service receives it, and how the tariff's price limits shaped
+ * it; {@code lines} and {@code total} go into a {@link org.pilegate.api.terminal.FeeNotice} as they are.
  *
- * @param tariffId the tariff that priced the session
- * @param lines one line per dimension and tariff element that billed anything, FLAT first, then ENERGY, TIME and
- *        PARKING_TIME, each in the order the elements were first used; a top-up to the minimum price comes last
- * @param total the sum of the lines' totals including VAT
+ * @param price the tariff that priced the session, and the lines: one per dimension and tariff element that billed
+ *        anything, FLAT first, then ENERGY, TIME and PARKING_TIME, each in the order the elements were first used; a
+ *        top-up to the minimum price comes last
  * @param priceLimit the tariff's min_price or max_price, if it changed the fee
  */
-public record SessionFee(String tariffId, List<FeeLine> lines, Money total, Optional<PriceLimitApplied> priceLimit) {
+public record SessionFee(PricedSession price, Optional<PriceLimitApplied> priceLimit) {
 
     /** The unit of the FLAT line that tops a session up to the tariff's min_price. */
     public static final String MIN_PRICE_UNIT = "min_price";
 
     public SessionFee {
-        Objects.requireNonNull(tariffId, "tariffId");
-        Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(price, "price");
         Objects.requireNonNull(priceLimit, "priceLimit");
-        lines = List.copyOf(lines);
-        Money sum = Money.zero(total.currency());
-        for (FeeLine line : lines) {
-            sum = sum.plus(line.total());
-        }
-        if (!sum.equals(total)) {
-            throw new IllegalArgumentException("total " + total + " differs from the sum of lines " + sum);
-        }
+    }
+
+    public String tariffId() {
+        return price.tariffId();
+    }
+
+    public List<FeeLine> lines() {
+        return price.lines();
+    }
+
+    /** The sum of the lines' totals including VAT. */
+    public Money total() {
+        return price.total();
     }
 
     public Money totalExVat() {
-        return lines.stream().map(FeeLine::amountExVat).reduce(Money.zero(total.currency()), Money::plus);
+        return lines().stream().map(FeeLine::amountExVat).reduce(Money.zero(total().currency()), Money::plus);
     }
 
     public Money totalVat() {
-        return lines.stream().map(FeeLine::vat).reduce(Money.zero(total.currency()), Money::plus);
+        return lines().stream().map(FeeLine::vat).reduce(Money.zero(total().currency()), Money::plus);
     }
 
     /**

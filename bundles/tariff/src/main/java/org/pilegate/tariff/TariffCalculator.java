@@ -2,6 +2,7 @@ package org.pilegate.tariff;
 
 import java.time.ZoneId;
 
+import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.tariff.internal.SessionPricing;
 
 /**

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import org.pilegate.api.pile.PileId;
+import org.pilegate.api.tariff.SessionTimeline;
 
 /**
  * The site's tariffs and which pile charges by which. A pile's tariff is the first in force of those assigned to the

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.tariff.SessionFee.PriceLimitApplied;
 
 /**

@@ -24,8 +24,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.session.SessionId;
-import org.pilegate.api.terminal.FeeLine;
+import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.api.terminal.FeeLine.Component;
+import org.pilegate.api.terminal.FeeLine;
 import org.pilegate.api.terminal.FeeNotice;
 
 /**
@@ -94,7 +96,7 @@ class TariffCalculatorPropertiesTest {
                 continue;
             }
             int at = 1 + random.nextInt(session.samples().size() - 2);
-            List<SessionSample> samples = session.samples();
+            List<MeterSample> samples = session.samples();
             SessionTimeline first = new SessionTimeline(session.start(), samples.get(at).at(),
                     samples.subList(0, at + 1));
             SessionTimeline second = new SessionTimeline(samples.get(at).at(), session.end(),
@@ -139,12 +141,12 @@ class TariffCalculatorPropertiesTest {
 
     private static void assertMoreEnergyCostsNoLess(Random random, Tariff tariff, int run) {
         SessionTimeline session = session(random, 900);
-        List<SessionSample> more = new ArrayList<>(session.samples());
+        List<MeterSample> more = new ArrayList<>(session.samples());
         int from = 1 + random.nextInt(Math.max(1, more.size() - 1));
         long added = 1 + random.nextInt(5_000);
         for (int i = from; i < more.size(); i++) {
-            SessionSample s = more.get(i);
-            more.set(i, new SessionSample(s.at(), s.registerWh() + added, s.powerW(), s.currentA(), s.charging()));
+            MeterSample s = more.get(i);
+            more.set(i, new MeterSample(s.at(), s.registerWh() + added, s.powerW(), s.currentA(), s.charging()));
         }
         SessionTimeline moreEnergy = new SessionTimeline(session.start(), session.end(), more);
 
@@ -260,18 +262,18 @@ class TariffCalculatorPropertiesTest {
         Instant now = YEAR_START.plusSeconds(gridSeconds * (long) random.nextInt((int) steps));
         Instant start = now;
         long register = random.nextInt(100_000_000);
-        List<SessionSample> samples = new ArrayList<>();
+        List<MeterSample> samples = new ArrayList<>();
         int count = 1 + random.nextInt(10);
         for (int i = 0; i < count; i++) {
             boolean charging = random.nextInt(10) < 7;
             long powerW = charging ? random.nextInt(50_000) : 0;
             OptionalInt current = random.nextBoolean() ? OptionalInt.of(random.nextInt(64)) : OptionalInt.empty();
-            samples.add(new SessionSample(now, register, powerW, current, charging));
+            samples.add(new MeterSample(now, register, powerW, current, charging));
             long seconds = (long) gridSeconds * random.nextInt(3 * 3600 / gridSeconds + 1);
             now = now.plusSeconds(seconds);
             register += powerW * seconds / 3600;
         }
-        samples.add(new SessionSample(now, register, 0, OptionalInt.empty(), false));
+        samples.add(new MeterSample(now, register, 0, OptionalInt.empty(), false));
         Instant end = random.nextBoolean() ? now : now.plusSeconds((long) gridSeconds * random.nextInt(8));
         return new SessionTimeline(start, end, samples);
     }

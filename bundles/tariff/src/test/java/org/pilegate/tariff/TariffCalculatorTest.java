@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
+import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.tariff.SessionTimeline;
 
 /** Sessions of a depot priced by hand: boundaries met between samples, clock changes, weekends, price limits. */
 class TariffCalculatorTest {
@@ -200,8 +202,8 @@ class TariffCalculatorTest {
     void lastSampleHoldsUntilTheEnd() {
         Instant start = local("2026-11-23T08:00");
         SessionTimeline session = new SessionTimeline(start, start.plus(Duration.ofMinutes(90)), List.of(
-                new SessionSample(start, 5_000, 11_000, OptionalInt.empty(), true),
-                new SessionSample(start.plus(Duration.ofHours(1)), 16_000, 0, OptionalInt.empty(), false)));
+                new MeterSample(start, 5_000, 11_000, OptionalInt.empty(), true),
+                new MeterSample(start.plus(Duration.ofHours(1)), 16_000, 0, OptionalInt.empty(), false)));
         String tariff = """
                 {"id": "park", "currency": "EUR", "elements": [{"price_components": [
                   {"type": "ENERGY", "price": 0.40, "step_size": 1},
@@ -216,9 +218,9 @@ class TariffCalculatorTest {
     void firstSampleHoldsFromTheStart() {
         Instant start = local("2026-11-23T08:00");
         SessionTimeline session = new SessionTimeline(start, start.plus(Duration.ofMinutes(62)), List.of(
-                new SessionSample(start.plus(Duration.ofMinutes(2)), 5_000, 0, OptionalInt.empty(), false),
-                new SessionSample(start.plus(Duration.ofMinutes(2)), 5_000, 11_000, OptionalInt.empty(), true),
-                new SessionSample(start.plus(Duration.ofMinutes(62)), 16_000, 0, OptionalInt.empty(), false)));
+                new MeterSample(start.plus(Duration.ofMinutes(2)), 5_000, 0, OptionalInt.empty(), false),
+                new MeterSample(start.plus(Duration.ofMinutes(2)), 5_000, 11_000, OptionalInt.empty(), true),
+                new MeterSample(start.plus(Duration.ofMinutes(62)), 16_000, 0, OptionalInt.empty(), false)));
         String tariff = """
                 {"id": "park", "currency": "EUR", "elements": [{"price_components": [
                   {"type": "ENERGY", "price": 0.40, "step_size": 1},
@@ -231,7 +233,7 @@ class TariffCalculatorTest {
     void sessionWithoutTimeOrEnergyPaysOnlyTheFlatFee() {
         Instant start = local("2026-11-23T08:00");
         SessionTimeline session = new SessionTimeline(start, start,
-                List.of(new SessionSample(start, 5_000, 0, OptionalInt.empty(), false)));
+                List.of(new MeterSample(start, 5_000, 0, OptionalInt.empty(), false)));
 
         assertEquals(List.of("FLAT 1 session 100+19"), FeeLines.of(price("""
                 {"id": "flat", "currency": "EUR", "elements": [{"price_components": [

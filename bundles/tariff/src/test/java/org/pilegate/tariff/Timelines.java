@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
+import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.tariff.SessionTimeline;
+
 /** Builds session timelines phase by phase: each phase is one sample, held until the next. */
 final class Timelines {
 
     private final Instant start;
-    private final List<SessionSample> samples = new ArrayList<>();
+    private final List<MeterSample> samples = new ArrayList<>();
     private Instant now;
     private long registerWh;
     private OptionalInt currentA = OptionalInt.empty();
@@ -49,7 +52,7 @@ final class Timelines {
     }
 
     Timelines phase(Duration duration, long energyWh, long powerW, boolean charging) {
-        samples.add(new SessionSample(now, registerWh, powerW, currentA, charging));
+        samples.add(new MeterSample(now, registerWh, powerW, currentA, charging));
         now = now.plus(duration);
         registerWh += energyWh;
         return this;
@@ -57,8 +60,8 @@ final class Timelines {
 
     /** Ends the session after the last phase, with a closing sample for the final register. */
     SessionTimeline end() {
-        List<SessionSample> all = new ArrayList<>(samples);
-        all.add(new SessionSample(now, registerWh, 0, currentA, false));
+        List<MeterSample> all = new ArrayList<>(samples);
+        all.add(new MeterSample(now, registerWh, 0, currentA, false));
         return new SessionTimeline(start, now, all);
     }
 }

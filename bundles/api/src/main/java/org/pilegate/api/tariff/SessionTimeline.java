@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a session is priced from: its start and end and the meter samples in between, in time order. Energy is the
+ * What a session is priced from: from plug-in to departure, with the meter samples in between. Energy is the
  * difference of registers; charging and parking time follow the samples' {@code charging} flags.
  *
- * @param start when the session began (plug-in)
- * @param end when it ended, or now for a running session
- * @param samples at least one, none before {@code start} or after {@code end}, in time order
+ * @param start when the session began; until the first sample, that sample's state holds with no energy
+ * @param end when the session ended, or now for a running session; after the last sample, that sample's state holds
+ *        with no further energy
+ * @param samples at least one, within start and end, in time order (equal times allowed), registers never
+ *        decreasing
  */
 public record SessionTimeline(Instant start, Instant end, List<MeterSample> samples) {
 
@@ -22,15 +24,32 @@ public record SessionTimeline(Instant start, Instant end, List<MeterSample> samp
             throw new IllegalArgumentException("end " + end + " is before start " + start);
         }
         if (samples.isEmpty()) {
-            throw new IllegalArgumentException("a timeline needs at least one sample");
+            throw new IllegalArgumentException("samples must hold at least one sample");
         }
-        Instant previous = start;
-        for (MeterSample sample : samples) {
-            if (sample.at().isBefore(previous) || sample.at().isAfter(end)) {
-                throw new IllegalArgumentException("sample at " + sample.at() + " is out of order or outside "
-                        + start + " .. " + end);
+        if (samples.get(0).at().isBefore(start)) {
+            throw new IllegalArgumentException("the first sample at " + samples.get(0).at() + " is before the start "
+                    + start);
+        }
+        for (int i = 1; i < samples.size(); i++) {
+            MeterSample previous = samples.get(i - 1);
+            MeterSample sample = samples.get(i);
+            if (sample.at().isBefore(previous.at())) {
+                throw new IllegalArgumentException("samples[" + i + "] at " + sample.at() + " is before samples["
+                        + (i - 1) + "] at " + previous.at());
             }
-            previous = sample.at();
+            if (sample.registerWh() < previous.registerWh()) {
+                throw new IllegalArgumentException("samples[" + i + "] register " + sample.registerWh()
+                        + " Wh is below samples[" + (i - 1) + "] register " + previous.registerWh() + " Wh");
+            }
         }
+        if (samples.get(samples.size() - 1).at().isAfter(end)) {
+            throw new IllegalArgumentException("the last sample at " + samples.get(samples.size() - 1).at()
+                    + " is after the end " + end);
+        }
+    }
+
+    /** Energy delivered in the session, in Wh. */
+    public long energyWh() {
+        return samples.get(samples.size() - 1).registerWh() - samples.get(0).registerWh();
     }
 }

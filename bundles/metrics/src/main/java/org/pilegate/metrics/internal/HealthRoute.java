@@ -15,8 +15,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pilegate.metrics.HealthCheck;
 import org.pilegate.routing.GatewayHttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,18 +26,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@value MetricsConfig#PID}).
  */
 @Component(service = RouteBuilder.class, configurationPid = MetricsConfig.PID)
-public class HealthRoute extends RouteBuilder {
+public class HealthRoute extends MonitoringRoute {
 
     static final String PATH = "/health";
     static final String ROUTE_ID = "health";
     /** Within the usual probe timeouts (Kubernetes: 1 s by default, Prometheus blackbox: 5 s, HAProxy: 2 s+). */
     static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
     private static final String JSON = "application/json";
-    private static final Logger LOG = LoggerFactory.getLogger(HealthRoute.class);
 
-    private final GatewayHttpServer http;
-    private final boolean enabled;
-    private final ClientNetworks allowed;
     private final Duration checkTimeout;
     private final ObjectMapper json = new ObjectMapper();
     /** Threads are made as checks need them: one stuck on a dead database must not hold up the next probe. */
@@ -58,10 +52,8 @@ public class HealthRoute extends RouteBuilder {
     }
 
     HealthRoute(GatewayHttpServer http, MetricsConfig config, Duration checkTimeout) {
-        this.http = http;
+        super(http, PATH, ROUTE_ID, "health", config.healthEnabled(), config);
         this.checkTimeout = checkTimeout;
-        this.enabled = config.healthEnabled();
-        this.allowed = new ClientNetworks(MetricsConfig.PID + ": allowedClients", config.allowedClients());
     }
 
     HealthRoute(GatewayHttpServer http, MetricsConfig config, List<HealthCheck> checks, Duration checkTimeout) {
@@ -76,27 +68,8 @@ public class HealthRoute extends RouteBuilder {
     }
 
     @Override
-    public void configure() {
-        if (!enabled) {
-            return;
-        }
-        onException(Exception.class)
-                .handled(true)
-                .process(this::failed);
-        from(http.httpUri(PATH, "GET")).routeId(ROUTE_ID)
-                .process(this::report);
-    }
-
-    private void report(Exchange exchange) throws JsonProcessingException {
-        if (HttpReply.refuseUnlessAllowed(exchange, allowed)) {
-            return;
-        }
+    void reply(Exchange exchange) throws JsonProcessingException {
         HealthReport report = HealthReport.of(checks, checking, checkTimeout);
         HttpReply.send(exchange, report.ready() ? 200 : 503, JSON, json.writeValueAsString(report));
-    }
-
-    private void failed(Exchange exchange) {
-        LOG.error("Health could not be reported", exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-        HttpReply.send(exchange, 500, HttpReply.TEXT, "the health could not be read; see the gateway's log\n");
     }
 }

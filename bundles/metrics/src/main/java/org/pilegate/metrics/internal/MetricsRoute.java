@@ -7,53 +7,27 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.routing.GatewayHttpServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@code GET /metrics}: every meter in the Prometheus text exposition format 0.0.4, for scraping. */
 @Component(service = RouteBuilder.class, configurationPid = MetricsConfig.PID)
 @Designate(ocd = MetricsConfig.class)
-public class MetricsRoute extends RouteBuilder {
+public class MetricsRoute extends MonitoringRoute {
 
     static final String PATH = "/metrics";
     static final String ROUTE_ID = "metrics";
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
-    private static final Logger LOG = LoggerFactory.getLogger(MetricsRoute.class);
 
-    private final GatewayHttpServer http;
     private final GatewayMeters meters;
-    private final boolean enabled;
-    private final ClientNetworks allowed;
 
     @Activate
     public MetricsRoute(@Reference(name = "http") GatewayHttpServer http,
             @Reference(name = "meters") GatewayMeters meters, MetricsConfig config) {
-        this.http = http;
+        super(http, PATH, ROUTE_ID, "metrics", config.metricsEnabled(), config);
         this.meters = meters;
-        this.enabled = config.metricsEnabled();
-        this.allowed = new ClientNetworks(MetricsConfig.PID + ": allowedClients", config.allowedClients());
     }
 
     @Override
-    public void configure() {
-        if (!enabled) {
-            return;
-        }
-        onException(Exception.class)
-                .handled(true)
-                .process(this::failed);
-        from(http.httpUri(PATH, "GET")).routeId(ROUTE_ID)
-                .process(this::scrape);
-    }
-
-    private void scrape(Exchange exchange) {
-        if (!HttpReply.refuseUnlessAllowed(exchange, allowed)) {
-            HttpReply.send(exchange, 200, CONTENT_TYPE, meters.scrape());
-        }
-    }
-
-    private void failed(Exchange exchange) {
-        LOG.error("Metrics could not be scraped", exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-        HttpReply.send(exchange, 500, HttpReply.TEXT, "the metrics could not be read; see the gateway's log\n");
+    void reply(Exchange exchange) {
+        HttpReply.send(exchange, 200, CONTENT_TYPE, meters.scrape());
     }
 }

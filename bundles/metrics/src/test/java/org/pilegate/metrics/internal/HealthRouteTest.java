@@ -18,7 +18,6 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.pilegate.api.pile.PileState;
 import org.pilegate.metrics.HealthCheck;
 import org.pilegate.modbus.FunctionCode;
 import org.pilegate.modbus.ReadRequest;
@@ -26,6 +25,7 @@ import org.pilegate.modbus.TcpEndpoint;
 import org.pilegate.modbus.internal.ModbusManagerConfig;
 import org.pilegate.modbus.internal.ModbusManagerImpl;
 import org.pilegate.pile.PileController;
+import org.pilegate.pile.testing.FakePileController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,8 +37,8 @@ class HealthRouteTest {
     private final JdbcDataSource store = new JdbcDataSource();
     private final ModbusManagerImpl transport = new ModbusManagerImpl(Configs.of(ModbusManagerConfig.class,
             Map.of("maxRetries", 0, "timeoutMillis", 500, "schedulerThreads", 1)));
-    private final PileStub bay1 = new PileStub("bay-01");
-    private final PileStub bay2 = new PileStub("bay-02");
+    private final FakePileController bay1 = new FakePileController("bay-01", 0);
+    private final FakePileController bay2 = new FakePileController("bay-02", 0);
 
     HealthRouteTest() throws SQLException {
         database = Server.createTcpServer("-tcpPort", String.valueOf(MonitoringServer.freePort()), "-ifNotExists")
@@ -62,7 +62,7 @@ class HealthRouteTest {
         } catch (CompletionException expected) {
             // the endpoint is down now
         }
-        bay2.publish(PileState.FAULTED, 0, 100, Optional.empty(), Optional.of("ground fault"));
+        bay2.fault("ground fault");
         serveHealth(gatewayChecks());
 
         HttpResponse<String> response = server.get(HealthRoute.PATH);
@@ -178,7 +178,7 @@ class HealthRouteTest {
     void manyPilesWithTheSameProblemAreListedShort() throws Exception {
         List<PileController> piles = new ArrayList<>();
         for (int i = 1; i <= Reasons.MAX_LISTED + 2; i++) {
-            PileStub pile = new PileStub("bay-%02d".formatted(i));
+            FakePileController pile = new FakePileController("bay-%02d".formatted(i), 0);
             pile.devicesSeen(false);
             piles.add(pile);
         }

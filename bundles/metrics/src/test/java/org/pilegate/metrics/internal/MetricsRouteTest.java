@@ -29,6 +29,7 @@ import org.pilegate.modbus.ReadRequest;
 import org.pilegate.modbus.TcpEndpoint;
 import org.pilegate.modbus.internal.ModbusManagerConfig;
 import org.pilegate.modbus.internal.ModbusManagerImpl;
+import org.pilegate.pile.testing.FakePileController;
 import org.pilegate.routing.TerminalPresence;
 
 class MetricsRouteTest {
@@ -102,17 +103,17 @@ class MetricsRouteTest {
     void pileMetersFollowWhatThePilesPublish() {
         serveMetrics(Map.of());
         PileMeters pileMeters = active(new PileMeters(meters), PileMeters::deactivate);
-        PileStub bay1 = new PileStub("bay-01");
-        PileStub bay2 = new PileStub("bay-02");
+        FakePileController bay1 = new FakePileController("bay-01", 0);
+        FakePileController bay2 = new FakePileController("bay-02", 0);
         pileMeters.addPile(bay1);
         pileMeters.addPile(bay2);
 
-        bay1.publish(PileState.CHARGING, 7_000, 1_000, Optional.of("s-1"), Optional.empty());
-        bay2.publish(PileState.CHARGING, 11_000, 5_000, Optional.of("s-2"), Optional.empty());
-        bay1.publish(PileState.CHARGING, 7_200, 1_500, Optional.of("s-1"), Optional.empty());
+        bay1.charging(new SessionId("s-1"), 7_000, 1_000);
+        bay2.charging(new SessionId("s-2"), 11_000, 5_000);
+        bay1.charging(new SessionId("s-1"), 7_200, 1_500);
         String charging = server.get(MetricsRoute.PATH).body();
         bay1.publish(PileState.AVAILABLE, 0, 1_600, Optional.empty(), Optional.empty());
-        bay2.publish(PileState.FAULTED, 0, 5_000, Optional.empty(), Optional.of("ground fault"));
+        bay2.fault("ground fault");
         String after = server.get(MetricsRoute.PATH).body();
 
         assertEquals(Optional.of(18_200.0), value(charging, "pilegate_site_power_watts"));

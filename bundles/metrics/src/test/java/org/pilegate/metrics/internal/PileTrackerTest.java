@@ -7,13 +7,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.pile.PileState;
+import org.pilegate.api.session.SessionId;
+import org.pilegate.pile.testing.FakePileController;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class PileTrackerTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final PileStub pile = new PileStub("bay-01");
+    private final FakePileController pile = new FakePileController("bay-01", 0);
 
     @AfterEach
     void closeRegistry() {
@@ -23,8 +25,8 @@ class PileTrackerTest {
     @Test
     void sessionFollowedAtOnceByTheNextIsOneFinishedAndOneStarted() throws Exception {
         try (PileTracker tracker = new PileTracker(pile, new MeterGroup(registry))) {
-            pile.publish(PileState.CHARGING, 7_000, 100, Optional.of("s-1"), Optional.empty());
-            pile.publish(PileState.CHARGING, 7_000, 300, Optional.of("s-2"), Optional.empty());
+            pile.charging(new SessionId("s-1"), 7_000, 100);
+            pile.charging(new SessionId("s-2"), 7_000, 300);
 
             assertEquals(2.0, count("pilegate.pile.sessions.started"));
             assertEquals(1.0, count("pilegate.pile.sessions.finished"));
@@ -34,7 +36,7 @@ class PileTrackerTest {
 
     @Test
     void sessionRunningBeforeTrackingIsNotCountedAsStartedButItsEndIs() throws Exception {
-        pile.publish(PileState.CHARGING, 7_000, 100, Optional.of("s-1"), Optional.empty());
+        pile.charging(new SessionId("s-1"), 7_000, 100);
         try (PileTracker tracker = new PileTracker(pile, new MeterGroup(registry))) {
             pile.publish(PileState.AVAILABLE, 0, 150, Optional.empty(), Optional.empty());
 
@@ -48,9 +50,9 @@ class PileTrackerTest {
     void energyOutsideSessionsAndARegisterThatWentBackAreNotDelivered() throws Exception {
         try (PileTracker tracker = new PileTracker(pile, new MeterGroup(registry))) {
             pile.publish(PileState.AVAILABLE, 0, 1_000, Optional.empty(), Optional.empty());
-            pile.publish(PileState.CHARGING, 7_000, 1_000, Optional.of("s-1"), Optional.empty());
-            pile.publish(PileState.CHARGING, 7_000, 20, Optional.of("s-1"), Optional.empty());
-            pile.publish(PileState.CHARGING, 7_000, 70, Optional.of("s-1"), Optional.empty());
+            pile.charging(new SessionId("s-1"), 7_000, 1_000);
+            pile.charging(new SessionId("s-1"), 7_000, 20);
+            pile.charging(new SessionId("s-1"), 7_000, 70);
 
             assertEquals(50.0, count("pilegate.pile.energy.delivered"));
         }

@@ -50,6 +50,7 @@ import org.pilegate.api.pile.DepotControl;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.SessionDirectory;
 import org.pilegate.api.session.SessionId;
+import org.pilegate.pile.testing.FakePileController;
 
 /** A real Milo server with the site's namespace, driven by fake piles and meters, and real Milo clients. */
 class SiteServerTest {
@@ -62,7 +63,7 @@ class SiteServerTest {
 
     private final FakeDepot depot = new FakeDepot();
     private final AtomicBoolean depotRunning = new AtomicBoolean(true);
-    private final FakePile bay1 = new FakePile("bay-01");
+    private final FakePileController bay1 = new FakePileController("bay-01", 1_000);
     private final FakeMeter bay1Meter = new FakeMeter("bay-01.meter");
     /** The meters the piles' configurations name, where not {@code <pile>.meter}. */
     private final Map<String, String> meterOfPile = new ConcurrentHashMap<>();
@@ -127,11 +128,11 @@ class SiteServerTest {
             assertEquals(0L, energy.poll(WAIT.toSeconds(), TimeUnit.SECONDS), "the value when subscribing");
 
             // each value is awaited before the next: the item's queue holds one value per publishing interval
-            bay1.charging(session, 1_010, 7_000);
+            bay1.charging(session, 7_000, 1_010);
             assertEquals(10L, energy.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
-            bay1.charging(session, 1_025, 7_100);
+            bay1.charging(session, 7_100, 1_025);
             assertEquals(25L, energy.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
-            bay1.charging(session, 1_040, 7_200);
+            bay1.charging(session, 7_200, 1_040);
             assertEquals(40L, energy.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
             assertEquals("s-1", value(client, "Site/Piles/bay-01/SessionId"));
             assertEquals(7_200L, value(client, "Site/TotalPowerW"));
@@ -181,11 +182,11 @@ class SiteServerTest {
 
     @Test
     void pilesAppearAndDisappearWhileTheServerRuns() throws Exception {
-        FakePile bay2 = new FakePile("bay-02");
+        FakePileController bay2 = new FakePileController("bay-02", 1_000);
         try (BmsClient client = anonymous()) {
             server.namespace().addPile(bay2);
             eventually("bay-02 shown", () -> names(client, "Site/Piles").contains("Pile_bay-02"));
-            bay2.faulted("relay bay-02.relay not answering");
+            bay2.fault("relay bay-02.relay not answering");
             eventually("health names the fault", () -> "Faulted: bay-02".equals(value(client, "Site/Health")));
             assertEquals("relay bay-02.relay not answering", value(client, "Site/Piles/bay-02/FaultText"));
 
@@ -193,7 +194,7 @@ class SiteServerTest {
             eventually("bay-02 gone", () -> !names(client, "Site/Piles").contains("Pile_bay-02"));
             assertEquals(StatusCodes.Bad_NodeIdUnknown,
                     client.read("Site/Piles/bay-02/State").getStatusCode().getValue());
-            assertFalse(bay2.subscribed(), "no longer listening to the removed pile");
+            assertFalse(bay2.followed(), "no longer listening to the removed pile");
             assertTrue(names(client, "Site/Piles").contains("Pile_bay-01"));
             eventually("health good again", () -> "Good".equals(value(client, "Site/Health")));
         }
@@ -219,7 +220,7 @@ class SiteServerTest {
     void anOperatorOverSignAndEncryptChangesTheDepot() throws Exception {
         SessionId session = new SessionId("s-2");
         depot.running(session, "bay-01", 1_000, Instant.now());
-        bay1.charging(session, 1_005, 7_000);
+        bay1.charging(session, 7_000, 1_005);
         try (BmsClient client = operator(MessageSecurityMode.SignAndEncrypt, PASSWORD)) {
             assertTrue(client.call("SetSitePowerLimit", new Variant(50_000L)).isGood());
             assertEquals(OptionalLong.of(50_000), depot.sitePowerLimitW());

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -141,14 +142,16 @@ final class Settlement {
     /** The session as pricing sees it: the recorded points within its time, charging where the session charged. */
     private static SessionTimeline timeline(ChargingSession session, List<StatusPoint> points, Instant end) {
         List<MeterSample> samples = new ArrayList<>();
-        samples.add(new MeterSample(session.startedAt(), session.startEnergyWh(), 0, false));
+        samples.add(new MeterSample(session.startedAt(), session.startEnergyWh(), 0, OptionalInt.empty(), false));
         for (StatusPoint point : points) {
             if (!point.at().isBefore(session.startedAt()) && !point.at().isAfter(end)) {
-                samples.add(new MeterSample(point.at(), point.registerWh(), point.powerW(),
-                        point.state() == SessionState.CHARGING));
+                // a meter reads a little below zero around no load; the vehicle drew nothing then
+                samples.add(new MeterSample(point.at(), point.registerWh(), Math.max(0, point.powerW()),
+                        OptionalInt.empty(), point.state() == SessionState.CHARGING));
             }
         }
-        session.endEnergyWh().ifPresent(register -> samples.add(new MeterSample(end, register, 0, false)));
+        session.endEnergyWh()
+                .ifPresent(register -> samples.add(new MeterSample(end, register, 0, OptionalInt.empty(), false)));
         return new SessionTimeline(session.startedAt(), end, samples);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.pilegate.api.money.Money;
 import org.pilegate.api.pile.PileId;
-import org.pilegate.api.tariff.MeterSample;
 import org.pilegate.api.tariff.PricedSession;
 import org.pilegate.api.tariff.Pricing;
 import org.pilegate.api.tariff.SessionTimeline;
@@ -29,8 +28,7 @@ final class CentPerTenWh implements Pricing {
 
     @Override
     public Optional<PricedSession> price(PileId pile, SessionTimeline timeline) {
-        List<MeterSample> samples = timeline.samples();
-        long wh = samples.get(samples.size() - 1).registerWh() - samples.get(0).registerWh();
+        long wh = timeline.energyWh();
         Money amount = new Money(wh / 10, EUR);
         return Optional.of(new PricedSession(amount, List.of(new FeeLine(FeeLine.Component.ENERGY, wh, "Wh", amount,
                 Money.zero(EUR))), "cent-per-ten-wh"));

@@ -55,6 +55,7 @@ import org.pilegate.api.terminal.TerminalOutbound;
 import org.pilegate.api.terminal.TerminalOutbox;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
+import org.pilegate.pile.testing.FakePileController;
 import org.pilegate.wallet.internal.JdbcWallet;
 
 /**
@@ -72,7 +73,7 @@ abstract class ChargingSessionsTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T08:00:00.123456789Z"));
     private final Map<TerminalId, List<TerminalOutbound>> pushed = new ConcurrentHashMap<>();
-    private final Map<PileId, FakePile> piles = new ConcurrentHashMap<>();
+    private final Map<PileId, FakePileController> piles = new ConcurrentHashMap<>();
     private final TerminalOutbox outbox = (terminal, message) -> {
         pushed.computeIfAbsent(terminal, t -> new CopyOnWriteArrayList<>()).add(message);
         return true;
@@ -81,7 +82,7 @@ abstract class ChargingSessionsTest {
     private JdbcWallet wallet;
     private JdbcVehicleRegistry registry;
     private ChargingSessions server;
-    private FakePile pile;
+    private FakePileController pile;
 
     abstract DataSource freshDatabase() throws Exception;
 
@@ -130,15 +131,15 @@ abstract class ChargingSessionsTest {
         StatusUpdate charging = (StatusUpdate) single(send(ANNA_PHONE, new ChargingRequest(pile.id(),
                 new ChargingTargets(Optional.of(20_000L), Optional.empty(), Optional.empty()))));
         assertEquals(SessionState.CHARGING, charging.state());
-        assertEquals(Optional.of(20_000L), pile.charged.get(0).targetEnergyWh());
-        assertEquals(List.of(START_WH), pile.chargedFromWh);
+        assertEquals(Optional.of(20_000L), pile.charged().get(0).targetEnergyWh());
+        assertEquals(List.of(START_WH), pile.chargedFromWh());
 
         pile.deliver(11_000, START_WH + 1_500);
         StatusUpdate rising = awaitStatus(ANNA_PHONE, update -> update.energyWh() == 1_500);
         assertEquals(11_000, rising.powerW());
 
         assertEquals(List.of(), send(ANNA_PHONE, new StopRequest(bound.session())));
-        assertEquals(1, pile.finished.size());
+        assertEquals(1, pile.finished().size());
         pile.deliver(0, START_WH + 1_510);
 
         StatusUpdate finished = awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED);
@@ -155,7 +156,7 @@ abstract class ChargingSessionsTest {
         ErrorReply refused = error(send(STRANGER, new StopRequest(session)));
 
         assertEquals("not_bound", refused.code());
-        assertEquals(List.of(), pile.finished);
+        assertEquals(List.of(), pile.finished());
     }
 
     @Test
@@ -196,7 +197,7 @@ abstract class ChargingSessionsTest {
 
     @Test
     void aTokenOfAnotherPileIsRefused() {
-        FakePile other = addPile("bay-08", 0);
+        FakePileController other = addPile("bay-08", 0);
         pile.plug(Optional.of(ANNAS_EV));
         AssociationPrompt prompt = awaitPrompt(ANNA_PHONE);
         other.plug(Optional.empty());
@@ -246,7 +247,7 @@ abstract class ChargingSessionsTest {
         ErrorReply refused = error(send(ANNA_PHONE, new ChargingRequest(pile.id(), ChargingTargets.none())));
 
         assertEquals("not_associated", refused.code());
-        assertEquals(List.of(), pile.charged);
+        assertEquals(List.of(), pile.charged());
     }
 
     @Test
@@ -301,14 +302,14 @@ abstract class ChargingSessionsTest {
         server.deactivate();
 
         server = startServer();
-        FakePile restartedPile = new FakePile("bay-07", START_WH + 900);
+        FakePileController restartedPile = new FakePileController("bay-07", START_WH + 900);
         restartedPile.plug(Optional.of(ANNAS_EV));
         piles.put(restartedPile.id(), restartedPile);
         server.addPile(restartedPile);
 
-        awaitTrue(() -> restartedPile.charged.size() == 1);
-        assertEquals(session, restartedPile.charged.get(0).sessionId());
-        assertEquals(List.of(START_WH), restartedPile.chargedFromWh, "energy counts from the original register");
+        awaitTrue(() -> restartedPile.charged().size() == 1);
+        assertEquals(session, restartedPile.charged().get(0).sessionId());
+        assertEquals(List.of(START_WH), restartedPile.chargedFromWh(), "energy counts from the original register");
         StatusUpdate latest = (StatusUpdate) server.connected(ANNA_PHONE).get(0);
         assertEquals(session, latest.session());
         assertTrue(latest.seq() >= 3, "sequence numbers go on: " + latest.seq());
@@ -327,7 +328,7 @@ abstract class ChargingSessionsTest {
         pushed.clear();
 
         server = startServer();
-        FakePile restartedPile = new FakePile("bay-07", START_WH + 400);
+        FakePileController restartedPile = new FakePileController("bay-07", START_WH + 400);
         restartedPile.plug(Optional.of(ANNAS_EV));
         piles.put(restartedPile.id(), restartedPile);
         server.addPile(restartedPile);
@@ -364,7 +365,7 @@ abstract class ChargingSessionsTest {
     void aFeeTheWalletCannotCoverLeavesTheSessionUnpaidAndTheNoticeWaiting() throws Exception {
         wallet.refund(ANNA, Money.of(9_900, "EUR"), "most-of-it-back");
         SessionId session = boundAndCharging();
-        assertEquals(Optional.of(Money.of(100, "EUR")), pile.charged.get(0).budget(), "the budget is the balance");
+        assertEquals(Optional.of(Money.of(100, "EUR")), pile.charged().get(0).budget(), "the budget is the balance");
         // between two looks at the budget the vehicle drew more than the balance covers
         pile.deliver(11_000, START_WH + 1_500);
         send(ANNA_PHONE, new StopRequest(session));
@@ -391,16 +392,16 @@ abstract class ChargingSessionsTest {
 
         pile.deliver(11_000, START_WH + 499);
         awaitStatus(ANNA_PHONE, update -> update.estimatedCost().equals(Optional.of(Money.of(49, "EUR"))));
-        assertEquals(List.of(), pile.finished);
+        assertEquals(List.of(), pile.finished());
         pile.deliver(11_000, START_WH + 500);
 
-        awaitTrue(() -> pile.finished.size() == 1);
-        assertEquals("the budget of EUR 0.50 is reached", pile.finished.get(0));
+        awaitTrue(() -> pile.finished().size() == 1);
+        assertEquals("the budget of EUR 0.50 is reached", pile.finished().get(0));
     }
 
     @Test
     void theOperatorListsSessionsNewestFirstAndFiltered() {
-        FakePile other = addPile("bay-08", 0);
+        FakePileController other = addPile("bay-08", 0);
         pile.plug(Optional.of(ANNAS_EV));
         awaitPrompt(ANNA_PHONE);
         clock.advance(Duration.ofMinutes(1));
@@ -430,7 +431,7 @@ abstract class ChargingSessionsTest {
         assertEquals(1_500, running.deliveredWh());
 
         CompletableFuture<SessionOverview> stopping = server.stop(session, " maintenance ").toCompletableFuture();
-        awaitTrue(() -> pile.finished.size() == 1);
+        awaitTrue(() -> pile.finished().size() == 1);
         assertFalse(stopping.isDone(), "the session ends once the meter has settled");
         pile.deliver(0, START_WH + 1_510);
         SessionOverview stopped = stopping.join();
@@ -457,7 +458,7 @@ abstract class ChargingSessionsTest {
 
         assertEquals(SessionState.FINISHED, stopped.session().state());
         assertEquals(0, stopped.deliveredWh());
-        assertEquals(List.of("stopped by the operator"), pile.finished);
+        assertEquals(List.of("stopped by the operator"), pile.finished());
         CompletionException unknown = assertThrows(CompletionException.class,
                 () -> server.stop(new SessionId("no-such-session"), "").toCompletableFuture().join());
         assertInstanceOf(IllegalArgumentException.class, unknown.getCause());
@@ -546,8 +547,8 @@ abstract class ChargingSessionsTest {
         return server.handle(terminal, request, named.map(piles::get));
     }
 
-    private FakePile addPile(String id, long registerWh) {
-        FakePile added = new FakePile(id, registerWh);
+    private FakePileController addPile(String id, long registerWh) {
+        FakePileController added = new FakePileController(id, registerWh);
         piles.put(added.id(), added);
         server.addPile(added);
         return added;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 import org.pilegate.api.money.Money;
+import org.pilegate.api.tariff.PricedSession;
 import org.pilegate.api.terminal.FeeLine;
 import org.pilegate.api.terminal.FeeLine.Component;
 import org.pilegate.tariff.PriceBound;
@@ -75,7 +76,7 @@ final class FeeAssembly {
                 .map(line -> new FeeLine(line.component(), line.quantity(), line.unit(), money(line.exVat(), tariff),
                         money(line.vat(), tariff)))
                 .toList();
-        return new SessionFee(tariff.id(), feeLines, money(sum(lines, Line::total), tariff), limit);
+        return new SessionFee(new PricedSession(money(sum(lines, Line::total), tariff), feeLines, tariff.id()), limit);
     }
 
     /**

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.pilegate.tariff.SessionSample;
+import org.pilegate.api.tariff.MeterSample;
 
 /**
  * A stretch of a session in which nothing a tariff restriction looks at changes: one sample's state, on one side of
@@ -16,7 +16,7 @@ import org.pilegate.tariff.SessionSample;
  * @param energyToWh energy since the session start at {@code to}
  * @param state the sample that holds throughout
  */
-record Segment(Instant from, Instant to, BigDecimal energyFromWh, BigDecimal energyToWh, SessionSample state) {
+record Segment(Instant from, Instant to, BigDecimal energyFromWh, BigDecimal energyToWh, MeterSample state) {
 
     BigDecimal energyWh() {
         return energyToWh.subtract(energyFromWh);

@@ -8,7 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
-import org.pilegate.tariff.SessionSample;
+import org.pilegate.api.tariff.MeterSample;
 import org.pilegate.tariff.TariffRestrictions;
 
 /**
@@ -19,7 +19,7 @@ import org.pilegate.tariff.TariffRestrictions;
  * @param sinceStart time since the session start
  * @param state the sample in force
  */
-record SegmentConditions(LocalDateTime local, BigDecimal energyWh, Duration sinceStart, SessionSample state) {
+record SegmentConditions(LocalDateTime local, BigDecimal energyWh, Duration sinceStart, MeterSample state) {
 
     static SegmentConditions at(Segment segment, Instant sessionStart, ZoneId zone) {
         return new SegmentConditions(segment.from().atZone(zone).toLocalDateTime(), segment.energyFromWh(),

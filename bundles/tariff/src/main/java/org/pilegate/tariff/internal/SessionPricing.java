@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
 
+import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.api.terminal.FeeLine.Component;
 import org.pilegate.tariff.SessionFee;
-import org.pilegate.tariff.SessionTimeline;
 import org.pilegate.tariff.Tariff;
 import org.pilegate.tariff.TariffElement;
 import org.pilegate.tariff.internal.DimensionBilling.BilledRun;

@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.pilegate.tariff.SessionSample;
-import org.pilegate.tariff.SessionTimeline;
+import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.tariff.Tariff;
 import org.pilegate.tariff.TariffElement;
 import org.pilegate.tariff.TariffRestrictions;
@@ -60,18 +60,18 @@ final class SessionSegments {
     }
 
     private static List<Segment> betweenSamples(SessionTimeline timeline) {
-        List<SessionSample> samples = timeline.samples();
+        List<MeterSample> samples = timeline.samples();
         long base = samples.get(0).registerWh();
         List<Segment> pieces = new ArrayList<>();
         pieces.add(new Segment(timeline.start(), samples.get(0).at(), BigDecimal.ZERO, BigDecimal.ZERO,
                 samples.get(0)));
         for (int i = 0; i + 1 < samples.size(); i++) {
-            SessionSample sample = samples.get(i);
-            SessionSample next = samples.get(i + 1);
+            MeterSample sample = samples.get(i);
+            MeterSample next = samples.get(i + 1);
             pieces.add(new Segment(sample.at(), next.at(), BigDecimal.valueOf(sample.registerWh() - base),
                     BigDecimal.valueOf(next.registerWh() - base), sample));
         }
-        SessionSample last = samples.get(samples.size() - 1);
+        MeterSample last = samples.get(samples.size() - 1);
         BigDecimal total = BigDecimal.valueOf(last.registerWh() - base);
         pieces.add(new Segment(last.at(), timeline.end(), total, total, last));
         return pieces;

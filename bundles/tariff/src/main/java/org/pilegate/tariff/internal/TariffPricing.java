@@ -2,7 +2,6 @@ package org.pilegate.tariff.internal;
 
 import java.util.Currency;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,7 +11,6 @@ import org.pilegate.api.tariff.PricedSession;
 import org.pilegate.api.tariff.Pricing;
 import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.tariff.SessionFee;
-import org.pilegate.tariff.SessionSample;
 import org.pilegate.tariff.Tariff;
 import org.pilegate.tariff.TariffDirectory;
 
@@ -39,14 +37,6 @@ public class TariffPricing implements Pricing {
 
     @Override
     public Optional<PricedSession> price(PileId pile, SessionTimeline timeline) {
-        org.pilegate.tariff.SessionTimeline metered = new org.pilegate.tariff.SessionTimeline(timeline.start(),
-                timeline.end(), timeline.samples().stream().map(sample -> new SessionSample(sample.at(),
-                        sample.registerWh(), Math.max(0, sample.powerW()), OptionalInt.empty(), sample.charging()))
-                        .toList());
-        return tariffs.price(pile, metered).map(TariffPricing::priced);
-    }
-
-    private static PricedSession priced(SessionFee fee) {
-        return new PricedSession(fee.total(), fee.lines(), fee.tariffId());
+        return tariffs.price(pile, timeline).map(SessionFee::price);
     }
 }

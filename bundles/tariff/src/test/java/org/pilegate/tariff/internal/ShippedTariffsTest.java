@@ -13,10 +13,10 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.pile.PileId;
+import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.api.terminal.FeeLine;
 import org.pilegate.tariff.SessionFee;
-import org.pilegate.tariff.SessionSample;
-import org.pilegate.tariff.SessionTimeline;
 import org.pilegate.tariff.Tariff;
 import org.pilegate.tariff.TariffCalculator;
 
@@ -49,9 +49,9 @@ class ShippedTariffsTest {
         Instant plugged = LocalDateTime.parse("2026-11-23T20:28").atZone(SITE).toInstant();
         Instant charging = plugged.plus(Duration.ofMinutes(2));
         SessionTimeline session = new SessionTimeline(plugged, charging.plus(Duration.ofMinutes(225)), List.of(
-                new SessionSample(plugged, 2_000_000, 0, OptionalInt.of(0), false),
-                new SessionSample(charging, 2_000_000, 11_000, OptionalInt.of(48), true),
-                new SessionSample(charging.plus(Duration.ofHours(3)), 2_033_000, 0, OptionalInt.of(0), false)));
+                new MeterSample(plugged, 2_000_000, 0, OptionalInt.of(0), false),
+                new MeterSample(charging, 2_000_000, 11_000, OptionalInt.of(48), true),
+                new MeterSample(charging.plus(Duration.ofHours(3)), 2_033_000, 0, OptionalInt.of(0), false)));
 
         SessionFee fee = TariffCalculator.price(siteDefault(), SITE, session);
 

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pilegate.api.pile.PileId;
+import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.tariff.SessionFee;
-import org.pilegate.tariff.SessionSample;
-import org.pilegate.tariff.SessionTimeline;
 
 class TariffDirectoryComponentTest {
 
@@ -67,8 +67,8 @@ class TariffDirectoryComponentTest {
         Files.writeString(dir.resolve("assignments.json"), "{\"piles\": {\"bay-07\": [\"site\"]}}");
         start();
         SessionTimeline session = new SessionTimeline(NOW, NOW.plusSeconds(3600), List.of(
-                new SessionSample(NOW, 1_000, 11_000, OptionalInt.empty(), true),
-                new SessionSample(NOW.plusSeconds(3600), 12_000, 0, OptionalInt.empty(), false)));
+                new MeterSample(NOW, 1_000, 11_000, OptionalInt.empty(), true),
+                new MeterSample(NOW.plusSeconds(3600), 12_000, 0, OptionalInt.empty(), false)));
 
         SessionFee fee = directory.price(BAY_07, session).orElseThrow();
 

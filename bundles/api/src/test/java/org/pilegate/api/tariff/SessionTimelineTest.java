@@ -1,4 +1,4 @@
-package org.pilegate.tariff;
+package org.pilegate.api.tariff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,11 +13,11 @@ class SessionTimelineTest {
 
     private static final Instant START = Instant.parse("2026-11-23T08:00:00Z");
 
-    private static SessionSample sample(long secondsAfterStart, long registerWh) {
-        return new SessionSample(START.plusSeconds(secondsAfterStart), registerWh, 11_000, OptionalInt.empty(), true);
+    private static MeterSample sample(long secondsAfterStart, long registerWh) {
+        return new MeterSample(START.plusSeconds(secondsAfterStart), registerWh, 11_000, OptionalInt.empty(), true);
     }
 
-    private static String refusal(Instant end, SessionSample... samples) {
+    private static String refusal(Instant end, MeterSample... samples) {
         return assertThrows(IllegalArgumentException.class,
                 () -> new SessionTimeline(START, end, List.of(samples))).getMessage();
     }
