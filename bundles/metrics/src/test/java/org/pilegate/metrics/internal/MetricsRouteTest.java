@@ -30,10 +30,11 @@ import org.pilegate.modbus.TcpEndpoint;
 import org.pilegate.modbus.internal.ModbusManagerConfig;
 import org.pilegate.modbus.internal.ModbusManagerImpl;
 import org.pilegate.routing.TerminalPresence;
+import org.pilegate.routing.internal.GatewayHttpFixture;
 
 class MetricsRouteTest {
 
-    private final MonitoringServer server = new MonitoringServer();
+    private final GatewayHttpFixture server = new GatewayHttpFixture();
     private final GatewayMeters meters = new GatewayMeters();
     /** Held as DS holds active components: Micrometer holds what gauges read only weakly. */
     private final List<Runnable> deactivations = new ArrayList<>();
@@ -71,7 +72,7 @@ class MetricsRouteTest {
                 Map.of("maxRetries", 0, "timeoutMillis", 500, "schedulerThreads", 1)));
         try {
             active(new ModbusMeters(meters, transport), ModbusMeters::deactivate);
-            TcpEndpoint nobodyThere = new TcpEndpoint("127.0.0.1", MonitoringServer.freePort());
+            TcpEndpoint nobodyThere = new TcpEndpoint("127.0.0.1", GatewayHttpFixture.freePort());
             String tags = "endpoint=\"" + nobodyThere + "\"";
             assertEquals(Optional.empty(), value(server.get(MetricsRoute.PATH).body(),
                     "pilegate_modbus_requests_total{" + tags + "}"));
@@ -201,7 +202,7 @@ class MetricsRouteTest {
     @Test
     void badAllowedClientIsRefusedNamingTheSetting() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new MetricsRoute(server.http, meters, Configs.of(MetricsConfig.class,
+                () -> new MetricsRoute(server.http(), meters, Configs.of(MetricsConfig.class,
                         Map.of("allowedClients", new String[] {"10.0.0.0/8", "intranet"}))));
 
         assertEquals("org.pilegate.metrics: allowedClients: 'intranet' is not an IP address or CIDR prefix such as"
@@ -209,7 +210,7 @@ class MetricsRouteTest {
     }
 
     private void serveMetrics(Map<String, Object> config) {
-        server.add(new MetricsRoute(server.http, meters, Configs.of(MetricsConfig.class, config)));
+        server.add(new MetricsRoute(server.http(), meters, Configs.of(MetricsConfig.class, config)));
     }
 
     private static void readFails(ModbusManagerImpl transport, TcpEndpoint endpoint) {
