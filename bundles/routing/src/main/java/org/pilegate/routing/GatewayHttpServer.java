@@ -12,4 +12,10 @@ public interface GatewayHttpServer {
      * as a stack trace: routes answer them themselves, and anything they miss is muted.
      */
     String httpUri(String path, String method);
+
+    /**
+     * As {@link #httpUri(String, String)}, but the endpoint also serves every path below {@code path}: one route for
+     * a whole tree, such as a folder of static files.
+     */
+    String httpUriBelow(String path, String method);
 }

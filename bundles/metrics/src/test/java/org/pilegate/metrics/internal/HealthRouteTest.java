@@ -26,13 +26,14 @@ import org.pilegate.modbus.internal.ModbusManagerConfig;
 import org.pilegate.modbus.internal.ModbusManagerImpl;
 import org.pilegate.pile.PileController;
 import org.pilegate.pile.testing.FakePileController;
+import org.pilegate.routing.internal.GatewayHttpFixture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class HealthRouteTest {
 
-    private final MonitoringServer server = new MonitoringServer();
+    private final GatewayHttpFixture server = new GatewayHttpFixture();
     private final Server database;
     private final JdbcDataSource store = new JdbcDataSource();
     private final ModbusManagerImpl transport = new ModbusManagerImpl(Configs.of(ModbusManagerConfig.class,
@@ -41,7 +42,7 @@ class HealthRouteTest {
     private final FakePileController bay2 = new FakePileController("bay-02", 0);
 
     HealthRouteTest() throws SQLException {
-        database = Server.createTcpServer("-tcpPort", String.valueOf(MonitoringServer.freePort()), "-ifNotExists")
+        database = Server.createTcpServer("-tcpPort", String.valueOf(GatewayHttpFixture.freePort()), "-ifNotExists")
                 .start();
         store.setURL("jdbc:h2:tcp://127.0.0.1:" + database.getPort() + "/mem:health;DB_CLOSE_DELAY=-1");
     }
@@ -55,7 +56,7 @@ class HealthRouteTest {
 
     @Test
     void readyWhileStoreAndCamelWorkWithFaultedPileAndDeadEndpointAsReasons() throws Exception {
-        TcpEndpoint nobodyThere = new TcpEndpoint("127.0.0.1", MonitoringServer.freePort());
+        TcpEndpoint nobodyThere = new TcpEndpoint("127.0.0.1", GatewayHttpFixture.freePort());
         try {
             transport.read(nobodyThere, new ReadRequest(1, FunctionCode.READ_HOLDING_REGISTERS, 0, 2))
                     .toCompletableFuture().join();
@@ -71,7 +72,7 @@ class HealthRouteTest {
         assertEquals(Optional.of("application/json"), response.headers().firstValue("Content-Type"));
         JsonNode health = new ObjectMapper().readTree(response.body());
         assertEquals("UP", health.get("status").asText());
-        assertCheck(health, "camel", "UP", "CamelContext " + server.camel.getName() + " started with 1 routes");
+        assertCheck(health, "camel", "UP", "CamelContext " + server.camel().getName() + " started with 1 routes");
         assertCheck(health, "store", "UP", "the database answers");
         assertCheck(health, "piles", "DEGRADED", "faulted: bay-02 (ground fault)");
         JsonNode modbus = check(health, "modbus");
@@ -95,7 +96,7 @@ class HealthRouteTest {
         assertEquals("DOWN", storeCheck.get("status").asText());
         assertTrue(storeCheck.get("reason").asText().startsWith("no connection to the database: "),
                 storeCheck.toString());
-        assertCheck(health, "camel", "UP", "CamelContext " + server.camel.getName() + " started with 1 routes");
+        assertCheck(health, "camel", "UP", "CamelContext " + server.camel().getName() + " started with 1 routes");
     }
 
     @Test
@@ -103,11 +104,11 @@ class HealthRouteTest {
         server.add(new RouteBuilder() {
             @Override
             public void configure() {
-                from(server.http.httpUri("/api/terminal/inbox", "GET")).routeId("terminal-rest-inbox").log("in");
+                from(server.http().httpUri("/api/terminal/inbox", "GET")).routeId("terminal-rest-inbox").log("in");
             }
         });
-        serveHealth(List.of(new StoreHealthCheck(), new CamelHealthCheck(server.camel)));
-        server.camel.getRouteController().stopRoute("terminal-rest-inbox");
+        serveHealth(List.of(new StoreHealthCheck(), new CamelHealthCheck(server.camel())));
+        server.camel().getRouteController().stopRoute("terminal-rest-inbox");
 
         HttpResponse<String> response = server.get(HealthRoute.PATH);
 
@@ -158,7 +159,7 @@ class HealthRouteTest {
                 return Result.up("too late");
             }
         };
-        HealthRoute route = new HealthRoute(server.http, Configs.of(MetricsConfig.class, Map.of()),
+        HealthRoute route = new HealthRoute(server.http(), Configs.of(MetricsConfig.class, Map.of()),
                 List.of(stuck, new StoreHealthCheck(store)), Duration.ofMillis(300));
         server.add(route);
         try {
@@ -194,25 +195,25 @@ class HealthRouteTest {
 
     @Test
     void clientsOutsideTheAllowedNetworksGet403AndSwitchedOffHealthIs404() {
-        server.add(new HealthRoute(server.http, Configs.of(MetricsConfig.class,
+        server.add(new HealthRoute(server.http(), Configs.of(MetricsConfig.class,
                 Map.of("allowedClients", new String[] {"192.168.0.0/16", "fd00::/8"})), gatewayChecks(),
                 HealthRoute.CHECK_TIMEOUT));
         assertEquals(403, server.get(HealthRoute.PATH).statusCode());
 
-        try (MonitoringServer switchedOff = new MonitoringServer()) {
-            switchedOff.add(new HealthRoute(switchedOff.http, Configs.of(MetricsConfig.class,
+        try (GatewayHttpFixture switchedOff = new GatewayHttpFixture()) {
+            switchedOff.add(new HealthRoute(switchedOff.http(), Configs.of(MetricsConfig.class,
                     Map.of("healthEnabled", false)), gatewayChecks(), HealthRoute.CHECK_TIMEOUT));
             assertEquals(404, switchedOff.get(HealthRoute.PATH).statusCode());
         }
     }
 
     private List<HealthCheck> gatewayChecks() {
-        return List.of(new CamelHealthCheck(server.camel), new StoreHealthCheck(store),
+        return List.of(new CamelHealthCheck(server.camel()), new StoreHealthCheck(store),
                 new ModbusHealthCheck(transport), new PileHealthCheck(List.of(bay1, bay2)));
     }
 
     private void serveHealth(List<HealthCheck> checks) {
-        server.add(new HealthRoute(server.http, Configs.of(MetricsConfig.class, Map.of()), checks,
+        server.add(new HealthRoute(server.http(), Configs.of(MetricsConfig.class, Map.of()), checks,
                 HealthRoute.CHECK_TIMEOUT));
     }
 

@@ -31,10 +31,11 @@ import org.pilegate.modbus.internal.ModbusManagerConfig;
 import org.pilegate.modbus.internal.ModbusManagerImpl;
 import org.pilegate.pile.testing.FakePileController;
 import org.pilegate.routing.TerminalPresence;
+import org.pilegate.routing.internal.GatewayHttpFixture;
 
 class MetricsRouteTest {
 
-    private final MonitoringServer server = new MonitoringServer();
+    private final GatewayHttpFixture server = new GatewayHttpFixture();
     private final GatewayMeters meters = new GatewayMeters();
     /** Held as DS holds active components: Micrometer holds what gauges read only weakly. */
     private final List<Runnable> deactivations = new ArrayList<>();
@@ -72,7 +73,7 @@ class MetricsRouteTest {
                 Map.of("maxRetries", 0, "timeoutMillis", 500, "schedulerThreads", 1)));
         try {
             active(new ModbusMeters(meters, transport), ModbusMeters::deactivate);
-            TcpEndpoint nobodyThere = new TcpEndpoint("127.0.0.1", MonitoringServer.freePort());
+            TcpEndpoint nobodyThere = new TcpEndpoint("127.0.0.1", GatewayHttpFixture.freePort());
             String tags = "endpoint=\"" + nobodyThere + "\"";
             assertEquals(Optional.empty(), value(server.get(MetricsRoute.PATH).body(),
                     "pilegate_modbus_requests_total{" + tags + "}"));
@@ -202,7 +203,7 @@ class MetricsRouteTest {
     @Test
     void badAllowedClientIsRefusedNamingTheSetting() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new MetricsRoute(server.http, meters, Configs.of(MetricsConfig.class,
+                () -> new MetricsRoute(server.http(), meters, Configs.of(MetricsConfig.class,
                         Map.of("allowedClients", new String[] {"10.0.0.0/8", "intranet"}))));
 
         assertEquals("org.pilegate.metrics: allowedClients: 'intranet' is not an IP address or CIDR prefix such as"
@@ -210,7 +211,7 @@ class MetricsRouteTest {
     }
 
     private void serveMetrics(Map<String, Object> config) {
-        server.add(new MetricsRoute(server.http, meters, Configs.of(MetricsConfig.class, config)));
+        server.add(new MetricsRoute(server.http(), meters, Configs.of(MetricsConfig.class, config)));
     }
 
     private static void readFails(ModbusManagerImpl transport, TcpEndpoint endpoint) {

@@ -135,6 +135,11 @@ public class TerminalHttpServer implements GatewayHttpServer {
         return HTTP_COMPONENT + ":" + path + "?httpMethodRestrict=" + method + "&muteException=true";
     }
 
+    @Override
+    public String httpUriBelow(String path, String method) {
+        return httpUri(path, method) + "&matchOnUriPrefix=true";
+    }
+
     ListenAddress address() {
         return address;
     }

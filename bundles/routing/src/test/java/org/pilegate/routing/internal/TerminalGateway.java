@@ -1,8 +1,5 @@
 package org.pilegate.routing.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 
@@ -32,7 +29,7 @@ final class TerminalGateway implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        listenOn(freePort());
+        listenOn(GatewayHttpFixture.freePort());
     }
 
     TerminalGateway() {
@@ -77,14 +74,6 @@ final class TerminalGateway implements AutoCloseable {
         connections.deactivate();
         camel.stop();
         httpServer.deactivate();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void removeRoute(String routeId) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,25 @@ class TerminalHttpServerTest {
             assertTrue(message.startsWith("org.pilegate.routing: host/port: cannot listen on " + address), message);
         } finally {
             camel.stop();
+        }
+    }
+
+    @Test
+    void endpointBelowAPathServesTheWholeTreeAndAnExactOneOnlyItsPath() {
+        try (GatewayHttpFixture server = new GatewayHttpFixture()) {
+            server.add(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(server.http().httpUriBelow("/files", "GET")).setBody(header(Exchange.HTTP_PATH));
+                    from(server.http().httpUri("/exact", "GET")).setBody(constant("exact"));
+                }
+            });
+
+            assertEquals("/files/a/b.txt", server.get("/files/a/b.txt").body());
+            assertEquals(200, server.get("/files").statusCode());
+            assertEquals("exact", server.get("/exact").body());
+            assertEquals(404, server.get("/exact/below").statusCode());
+            assertEquals(405, server.post("/files/a", "{}").statusCode());
         }
     }
 }

@@ -247,7 +247,7 @@ class TerminalWebSocketRouteTest {
     void endpointsMoveToANewPortWhenReconfigured() throws Exception {
         gateway.pileSide(PileSideStub.answering(this::recordAndPrompt));
         int oldPort = gateway.webSocket().getPort();
-        gateway.listenOn(TerminalGateway.freePort());
+        gateway.listenOn(GatewayHttpFixture.freePort());
         assertTrue(gateway.webSocket().getPort() != oldPort);
         try (TerminalSocket socket = authenticated(PHONE_1)) {
             socket.send(stop("s-1"));

@@ -32,6 +32,7 @@ import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.api.wallet.Wallet;
 import org.pilegate.pile.PileController;
+import org.pilegate.routing.GatewayHttpServer;
 import org.pilegate.tariff.PriceComponent;
 import org.pilegate.tariff.Tariff;
 import org.pilegate.tariff.TariffDirectory;
@@ -113,7 +114,7 @@ public class OperatorDepotRoute extends ApiRoute {
             List<ElementView> elements) {
     }
 
-    private final GatewayHttp http;
+    private final GatewayHttpServer http;
     private final OperatorAccess access;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -133,7 +134,7 @@ public class OperatorDepotRoute extends ApiRoute {
     volatile TariffDirectory tariffs;
 
     @Activate
-    public OperatorDepotRoute(@Reference(name = "http") GatewayHttp http,
+    public OperatorDepotRoute(@Reference(name = "http") GatewayHttpServer http,
             @Reference(name = "access") OperatorAccess access) {
         this.http = http;
         this.access = access;
@@ -141,19 +142,19 @@ public class OperatorDepotRoute extends ApiRoute {
 
     @Override
     void routes() {
-        from(http.httpUri("/api/operator/piles", "GET", false)).routeId("operator-piles")
+        from(http.httpUri("/api/operator/piles", "GET")).routeId("operator-piles")
                 .process(exchange -> operator(exchange, access))
                 .process(this::piles);
-        from(http.httpUri("/api/operator/sessions", "GET", false)).routeId("operator-sessions")
+        from(http.httpUri("/api/operator/sessions", "GET")).routeId("operator-sessions")
                 .process(exchange -> operator(exchange, access))
                 .process(this::sessions);
-        from(http.httpUri("/api/operator/wallet", "GET", false)).routeId("operator-wallet")
+        from(http.httpUri("/api/operator/wallet", "GET")).routeId("operator-wallet")
                 .process(exchange -> operator(exchange, access))
                 .process(this::balance);
-        from(http.httpUri("/api/operator/wallet/topup", "POST", false)).routeId("operator-wallet-topup")
+        from(http.httpUri("/api/operator/wallet/topup", "POST")).routeId("operator-wallet-topup")
                 .process(exchange -> operator(exchange, access))
                 .process(this::topUp);
-        from(http.httpUri("/api/operator/tariff", "GET", false)).routeId("operator-tariff")
+        from(http.httpUri("/api/operator/tariff", "GET")).routeId("operator-tariff")
                 .process(exchange -> operator(exchange, access))
                 .process(this::tariff);
     }

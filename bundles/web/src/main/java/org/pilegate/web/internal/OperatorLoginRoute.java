@@ -10,6 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pilegate.routing.GatewayHttpServer;
 
 /**
  * Operator sign-in for the dashboard.
@@ -38,11 +39,11 @@ public class OperatorLoginRoute extends ApiRoute {
     record Me(Optional<String> user) {
     }
 
-    private final GatewayHttp http;
+    private final GatewayHttpServer http;
     private final OperatorAccess access;
 
     @Activate
-    public OperatorLoginRoute(@Reference(name = "http") GatewayHttp http,
+    public OperatorLoginRoute(@Reference(name = "http") GatewayHttpServer http,
             @Reference(name = "access") OperatorAccess access) {
         this.http = http;
         this.access = access;
@@ -50,10 +51,10 @@ public class OperatorLoginRoute extends ApiRoute {
 
     @Override
     void routes() {
-        from(http.httpUri(LOGIN_PATH, "POST", false)).routeId("operator-login").process(this::login);
-        from(http.httpUri(LOGOUT_PATH, "POST", false)).routeId("operator-logout").process(exchange ->
+        from(http.httpUri(LOGIN_PATH, "POST")).routeId("operator-login").process(this::login);
+        from(http.httpUri(LOGOUT_PATH, "POST")).routeId("operator-logout").process(exchange ->
                 respond(exchange, 204, null, Map.of("Set-Cookie", cookie("", 0))));
-        from(http.httpUri(ME_PATH, "GET", false)).routeId("operator-me").process(this::me);
+        from(http.httpUri(ME_PATH, "GET")).routeId("operator-me").process(this::me);
     }
 
     private void login(Exchange exchange) {

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.pilegate.api.vehicle.VehicleId;
+import org.pilegate.routing.GatewayHttpServer;
 import org.pilegate.sim.DepotSimulator;
 import org.pilegate.sim.DeviceKind;
 import org.pilegate.sim.Fault;
@@ -69,7 +70,7 @@ public class SimulatorControlRoute extends ApiRoute {
     record InjectFault(String pile, String device, String fault) {
     }
 
-    private final GatewayHttp http;
+    private final GatewayHttpServer http;
     private final OperatorAccess access;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -77,7 +78,7 @@ public class SimulatorControlRoute extends ApiRoute {
     volatile DepotSimulator simulator;
 
     @Activate
-    public SimulatorControlRoute(@Reference(name = "http") GatewayHttp http,
+    public SimulatorControlRoute(@Reference(name = "http") GatewayHttpServer http,
             @Reference(name = "access") OperatorAccess access) {
         this.http = http;
         this.access = access;
@@ -85,16 +86,16 @@ public class SimulatorControlRoute extends ApiRoute {
 
     @Override
     void routes() {
-        from(http.httpUri("/api/operator/simulator", "GET", false)).routeId("operator-simulator")
+        from(http.httpUri("/api/operator/simulator", "GET")).routeId("operator-simulator")
                 .process(exchange -> operator(exchange, access))
                 .process(this::overview);
-        from(http.httpUri("/api/operator/simulator/plug", "POST", false)).routeId("operator-simulator-plug")
+        from(http.httpUri("/api/operator/simulator/plug", "POST")).routeId("operator-simulator-plug")
                 .process(exchange -> operator(exchange, access))
                 .process(this::plug);
-        from(http.httpUri("/api/operator/simulator/unplug", "POST", false)).routeId("operator-simulator-unplug")
+        from(http.httpUri("/api/operator/simulator/unplug", "POST")).routeId("operator-simulator-unplug")
                 .process(exchange -> operator(exchange, access))
                 .process(this::unplug);
-        from(http.httpUri("/api/operator/simulator/fault", "POST", false)).routeId("operator-simulator-fault")
+        from(http.httpUri("/api/operator/simulator/fault", "POST")).routeId("operator-simulator-fault")
                 .process(exchange -> operator(exchange, access))
                 .process(this::fault);
     }

@@ -11,6 +11,7 @@ import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleRegistry;
 import org.pilegate.api.wallet.Wallet;
+import org.pilegate.routing.GatewayHttpServer;
 
 /**
  * {@code GET} {@value #PATH}{@code ?currency=EUR}: the balance of the wallet that pays for what a terminal charges, for
@@ -25,13 +26,13 @@ public class TerminalWalletRoute extends ApiRoute {
     record TerminalBalance(String terminal, String account, Money balance) {
     }
 
-    private final GatewayHttp http;
+    private final GatewayHttpServer http;
     private final TerminalCredentials credentials;
     private final VehicleRegistry registry;
     private final Wallet wallet;
 
     @Activate
-    public TerminalWalletRoute(@Reference(name = "http") GatewayHttp http,
+    public TerminalWalletRoute(@Reference(name = "http") GatewayHttpServer http,
             @Reference(name = "credentials") TerminalCredentials credentials,
             @Reference(name = "registry") VehicleRegistry registry, @Reference(name = "wallet") Wallet wallet) {
         this.http = http;
@@ -42,7 +43,7 @@ public class TerminalWalletRoute extends ApiRoute {
 
     @Override
     void routes() {
-        from(http.httpUri(PATH, "GET", false)).routeId("terminal-wallet").process(this::balance);
+        from(http.httpUri(PATH, "GET")).routeId("terminal-wallet").process(this::balance);
     }
 
     private void balance(Exchange exchange) {

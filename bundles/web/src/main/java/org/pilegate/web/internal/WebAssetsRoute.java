@@ -8,6 +8,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pilegate.routing.GatewayHttpServer;
 
 /**
  * Serves the driver's terminal page at {@code /terminal}, the operator dashboard at {@code /dashboard} and their shared
@@ -29,18 +30,18 @@ public class WebAssetsRoute extends ApiRoute {
             // the pages change with the bundle: the browser asks again, and gets them from memory
             "Cache-Control", "no-cache");
 
-    private final GatewayHttp http;
+    private final GatewayHttpServer http;
     private final WebAssets assets = new WebAssets(WebAssetsRoute.class.getClassLoader());
 
     @Activate
-    public WebAssetsRoute(@Reference(name = "http") GatewayHttp http) {
+    public WebAssetsRoute(@Reference(name = "http") GatewayHttpServer http) {
         this.http = http;
     }
 
     @Override
     void routes() {
         for (String folder : (WebAssets.PAGES + "|assets").split("\\|")) {
-            from(http.httpUri("/" + folder, "GET", true)).routeId("web-" + folder).process(this::serve);
+            from(http.httpUriBelow("/" + folder, "GET")).routeId("web-" + folder).process(this::serve);
         }
     }
 
