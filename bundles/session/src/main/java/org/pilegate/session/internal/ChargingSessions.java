@@ -436,7 +436,6 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
         }
     }
 
-    /** Opens a session for the vehicle just plugged in and prompts the terminals that may answer for it. */
     /**
      * Whether the vehicle plugged in is the one whose session ended before the gateway (or the pile's controller)
      * restarted, and has not left since: a restart must not start a session the driver did not ask for.
@@ -447,6 +446,7 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
                 .isPresent();
     }
 
+    /** Opens a session for the vehicle just plugged in and prompts the terminals that may answer for it. */
     private void open(PileLane lane, PileStatus status) {
         PileController pile = lane.pile;
         var vehicle = pile.vehicle();
@@ -492,16 +492,19 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
     private void resumeCharging(PileLane lane, SessionRecord session) {
         ChargingInfo info = session.session().info().orElseThrow();
         lane.pile.prompted();
-        lane.pile.charge(info, session.session().startEnergyWh()).whenComplete((status, failure) -> {
-            if (failure != null) {
+        lane.pile.charge(info, session.session().startEnergyWh()).whenComplete((status, failure) ->
                 lane.lane.execute(() -> {
-                    if (lane.open.filter(open -> open.id().equals(session.id())).isPresent()) {
+                    if (lane.open.filter(open -> open.id().equals(session.id())).isEmpty()) {
+                        return;
+                    }
+                    if (failure != null) {
                         end(lane, SessionState.FINISHED, lane.pile.status(),
                                 "the pile could not resume charging: " + failure.getMessage());
+                    } else {
+                        // a stop that came while the pile was resuming ends the session it resumed
+                        lane.stopReason.ifPresent(lane.pile::finish);
                     }
-                });
-            }
-        });
+                }));
         LOG.info("Pile {}: session {} resumes charging from register {} Wh", session.session().pile(), session.id(),
                 session.session().startEnergyWh());
     }
@@ -652,7 +655,10 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
         if (lane.stopReason.isEmpty()) {
             lane.stopReason = Optional.of(reason);
         }
-        lane.pile.finish(reason);
+        // before the pile's controller is back after a restart, the stop waits for the session to resume
+        if (lane.pile != null) {
+            lane.pile.finish(reason);
+        }
     }
 
     private List<TerminalOutbound> resume(TerminalId terminal, ResumeRequest request) {

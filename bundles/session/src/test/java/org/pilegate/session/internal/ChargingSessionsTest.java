@@ -318,6 +318,28 @@ abstract class ChargingSessionsTest {
     }
 
     @Test
+    void aStopThatComesWhileTheGatewayRestartsEndsTheSessionOnceItResumes() {
+        SessionId session = boundAndCharging();
+        pile.deliver(7_000, START_WH + 400);
+        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 400);
+        server.deactivate();
+
+        server = startServer();
+        FakePileController restartedPile = new FakePileController("bay-07", START_WH + 900);
+        restartedPile.devicesSeen(false);
+        restartedPile.plug(Optional.of(ANNAS_EV));
+        piles.put(restartedPile.id(), restartedPile);
+        server.addPile(restartedPile);
+        awaitTrue(restartedPile::followed);
+        assertEquals(List.of(), send(ANNA_PHONE, new StopRequest(session)), "accepted while the pile comes back");
+        restartedPile.devicesSeen(true);
+        restartedPile.plug(Optional.of(ANNAS_EV));
+
+        // whether the pile resumed first or not, the stop ends the session with all the energy drawn
+        awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED && update.energyWh() == 900);
+    }
+
+    @Test
     void aVehicleLeftPluggedInAfterItsSessionIsNotPromptedAgainAfterARestart() {
         SessionId session = boundAndCharging();
         pile.deliver(7_000, START_WH + 400);
