@@ -9,6 +9,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -38,8 +39,7 @@ public class HealthRoute extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(HealthRoute.class);
 
     private final GatewayHttpServer http;
-    private final boolean enabled;
-    private final ClientNetworks allowed;
+    private volatile Exposure exposure;
     private final Duration checkTimeout;
     private final ObjectMapper json = new ObjectMapper();
     /** Threads are made as checks need them: one stuck on a dead database must not hold up the next probe. */
@@ -60,8 +60,16 @@ public class HealthRoute extends RouteBuilder {
     HealthRoute(GatewayHttpServer http, MetricsConfig config, Duration checkTimeout) {
         this.http = http;
         this.checkTimeout = checkTimeout;
-        this.enabled = config.healthEnabled();
-        this.allowed = new ClientNetworks(MetricsConfig.PID + ": allowedClients", config.allowedClients());
+        this.exposure = Exposure.of(config.healthEnabled(), config);
+    }
+
+    /**
+     * Applies a changed configuration in place; one with a wrong value is refused naming the PID, the key and why
+     * (the framework logs it), and the endpoint goes on with its last good settings.
+     */
+    @Modified
+    void modified(MetricsConfig config) {
+        exposure = Exposure.of(config.healthEnabled(), config);
     }
 
     HealthRoute(GatewayHttpServer http, MetricsConfig config, List<HealthCheck> checks, Duration checkTimeout) {
@@ -77,9 +85,7 @@ public class HealthRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        if (!enabled) {
-            return;
-        }
+        // the route runs even when switched off, answering 404: switching it on again then needs no new route
         onException(Exception.class)
                 .handled(true)
                 .process(this::failed);
@@ -88,7 +94,7 @@ public class HealthRoute extends RouteBuilder {
     }
 
     private void report(Exchange exchange) throws JsonProcessingException {
-        if (HttpReply.refuseUnlessAllowed(exchange, allowed)) {
+        if (exposure.refuse(exchange)) {
             return;
         }
         HealthReport report = HealthReport.of(checks, checking, checkTimeout);

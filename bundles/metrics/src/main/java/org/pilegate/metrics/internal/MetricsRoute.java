@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.routing.GatewayHttpServer;
@@ -22,23 +23,28 @@ public class MetricsRoute extends RouteBuilder {
 
     private final GatewayHttpServer http;
     private final GatewayMeters meters;
-    private final boolean enabled;
-    private final ClientNetworks allowed;
+    private volatile Exposure exposure;
 
     @Activate
     public MetricsRoute(@Reference(name = "http") GatewayHttpServer http,
             @Reference(name = "meters") GatewayMeters meters, MetricsConfig config) {
         this.http = http;
         this.meters = meters;
-        this.enabled = config.metricsEnabled();
-        this.allowed = new ClientNetworks(MetricsConfig.PID + ": allowedClients", config.allowedClients());
+        this.exposure = Exposure.of(config.metricsEnabled(), config);
+    }
+
+    /**
+     * Applies a changed configuration in place; one with a wrong value is refused naming the PID, the key and why
+     * (the framework logs it), and the endpoint goes on with its last good settings.
+     */
+    @Modified
+    void modified(MetricsConfig config) {
+        exposure = Exposure.of(config.metricsEnabled(), config);
     }
 
     @Override
     public void configure() {
-        if (!enabled) {
-            return;
-        }
+        // the route runs even when switched off, answering 404: switching it on again then needs no new route
         onException(Exception.class)
                 .handled(true)
                 .process(this::failed);
@@ -47,7 +53,7 @@ public class MetricsRoute extends RouteBuilder {
     }
 
     private void scrape(Exchange exchange) {
-        if (!HttpReply.refuseUnlessAllowed(exchange, allowed)) {
+        if (!exposure.refuse(exchange)) {
             HttpReply.send(exchange, 200, CONTENT_TYPE, meters.scrape());
         }
     }
