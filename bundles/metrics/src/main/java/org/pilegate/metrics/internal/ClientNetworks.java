@@ -33,11 +33,13 @@ final class ClientNetworks {
     private final List<Network> networks;
 
     /**
-     * @param cidrs the networks; {@code what} names the setting in the error message of a bad one
+     * @param cidrs the networks, each entry possibly a comma-separated list: a .cfg file and config:property-set
+     *     hand over one string; {@code what} names the setting in the error message of a bad one
      * @throws IllegalArgumentException naming the setting and the entry that is not an IP address or CIDR prefix
      */
     ClientNetworks(String what, String... cidrs) {
-        networks = Arrays.stream(cidrs).map(String::strip).filter(cidr -> !cidr.isEmpty())
+        networks = Arrays.stream(cidrs).flatMap(entry -> Arrays.stream(entry.split(",")))
+                .map(String::strip).filter(cidr -> !cidr.isEmpty())
                 .map(cidr -> parse(what, cidr)).toList();
     }
 

@@ -10,6 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -52,8 +53,13 @@ public class HealthRoute extends MonitoringRoute {
     }
 
     HealthRoute(GatewayHttpServer http, MetricsConfig config, Duration checkTimeout) {
-        super(http, PATH, ROUTE_ID, "health", config.healthEnabled(), config);
+        super(http, PATH, ROUTE_ID, "health", MetricsConfig::healthEnabled, config);
         this.checkTimeout = checkTimeout;
+    }
+
+    @Modified
+    void modified(MetricsConfig config) {
+        expose(config);
     }
 
     HealthRoute(GatewayHttpServer http, MetricsConfig config, List<HealthCheck> checks, Duration checkTimeout) {

@@ -19,9 +19,9 @@ public @interface MetricsConfig {
     boolean healthEnabled() default true;
 
     @AttributeDefinition(name = "Allowed clients",
-            description = "Networks, in CIDR notation (10.0.0.0/8, fd00::/8) or single addresses, that may read"
-                    + " /metrics and /health; any other client gets 403. The default: loopback and the private IPv4"
-                    + " and IPv6 ranges. Behind a reverse proxy every client has the proxy's address: then filter"
+            description = "Networks, in CIDR notation (10.0.0.0/8, fd00::/8) or single addresses, comma-separated,"
+                    + " that may read /metrics and /health; any other client gets 403. The default: loopback and the"
+                    + " private IPv4 and IPv6 ranges. Behind a reverse proxy every client has the proxy's address: then filter"
                     + " at the proxy.")
     String[] allowedClients() default {"127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
         "fc00::/7"};

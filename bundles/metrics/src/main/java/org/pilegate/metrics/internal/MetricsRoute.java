@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.routing.GatewayHttpServer;
@@ -22,8 +23,13 @@ public class MetricsRoute extends MonitoringRoute {
     @Activate
     public MetricsRoute(@Reference(name = "http") GatewayHttpServer http,
             @Reference(name = "meters") GatewayMeters meters, MetricsConfig config) {
-        super(http, PATH, ROUTE_ID, "metrics", config.metricsEnabled(), config);
+        super(http, PATH, ROUTE_ID, "metrics", MetricsConfig::metricsEnabled, config);
         this.meters = meters;
+    }
+
+    @Modified
+    void modified(MetricsConfig config) {
+        expose(config);
     }
 
     @Override

@@ -30,6 +30,15 @@ class ClientNetworksTest {
     }
 
     @Test
+    void oneStringMayListSeveralNetworks() {
+        ClientNetworks networks = new ClientNetworks(SETTING, " 10.0.0.0/8, 192.168.1.7 ,");
+
+        assertTrue(networks.allows("10.1.2.3"));
+        assertTrue(networks.allows("192.168.1.7"));
+        assertFalse(networks.allows("192.168.1.8"));
+    }
+
+    @Test
     void defaultsAllowLoopbackAndPrivateNetworksOnly() {
         ClientNetworks defaults = new ClientNetworks(SETTING,
                 Configs.of(MetricsConfig.class, Map.of()).allowedClients());

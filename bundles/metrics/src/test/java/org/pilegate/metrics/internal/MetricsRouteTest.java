@@ -210,8 +210,28 @@ class MetricsRouteTest {
                 + " 10.0.0.0/8 or fd00::/8", e.getMessage());
     }
 
-    private void serveMetrics(Map<String, Object> config) {
-        server.add(new MetricsRoute(server.http(), meters, Configs.of(MetricsConfig.class, config)));
+    @Test
+    void aBadUpdateKeepsTheLastGoodSettingsAndAGoodOneAppliesInPlace() {
+        MetricsRoute route = serveMetrics(Map.of());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> route.modified(Configs.of(
+                MetricsConfig.class, Map.of("allowedClients", new String[] {"10.0.0.0/33"}))));
+        assertTrue(e.getMessage().startsWith("org.pilegate.metrics: allowedClients: '10.0.0.0/33' has a prefix"
+                + " length"), e.getMessage());
+        assertEquals(200, server.get(MetricsRoute.PATH).statusCode());
+
+        route.modified(Configs.of(MetricsConfig.class, Map.of("allowedClients", new String[] {"10.0.0.0/8"})));
+        assertEquals(403, server.get(MetricsRoute.PATH).statusCode());
+        route.modified(Configs.of(MetricsConfig.class, Map.of("metricsEnabled", false)));
+        assertEquals(404, server.get(MetricsRoute.PATH).statusCode());
+        route.modified(Configs.of(MetricsConfig.class, Map.of()));
+        assertEquals(200, server.get(MetricsRoute.PATH).statusCode());
+    }
+
+    private MetricsRoute serveMetrics(Map<String, Object> config) {
+        MetricsRoute route = new MetricsRoute(server.http(), meters, Configs.of(MetricsConfig.class, config));
+        server.add(route);
+        return route;
     }
 
     private static void readFails(ModbusManagerImpl transport, TcpEndpoint endpoint) {

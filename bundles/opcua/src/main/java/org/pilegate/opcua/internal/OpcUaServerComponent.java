@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -17,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -34,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * and following pile configurations that change their meter.
  * The operator services are optional: without them the server still serves values, and the methods that need them
  * answer BadResourceUnavailable.
+ * <p>
+ * A changed configuration restarts the server on the new settings. One with a wrong value is refused naming the PID,
+ * the key and why, and the running server goes on; so does it, restarted on its last good settings, when the new
+ * ones cannot start (a port taken, a certificate folder not writable). A first configuration with a wrong value
+ * fails the activation with the same message: there is no good configuration to fall back on.
  */
 @Component(configurationPid = ServerSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = ConfigurationListener.class, immediate = true)
@@ -52,52 +60,88 @@ public class OpcUaServerComponent implements ConfigurationListener {
     private volatile SessionDirectory sessionDirectory;
 
     private final ConfigurationAdmin configurationAdmin;
-    private final SiteServer server;
+    private final Path etc;
+    private final String version;
+    private final DepotActions actions;
+    /** The piles and meters the server shows, kept here to show them again after a restart. */
+    private final Set<PileController> piles = ConcurrentHashMap.newKeySet();
+    private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
+    private ServerSettings settings;
+    private SiteServer server;
 
     @Activate
     public OpcUaServerComponent(BundleContext context, OpcUaConfig config, @Reference ConfigurationAdmin
             configurationAdmin) throws IOException, GeneralSecurityException, InterruptedException {
         this.configurationAdmin = configurationAdmin;
-        ServerSettings settings = ServerSettings.from(config,
-                Path.of(context.getProperty("karaf.etc") == null ? "etc" : context.getProperty("karaf.etc")));
-        DepotActions actions = new DepotActions(() -> Optional.ofNullable(depotControl),
+        this.etc = Path.of(context.getProperty("karaf.etc") == null ? "etc" : context.getProperty("karaf.etc"));
+        this.version = context.getBundle().getVersion().toString();
+        this.actions = new DepotActions(() -> Optional.ofNullable(depotControl),
                 () -> Optional.ofNullable(sessionDirectory), ACTION_TIMEOUT);
-        server = SiteServer.start(settings, actions, this::meterOf, Clock.systemDefaultZone(),
-                context.getBundle().getVersion().toString());
-        if (settings.users().isEmpty()) {
-            LOG.warn("No OPC UA user is configured in {}: nobody can write or call methods; create one with"
-                    + " pilegate:opcua-user", ServerSettings.PID);
+        this.settings = ServerSettings.from(config, etc);
+        this.server = start(settings);
+    }
+
+    /** Refuses a wrong value before the running server stops; see the class comment. */
+    @Modified
+    synchronized void modified(OpcUaConfig config) throws IOException, GeneralSecurityException,
+            InterruptedException {
+        ServerSettings next = ServerSettings.from(config, etc);
+        server.close();
+        try {
+            server = start(next);
+        } catch (IOException | GeneralSecurityException e) {
+            server = start(settings);
+            throw new IllegalArgumentException("configuration " + ServerSettings.PID + ": bindAddress/port/"
+                    + "certificateDir: the server cannot start on them (" + e.getMessage() + "); it runs again on"
+                    + " port " + settings.port(), e);
         }
+        settings = next;
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    synchronized void deactivate() throws InterruptedException {
         server.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removePile")
-    void addPile(PileController pile) {
+    synchronized void addPile(PileController pile) {
+        piles.add(pile);
         server.namespace().addPile(pile);
     }
 
-    void removePile(PileController pile) {
+    synchronized void removePile(PileController pile) {
+        piles.remove(pile);
         server.namespace().removePile(pile);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeMeter")
-    void addMeter(Meter meter) {
+    synchronized void addMeter(Meter meter) {
+        meters.add(meter);
         server.namespace().addMeter(meter);
     }
 
-    void removeMeter(Meter meter) {
+    synchronized void removeMeter(Meter meter) {
+        meters.remove(meter);
         server.namespace().removeMeter(meter);
+    }
+
+    private SiteServer start(ServerSettings with) throws IOException, GeneralSecurityException,
+            InterruptedException {
+        SiteServer started = SiteServer.start(with, actions, this::meterOf, Clock.systemDefaultZone(), version);
+        piles.forEach(started.namespace()::addPile);
+        meters.forEach(started.namespace()::addMeter);
+        if (with.users().isEmpty()) {
+            LOG.warn("No OPC UA user is configured in {}: nobody can write or call methods; create one with"
+                    + " pilegate:opcua-user", ServerSettings.PID);
+        }
+        return started;
     }
 
     /** A pile configuration changed in place may name another meter. */
     @Override
-    public void configurationEvent(ConfigurationEvent event) {
+    public synchronized void configurationEvent(ConfigurationEvent event) {
         if (PILE_PID.equals(event.getFactoryPid())) {
             server.namespace().refreshMeters();
         }

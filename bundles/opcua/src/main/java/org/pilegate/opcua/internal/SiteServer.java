@@ -51,6 +51,7 @@ final class SiteServer implements AutoCloseable {
      * Starts the server.
      *
      * @param version the gateway's version, shown in the server's build info
+     * @throws IOException if it cannot listen
      */
     static SiteServer start(ServerSettings settings, DepotActions actions,
             Function<PileId, Optional<String>> meterOfPile, Clock clock, String version)
@@ -67,6 +68,12 @@ final class SiteServer implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             server.close();
             throw new IOException("the OPC UA server did not start on " + server.endpointUrls + ": " + e, e);
+        }
+        // Milo only logs a failed bind and starts without a listener; that must not pass for a running server
+        if (server.server.getStackServer().getBoundEndpoints().isEmpty()) {
+            server.close();
+            throw new IOException("the OPC UA server could not listen on " + server.endpointUrls
+                    + " (port taken or address not local)");
         }
         LOG.info("OPC UA server listening on {} ({}; {} users)", server.endpointUrls,
                 settings.anonymousBrowsing() ? "anonymous browsing enabled" : "no anonymous access",

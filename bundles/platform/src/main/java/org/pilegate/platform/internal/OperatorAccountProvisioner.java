@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -45,7 +46,24 @@ public class OperatorAccountProvisioner {
 
     @Activate
     void activate(Config config) throws IOException {
-        Path etc = Path.of(System.getProperty("karaf.etc", "etc"));
+        provision(config, Path.of(System.getProperty("karaf.etc", "etc")));
+    }
+
+    /**
+     * A changed user name is checked like the first one; it is used only while no user exists yet. A wrong one is
+     * refused naming the PID, the key and why (the framework logs it), and nothing is written.
+     */
+    @Modified
+    void modified(Config config) throws IOException {
+        activate(config);
+    }
+
+    void provision(Config config, Path etc) throws IOException {
+        try {
+            UsersProperties.requireUserName(config.user());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("configuration " + PID + ": user: " + e.getMessage(), e);
+        }
         Path usersFile = etc.resolve("users.properties");
         List<String> lines = Files.exists(usersFile)
                 ? Files.readAllLines(usersFile, StandardCharsets.ISO_8859_1)

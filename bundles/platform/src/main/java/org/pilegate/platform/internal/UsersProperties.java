@@ -30,10 +30,7 @@ final class UsersProperties {
 
     /** The file with an operator in the admin group appended, and the group itself if it is missing. */
     static List<String> withOperator(List<String> lines, String user, String password) {
-        if (!user.matches("[A-Za-z][A-Za-z0-9._-]{0,31}")) {
-            throw new IllegalArgumentException("Operator user name '" + user
-                    + "' must start with a letter and use only letters, digits, '.', '_' or '-' (max 32)");
-        }
+        requireUserName(user);
         List<String> result = new ArrayList<>(lines);
         result.add(user + " = " + hash(password) + ",_g_:" + ADMIN_GROUP);
         boolean groupDefined = lines.stream().map(String::strip)
@@ -42,6 +39,14 @@ final class UsersProperties {
             result.add(GROUP_PREFIX + ADMIN_GROUP + " = group,admin,manager,viewer,systembundles,ssh");
         }
         return result;
+    }
+
+    /** @throws IllegalArgumentException saying why {@code user} cannot be a login in the file */
+    static void requireUserName(String user) {
+        if (user == null || !user.matches("[A-Za-z][A-Za-z0-9._-]{0,31}")) {
+            throw new IllegalArgumentException("'" + user
+                    + "' must start with a letter and use only letters, digits, '.', '_' or '-' (max 32)");
+        }
     }
 
     static String hash(String password) {

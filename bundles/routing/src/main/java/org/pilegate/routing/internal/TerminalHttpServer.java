@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.api.terminal.ErrorReply;
@@ -39,6 +40,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  * saw, and it takes no server options. Here HTTP/2 over cleartext stays off: Vert.x 4.5.20 is built for a newer Netty
  * than the container's, and a client asking for the upgrade (java.net.http does by default) would hang in Netty's
  * HTTP/2 codec. Terminals speak HTTP/1.1 and WebSocket.
+ * <p>
+ * A changed host or port moves the listener in place ({@link #modified}): the service stays registered, so the routes
+ * on the router keep running and no terminal route or web page restarts for it.
  */
 // immediate: the port stays open while the routes on it are replaced
 @Component(service = {TerminalHttpServer.class, GatewayHttpServer.class}, configurationPid = TerminalHttpServer.PID,
@@ -56,10 +60,11 @@ public class TerminalHttpServer implements GatewayHttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(TerminalHttpServer.class);
 
     private final CamelContext camel;
-    private final ListenAddress address;
     private final String routerName;
     private final TerminalJson json = new TerminalJson();
     private final Vertx vertx = Vertx.vertx();
+    private final Router router = Router.router(vertx);
+    private volatile ListenAddress address;
     private HttpServer server;
 
     @Activate
@@ -70,8 +75,10 @@ public class TerminalHttpServer implements GatewayHttpServer {
     TerminalHttpServer(CamelContext camel, ListenAddress address) {
         this.camel = camel;
         this.address = address;
-        this.routerName = VertxPlatformHttpRouter.getRouterNameFromPort(address.port());
-        Router router = Router.router(vertx);
+        // the router stays registered under the first port: a move to another port keeps the router, and with it
+        // the routes, and only replaces the listener
+        int routerPort = address.port();
+        this.routerName = VertxPlatformHttpRouter.getRouterNameFromPort(routerPort);
         // platform-http adds its routes to this router; a sub-router's error handlers are never asked, so a body
         // Vert.x refuses for its size gets its JSON from a failure handler
         router.route().failureHandler(this::refuseTooLargeBody);
@@ -82,15 +89,13 @@ public class TerminalHttpServer implements GatewayHttpServer {
             }
         };
         try {
-            server = await(vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
-                    .requestHandler(router)
-                    .listen(address.port(), address.host()), PID + ": host/port: cannot listen on " + address);
+            server = listen(address, PID + ": host/port: cannot listen on " + address);
             camel.getRegistry().bind(routerName, platformRouter);
             camel.getRegistry().bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, PlatformHttpEngine.class,
                     new VertxPlatformHttpEngine() {
                         @Override
                         public int getServerPort() {
-                            return address.port();
+                            return routerPort;
                         }
                     });
             camel.addComponent(WEBSOCKET_COMPONENT, new GatewayWebsocketComponent(platformRouter));
@@ -101,9 +106,34 @@ public class TerminalHttpServer implements GatewayHttpServer {
         LOG.info("Terminal endpoints listening on {}", address);
     }
 
+    /**
+     * Moves the listener to a changed host or port: the new one listens before the old one closes, so no request is
+     * refused in between. A wrong value, or an address that cannot be bound, is refused naming the PID, the key and
+     * why (the framework logs it) and the server goes on listening where it did.
+     */
+    @Modified
+    synchronized void modified(RoutingConfig config) {
+        ListenAddress next = ListenAddress.of(config);
+        ListenAddress previous = address;
+        if (next.equals(previous)) {
+            return;
+        }
+        HttpServer moved = listen(next, PID + ": host/port: cannot listen on " + next + ", still listening on "
+                + previous);
+        HttpServer old = server;
+        server = moved;
+        address = next;
+        LOG.info("Terminal endpoints moved from {} to {}", previous, next);
+        try {
+            await(old.close(), "Terminal endpoints on " + previous + " did not close");
+        } catch (IllegalStateException e) {
+            LOG.warn("{}; they listen on {} now", e.getMessage(), next);
+        }
+    }
+
     /** Public for the tests of bundles whose routes serve on this port: they run and stop the real server. */
     @Deactivate
-    public void deactivate() {
+    public synchronized void deactivate() {
         try {
             // cached endpoints and components hold on to this server's router and engine, a new server needs new ones
             camel.removeEndpoints(WEBSOCKET_COMPONENT + ":*");
@@ -142,6 +172,12 @@ public class TerminalHttpServer implements GatewayHttpServer {
 
     ListenAddress address() {
         return address;
+    }
+
+    private HttpServer listen(ListenAddress at, String failure) {
+        return await(vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
+                .requestHandler(router)
+                .listen(at.port(), at.host()), failure);
     }
 
     private void refuseTooLargeBody(RoutingContext context) {

@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.net.ConnectException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -58,5 +65,72 @@ class TerminalHttpServerTest {
             assertEquals(404, server.get("/exact/below").statusCode());
             assertEquals(405, server.post("/files/a", "{}").statusCode());
         }
+    }
+
+    @Test
+    void aChangedPortMovesTheListenerAndABadOneKeepsTheOldPort() throws Exception {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.start();
+        int first = freePort();
+        TerminalHttpServer server = new TerminalHttpServer(camel, new ListenAddress("127.0.0.1", first));
+        try {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(server.httpUri("/ping", "GET")).setBody(constant("pong"));
+                }
+            });
+            assertEquals("org.pilegate.routing: port: 0 is not 1..65535", assertThrows(IllegalArgumentException.class,
+                    () -> server.modified(config("127.0.0.1", 0))).getMessage());
+            try (ServerSocket taken = new ServerSocket(0)) {
+                String message = assertThrows(IllegalStateException.class,
+                        () -> server.modified(config("127.0.0.1", taken.getLocalPort()))).getMessage();
+                assertTrue(message.startsWith("org.pilegate.routing: host/port: cannot listen on 127.0.0.1:"
+                        + taken.getLocalPort() + ", still listening on 127.0.0.1:" + first), message);
+            }
+            assertEquals(new ListenAddress("127.0.0.1", first), server.address());
+            assertEquals("pong", get(first, "/ping").body());
+
+            int second = freePort();
+            server.modified(config("127.0.0.1", second));
+
+            assertEquals(new ListenAddress("127.0.0.1", second), server.address());
+            assertEquals("pong", get(second, "/ping").body(), "the route runs on, on the new port");
+            assertThrows(ConnectException.class, () -> get(first, "/ping"));
+        } finally {
+            server.deactivate();
+            camel.stop();
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static RoutingConfig config(String host, int port) {
+        return new RoutingConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return RoutingConfig.class;
+            }
+
+            @Override
+            public String host() {
+                return host;
+            }
+
+            @Override
+            public int port() {
+                return port;
+            }
+        };
     }
 }

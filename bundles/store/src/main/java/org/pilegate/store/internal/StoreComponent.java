@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -41,40 +42,99 @@ public class StoreComponent {
     static final String PID = "org.pilegate.store";
     public static final String STORE_PROPERTY = "pilegate.store";
     public static final String STORE_NAME = "main";
+    /** The most the metatype offers. */
+    private static final int MAX_POOL_SIZE = 64;
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
 
+    private BundleContext context;
+    private Path dataFolder;
+    private StoreConfig config;
     private HikariDataSource pool;
     private ServiceRegistration<DataSource> registration;
 
+    /** A first configuration with a wrong value fails the activation, with the same message an update gets. */
     @Activate
     void activate(StoreConfig config, BundleContext context) throws IOException {
-        pool = new HikariDataSource(poolConfig(config, Path.of(System.getProperty("karaf.data", "data"))));
-        try {
-            MigrateResult migration = migrate(pool);
-            Dictionary<String, Object> properties = new Hashtable<>();
-            properties.put(STORE_PROPERTY, STORE_NAME);
-            registration = context.registerService(DataSource.class, pool, properties);
-            LOG.info("Store ready: {} at schema version {} ({} migrations applied now)", describe(config),
-                    migration.targetSchemaVersion != null ? migration.targetSchemaVersion : migration.initialSchemaVersion,
-                    migration.migrationsExecuted);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
+        activate(config, context, Path.of(System.getProperty("karaf.data", "data")));
+    }
+
+    void activate(StoreConfig config, BundleContext context, Path dataFolder) throws IOException {
+        this.context = context;
+        this.dataFolder = dataFolder;
+        open(config, poolConfig(config, dataFolder));
+    }
+
+    /**
+     * A changed pool size applies in place. Another database is opened and migrated before the running one closes;
+     * users of the store then follow its new service. A wrong value, or a database that cannot be opened, is refused
+     * naming the PID, the key and why (the framework logs it), and the store stays on its running pool.
+     */
+    @Modified
+    synchronized void modified(StoreConfig next) throws IOException {
+        HikariConfig checked = poolConfig(next, dataFolder);
+        if (sameDatabase(config, next)) {
+            pool.getHikariConfigMXBean().setMaximumPoolSize(checked.getMaximumPoolSize());
+            config = next;
+            LOG.info("Store pool size now {}", checked.getMaximumPoolSize());
+            return;
         }
+        HikariDataSource previousPool = pool;
+        ServiceRegistration<DataSource> previousRegistration = registration;
+        StoreConfig previous = config;
+        try {
+            open(next, checked);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(PID + ": url/user/password: " + describe(next) + " cannot be opened ("
+                    + e.getMessage() + "); the store stays on " + describe(previous), e);
+        }
+        previousRegistration.unregister();
+        previousPool.close();
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
         if (registration != null) {
             registration.unregister();
         }
         pool.close();
     }
 
+    /** Opens, migrates and registers the pool of {@code with}; on failure nothing stays open and nothing changes. */
+    private void open(StoreConfig with, HikariConfig hikari) {
+        HikariDataSource opened = new HikariDataSource(hikari);
+        try {
+            MigrateResult migration = migrate(opened);
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put(STORE_PROPERTY, STORE_NAME);
+            registration = context.registerService(DataSource.class, opened, properties);
+            LOG.info("Store ready: {} at schema version {} ({} migrations applied now)", describe(with),
+                    migration.targetSchemaVersion != null ? migration.targetSchemaVersion
+                            : migration.initialSchemaVersion, migration.migrationsExecuted);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        pool = opened;
+        config = with;
+    }
+
+    /** Only the pool size may change without opening the database again. */
+    private static boolean sameDatabase(StoreConfig a, StoreConfig b) {
+        return a.url().strip().equals(b.url().strip()) && a.user().equals(b.user())
+                && a.password().equals(b.password());
+    }
+
     static HikariConfig poolConfig(StoreConfig config, Path dataFolder) throws IOException {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("pilegate-store");
+        if (config.poolSize() < 1 || config.poolSize() > MAX_POOL_SIZE) {
+            throw new IllegalArgumentException(PID + ": poolSize: must be 1.." + MAX_POOL_SIZE + ", not "
+                    + config.poolSize());
+        }
         hikari.setMaximumPoolSize(config.poolSize());
+        if (config.user() == null || config.user().isBlank()) {
+            throw new IllegalArgumentException(PID + ": user: required, but empty");
+        }
         String url = config.url().strip();
         if (url.isEmpty()) {
             Path folder = dataFolder.resolve("pilegate");

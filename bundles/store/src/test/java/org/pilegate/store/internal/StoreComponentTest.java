@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,8 +16,12 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -66,6 +73,60 @@ class StoreComponentTest {
         assertTrue(e.getMessage().startsWith("org.pilegate.store: url: 'jdbc:mysql://db/pilegate'"), e.getMessage());
     }
 
+    @Test
+    void aBadUpdateKeepsTheRunningPoolAndAPoolSizeAppliesInPlace() throws Exception {
+        List<DataSource> registered = new ArrayList<>();
+        StoreComponent store = new StoreComponent();
+        store.activate(config("", "", 2), context(registered), data);
+        HikariDataSource pool = (HikariDataSource) registered.get(0);
+        try {
+            assertEquals("org.pilegate.store: poolSize: must be 1..64, not 0", assertThrows(
+                    IllegalArgumentException.class, () -> store.modified(config("", "", 0))).getMessage());
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> store.modified(
+                    config("jdbc:mysql://db/pilegate", "pw", 2))).getMessage().startsWith("org.pilegate.store: url: "));
+            String unreachable = "jdbc:postgresql://127.0.0.1:" + freePort() + "/pilegate";
+            String message = assertThrows(IllegalStateException.class,
+                    () -> store.modified(config(unreachable, "pw", 2))).getMessage();
+            assertTrue(message.startsWith("org.pilegate.store: url/user/password: " + unreachable
+                    + " cannot be opened ("), message);
+            assertTrue(message.endsWith("the store stays on embedded H2"), message);
+            assertEquals(List.of(pool), registered);
+            assertTrue(tables(pool, "PUBLIC").contains("ACCOUNT"), "the running pool still answers");
+
+            store.modified(config("", "", 5));
+
+            assertEquals(List.of(pool), registered, "the same pool, not a new one");
+            assertEquals(5, pool.getMaximumPoolSize());
+        } finally {
+            store.deactivate();
+        }
+        assertEquals(List.of(), registered);
+        assertTrue(pool.isClosed());
+    }
+
+    /** A framework that only records the services registered, and forgets them when unregistered. */
+    private static BundleContext context(List<DataSource> registered) {
+        return (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("registerService")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    DataSource service = (DataSource) args[1];
+                    registered.add(service);
+                    return Proxy.newProxyInstance(ServiceRegistration.class.getClassLoader(),
+                            new Class<?>[] {ServiceRegistration.class}, (registration, unregister, none) -> {
+                                registered.remove(service);
+                                return null;
+                            });
+                });
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static List<String> tables(HikariDataSource pool, String schema) throws Exception {
         List<String> names = new ArrayList<>();
         try (Connection connection = pool.getConnection();
@@ -78,6 +139,10 @@ class StoreComponentTest {
     }
 
     private static StoreConfig config(String url, String password) {
+        return config(url, password, 2);
+    }
+
+    private static StoreConfig config(String url, String password, int poolSize) {
         return new StoreConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -101,7 +166,7 @@ class StoreComponentTest {
 
             @Override
             public int poolSize() {
-                return 2;
+                return poolSize;
             }
         };
     }

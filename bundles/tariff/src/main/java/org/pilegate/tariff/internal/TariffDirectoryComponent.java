@@ -6,12 +6,14 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.tariff.SessionTimeline;
@@ -32,31 +34,39 @@ public class TariffDirectoryComponent implements TariffDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(TariffDirectoryComponent.class);
 
-    private final TariffFolder folder;
-    private final ZoneId siteZone;
+    private final Optional<Path> karafEtc;
     private final Clock clock;
-    private final ScheduledExecutorService poller;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "pilegate-tariff-folder");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Running running;
+    private ScheduledFuture<?> polling;
 
-    @Activate
-    public TariffDirectoryComponent(BundleContext context, TariffConfig config) {
-        this(TariffSettings.from(config, Optional.ofNullable(context.getProperty("karaf.etc")).map(Path::of)),
-                Clock.systemUTC());
+    /** The settings in force and the folder they name, replaced together. */
+    private record Running(TariffSettings settings, TariffFolder folder) {
     }
 
-    TariffDirectoryComponent(TariffSettings settings, Clock clock) {
-        this.folder = new TariffFolder(settings.folder());
-        this.siteZone = settings.siteZone();
+    /** A first configuration with a wrong value fails the activation, with the same message an update gets. */
+    @Activate
+    public TariffDirectoryComponent(BundleContext context, TariffConfig config) {
+        this(config, Optional.ofNullable(context.getProperty("karaf.etc")).map(Path::of), Clock.systemUTC());
+    }
+
+    TariffDirectoryComponent(TariffConfig config, Optional<Path> karafEtc, Clock clock) {
+        this.karafEtc = karafEtc;
         this.clock = clock;
-        folder.rescan();
-        poller = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "pilegate-tariff-folder");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long intervalMs = settings.pollInterval().toMillis();
-        poller.scheduleWithFixedDelay(this::rescan, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
-        LOG.info("Tariffs from {} in time zone {}, read again every {} s", settings.folder(), siteZone,
-                settings.pollInterval().toSeconds());
+        apply(TariffSettings.from(config, karafEtc));
+    }
+
+    /**
+     * Applies a changed configuration in place, so pricing never stops. One with a wrong value is refused naming the
+     * PID, the key and why (the framework logs it), and the last good settings stay in force.
+     */
+    @Modified
+    void modified(TariffConfig config) {
+        apply(TariffSettings.from(config, karafEtc));
     }
 
     @Deactivate
@@ -64,9 +74,24 @@ public class TariffDirectoryComponent implements TariffDirectory {
         poller.shutdownNow();
     }
 
+    private synchronized void apply(TariffSettings settings) {
+        Running previous = running;
+        TariffFolder folder = previous != null && previous.settings().folder().equals(settings.folder())
+                ? previous.folder() : new TariffFolder(settings.folder());
+        folder.rescan();
+        running = new Running(settings, folder);
+        if (polling != null) {
+            polling.cancel(false);
+        }
+        long intervalMs = settings.pollInterval().toMillis();
+        polling = poller.scheduleWithFixedDelay(this::rescan, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        LOG.info("Tariffs from {} in time zone {}, read again every {} s", settings.folder(), settings.siteZone(),
+                settings.pollInterval().toSeconds());
+    }
+
     @Override
     public Optional<Tariff> tariffFor(PileId pile) {
-        return folder.catalog().tariffFor(pile, clock.instant());
+        return running.folder().catalog().tariffFor(pile, clock.instant());
     }
 
     @Override
@@ -76,26 +101,26 @@ public class TariffDirectoryComponent implements TariffDirectory {
 
     @Override
     public Optional<SessionFee> price(PileId pile, SessionTimeline timeline) {
-        return folder.catalog().tariffFor(pile, timeline.start()).map(tariff -> price(tariff, timeline));
+        return running.folder().catalog().tariffFor(pile, timeline.start()).map(tariff -> price(tariff, timeline));
     }
 
     @Override
     public SessionFee price(Tariff tariff, SessionTimeline timeline) {
-        return TariffCalculator.price(tariff, siteZone, timeline);
+        return TariffCalculator.price(tariff, siteZone(), timeline);
     }
 
     @Override
     public ZoneId siteZone() {
-        return siteZone;
+        return running.settings().siteZone();
     }
 
     TariffFolder folder() {
-        return folder;
+        return running.folder();
     }
 
     private void rescan() {
         try {
-            folder.rescan();
+            running.folder().rescan();
         } catch (RuntimeException e) {
             // the poller must survive whatever one scan runs into
             LOG.error("Reading the tariff folder failed; trying again at the next poll", e);

@@ -1,6 +1,7 @@
 package org.pilegate.tariff.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,8 +41,8 @@ class TariffDirectoryComponentTest {
     }
 
     private TariffDirectoryComponent start() {
-        directory = new TariffDirectoryComponent(new TariffSettings(dir, ZoneId.of("Europe/Amsterdam"),
-                Duration.ofMillis(100)), Clock.fixed(NOW, ZoneOffset.UTC));
+        directory = new TariffDirectoryComponent(new TestConfig(dir.toString(), "Europe/Amsterdam", 1),
+                Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC));
         return directory;
     }
 
@@ -76,5 +77,28 @@ class TariffDirectoryComponentTest {
         assertEquals(429, fee.total().minorUnits());
         assertEquals(Optional.empty(), directory.price(new PileId("bay-08"), session));
         assertEquals(Optional.empty(), directory.tariffFor(new PileId("bay-08")));
+    }
+
+    @Test
+    void aBadUpdateKeepsTheLastGoodSettingsAndAGoodOneAppliesInPlace(@TempDir Path other) throws IOException {
+        Files.writeString(dir.resolve("site.json"), TariffFolderTest.tariff("site", "0.39", ""));
+        Files.writeString(dir.resolve("assignments.json"), "{\"site\": [\"site\"]}");
+        Files.writeString(other.resolve("night.json"), TariffFolderTest.tariff("night", "0.25", ""));
+        Files.writeString(other.resolve("assignments.json"), "{\"site\": [\"night\"]}");
+        start();
+
+        assertEquals("configuration org.pilegate.tariff: siteTimeZone: 'Mars/Olympus' is not a time zone (an IANA id"
+                + " like Europe/Amsterdam)", assertThrows(IllegalArgumentException.class, () -> directory.modified(
+                        new TestConfig(other.toString(), "Mars/Olympus", 5))).getMessage());
+        assertEquals("configuration org.pilegate.tariff: pollIntervalS: must be 1..3600 s, not 0",
+                assertThrows(IllegalArgumentException.class, () -> directory.modified(
+                        new TestConfig(other.toString(), "UTC", 0))).getMessage());
+        assertEquals(ZoneId.of("Europe/Amsterdam"), directory.siteZone());
+        assertEquals(Optional.of("0.39 EUR/kWh"), directory.summaryFor(BAY_07));
+
+        directory.modified(new TestConfig(other.toString(), "Europe/Berlin", 5));
+
+        assertEquals(ZoneId.of("Europe/Berlin"), directory.siteZone());
+        assertEquals(Optional.of("0.25 EUR/kWh"), directory.summaryFor(BAY_07));
     }
 }

@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                 + " endpoints individually.")
 public @interface ModbusManagerConfig {
 
-    @AttributeDefinition(name = "Scheduler threads", min = "1",
+    @AttributeDefinition(name = "Scheduler threads", min = "1", max = "32",
             description = "Threads that trigger periodic polls. Triggering only queues work, so few are needed.")
     int schedulerThreads() default 2;
 

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.modbus.BitBlock;
 import org.pilegate.modbus.DataBlock;
@@ -29,37 +30,64 @@ import org.pilegate.modbus.ModbusManager;
 import org.pilegate.modbus.PollCallback;
 import org.pilegate.modbus.PollTask;
 import org.pilegate.modbus.ReadRequest;
-import org.pilegate.modbus.ReconnectPolicy;
 import org.pilegate.modbus.RegisterBlock;
 import org.pilegate.modbus.WriteRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Modbus transport on j2mod. Threads: a small scheduler that only triggers polls, and an IO pool from which
  * each endpoint with queued work borrows one thread, so blocking IO on a dead endpoint never holds up another.
  */
-@Component(service = ModbusManager.class, configurationPid = "org.pilegate.modbus")
+@Component(service = ModbusManager.class, configurationPid = ModbusManagerImpl.PID)
 @Designate(ocd = ModbusManagerConfig.class)
 public final class ModbusManagerImpl implements ModbusManager {
 
-    private final EndpointSettings defaults;
+    static final String PID = "org.pilegate.modbus";
+    private static final Logger LOG = LoggerFactory.getLogger(ModbusManagerImpl.class);
+
+    private volatile EndpointSettings defaults;
+    /** Endpoints whose settings a driver chose; the others follow the configured defaults. */
+    private final Set<ModbusEndpoint> configuredByDrivers = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor scheduler;
     private final ExecutorService io = Executors.newCachedThreadPool(threads("modbus-io"));
     private final Clock clock = Clock.systemUTC();
     private final ConcurrentMap<ModbusEndpoint, EndpointChannel> channels = new ConcurrentHashMap<>();
     private final Set<ScheduledPoll> polls = ConcurrentHashMap.newKeySet();
 
+    /** A first configuration with a wrong value fails the activation, with the same message an update gets. */
     @Activate
     public ModbusManagerImpl(ModbusManagerConfig config) {
-        this(config.schedulerThreads(), new EndpointSettings(Duration.ofMillis(config.timeoutMillis()),
-                Duration.ofMillis(config.interTransactionDelayMillis()), config.maxRetries(),
-                Duration.ofMillis(config.backoffBaseMillis()), Duration.ofMillis(config.backoffMaxMillis()),
-                new ReconnectPolicy(config.closeAfterTransaction(), Duration.ofSeconds(config.maxIdleSeconds()))));
+        this(TransportSettings.of(config));
+    }
+
+    private ModbusManagerImpl(TransportSettings settings) {
+        this(settings.schedulerThreads(), settings.defaults());
     }
 
     ModbusManagerImpl(int schedulerThreads, EndpointSettings defaults) {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.scheduler = new ScheduledThreadPoolExecutor(schedulerThreads, threads("modbus-poll"));
         scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Applies a changed configuration in place: polls and queued transactions go on, endpoints no driver configured
+     * take the new defaults. One with a wrong value is refused naming the PID, the key and why (the framework logs
+     * it), and the transport keeps its last good settings.
+     */
+    @Modified
+    synchronized void modified(ModbusManagerConfig config) {
+        TransportSettings next = TransportSettings.of(config);
+        scheduler.setCorePoolSize(next.schedulerThreads());
+        defaults = next.defaults();
+        channels.forEach((endpoint, channel) -> {
+            if (!configuredByDrivers.contains(endpoint)) {
+                channel.configure(next.defaults());
+            }
+        });
+        LOG.info("Modbus transport reconfigured: {} scheduler threads, endpoint defaults {}", next.schedulerThreads(),
+                next.defaults());
     }
 
     @Deactivate
@@ -74,6 +102,7 @@ public final class ModbusManagerImpl implements ModbusManager {
     @Override
     public void configure(ModbusEndpoint endpoint, EndpointSettings settings) {
         Objects.requireNonNull(settings, "settings");
+        configuredByDrivers.add(endpoint);
         channel(endpoint).configure(settings);
     }
 

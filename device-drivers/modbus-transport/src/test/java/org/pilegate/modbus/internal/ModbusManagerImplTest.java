@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -170,6 +171,42 @@ class ModbusManagerImplTest {
         assertEquals(1, manager.metrics(endpoint).errors(ErrorKind.TIMEOUT));
         assertEquals(1, manager.metrics(endpoint).retries());
         assertEquals(1, manager.metrics(endpoint).reconnects());
+    }
+
+    @Test
+    void aBadUpdateIsRefusedAndAGoodOneGivesTheDefaultsToEndpointsNoDriverConfigured() throws Exception {
+        TcpEndpoint following = raw(RawServer.Reply.SILENT).endpoint();
+        TcpEndpoint ownSettings = raw(RawServer.Reply.SILENT).endpoint();
+        manager.configure(ownSettings, FAST);
+        // each read asks another unit: a unit that stayed silent is skipped for a while without any attempt
+        Await.failure(manager.read(following, new ReadRequest(1, FunctionCode.READ_HOLDING_REGISTERS, 0, 1)));
+        assertEquals(1, manager.metrics(following).retries(), "one retry, as FAST says");
+
+        assertEquals("configuration org.pilegate.modbus: maxRetries: must be 0 or more, was -1", assertThrows(
+                IllegalArgumentException.class, () -> manager.modified(config(Map.of("maxRetries", -1))))
+                .getMessage());
+        assertEquals("configuration org.pilegate.modbus: backoffMaxMillis: must not be below backoffBaseMillis (100),"
+                + " was 50", assertThrows(IllegalArgumentException.class,
+                        () -> manager.modified(config(Map.of("backoffMaxMillis", 50)))).getMessage());
+        assertEquals("configuration org.pilegate.modbus: schedulerThreads: must be 1..32, was 33", assertThrows(
+                IllegalArgumentException.class, () -> manager.modified(config(Map.of("schedulerThreads", 33))))
+                .getMessage());
+        Await.failure(manager.read(following, new ReadRequest(2, FunctionCode.READ_HOLDING_REGISTERS, 0, 1)));
+        assertEquals(2, manager.metrics(following).retries(), "the refused updates changed nothing");
+
+        manager.modified(config(Map.of("timeoutMillis", 100, "maxRetries", 0)));
+
+        Await.failure(manager.read(following, new ReadRequest(3, FunctionCode.READ_HOLDING_REGISTERS, 0, 1)));
+        assertEquals(2, manager.metrics(following).retries(), "no retry under the new defaults");
+        Await.failure(manager.read(ownSettings, read(FunctionCode.READ_HOLDING_REGISTERS, 0, 1)));
+        assertEquals(1, manager.metrics(ownSettings).retries(), "a driver's own settings stay");
+    }
+
+    /** The transport's configuration as DS hands it over: the metatype defaults, some overridden. */
+    private static ModbusManagerConfig config(Map<String, Object> overrides) {
+        return (ModbusManagerConfig) Proxy.newProxyInstance(ModbusManagerConfig.class.getClassLoader(),
+                new Class<?>[] {ModbusManagerConfig.class}, (proxy, method, args) -> overrides.getOrDefault(
+                        method.getName(), method.getDefaultValue()));
     }
 
     @Test

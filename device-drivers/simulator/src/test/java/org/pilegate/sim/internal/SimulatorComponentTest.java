@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.pilegate.device.profile.InvalidProfileException;
+import org.pilegate.device.config.InvalidConfigurationException;
 import org.pilegate.sim.DepotSimulator;
 import org.pilegate.sim.PileAddress;
 
@@ -66,10 +68,7 @@ class SimulatorComponentTest {
         DepotSimulator depot = (DepotSimulator) registered.get(0);
         assertEquals(3, depot.pileCount());
         PileAddress address = depot.address(2);
-        try (RawClient client = new RawClient(address)) {
-            client.send(RawClient.request(1, address.meterUnitId(), "04" + "0000" + "0002"));
-            assertTrue(client.readFrame().startsWith("0001" + "0000" + "0007"));
-        }
+        assertServes(address);
 
         component.deactivate();
         assertEquals(List.of(), registered);
@@ -111,9 +110,69 @@ class SimulatorComponentTest {
     }
 
     @Test
-    void unknownProfileFailsActivation() {
-        assertThrows(InvalidProfileException.class, () -> new SimulatorComponent(context,
-                config(Map.of("basePort", 0, "meterProfile", "no-such-meter")), configurations.admin));
+    void unknownProfileFailsActivationNamingPidAndKey() {
+        String message = assertThrows(InvalidConfigurationException.class, () -> new SimulatorComponent(context,
+                config(Map.of("basePort", 0, "meterProfile", "no-such-meter")), configurations.admin)).getMessage();
+        assertTrue(message.startsWith("configuration org.pilegate.sim: meterProfile: profile "), message);
         assertEquals(List.of(), registered);
+    }
+
+    @Test
+    void aBadUpdateKeepsTheRunningSimulationAndAGoodOneRestartsIt() throws IOException {
+        SimulatorComponent component = new SimulatorComponent(context,
+                config(Map.of("basePort", 0, "pileCount", 3)), configurations.admin);
+        DepotSimulator running = (DepotSimulator) registered.get(0);
+
+        assertRefused(component, Map.of("basePort", 0, "pilesPerPort", 124),
+                "configuration org.pilegate.sim: pilesPerPort: must be 1..123, was 124");
+        assertRefused(component, Map.of("basePort", 0, "pileCount", 0),
+                "configuration org.pilegate.sim: pileCount: must be 1 or more, was 0");
+        assertRefused(component, Map.of("basePort", 65535, "pileCount", 30),
+                "configuration org.pilegate.sim: basePort: 30 piles at 10 per port need ports 65535..65537,"
+                        + " beyond 65535");
+        assertRefused(component, Map.of("basePort", 0, "relayProfile", "no-such-relay"),
+                "configuration org.pilegate.sim: relayProfile: profile ");
+        assertRefused(component, Map.of("basePort", 0, "host", " "),
+                "configuration org.pilegate.sim: host: required, but missing or blank");
+        assertEquals(List.of(running), registered);
+        assertServes(running.address(2));
+
+        component.modified(config(Map.of("basePort", 0, "pileCount", 5)));
+
+        DepotSimulator restarted = (DepotSimulator) registered.get(0);
+        assertEquals(1, registered.size());
+        assertEquals(5, restarted.pileCount());
+        assertServes(restarted.address(4));
+        component.deactivate();
+    }
+
+    @Test
+    void anUpdateToATakenPortRestartsTheLastGoodSimulation() throws IOException {
+        SimulatorComponent component = new SimulatorComponent(context,
+                config(Map.of("basePort", 0, "pileCount", 2)), configurations.admin);
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String message = assertThrows(InvalidConfigurationException.class, () -> component.modified(
+                    config(Map.of("basePort", taken.getLocalPort(), "pileCount", 2)))).getMessage();
+            assertTrue(message.startsWith("configuration org.pilegate.sim: host/basePort: the simulation cannot"
+                    + " start ("), message);
+            assertTrue(message.endsWith("; the previous one runs again"), message);
+        }
+        DepotSimulator running = (DepotSimulator) registered.get(0);
+        assertEquals(2, running.pileCount());
+        assertServes(running.address(1));
+        component.deactivate();
+    }
+
+    private void assertRefused(SimulatorComponent component, Map<String, Object> update, String messageStart) {
+        String message = assertThrows(InvalidConfigurationException.class,
+                () -> component.modified(config(update))).getMessage();
+        assertTrue(message.startsWith(messageStart), message);
+    }
+
+    private static void assertServes(PileAddress address) throws IOException {
+        try (RawClient client = new RawClient(address)) {
+            client.send(RawClient.request(1, address.meterUnitId(), "04" + "0000" + "0002"));
+            assertTrue(client.readFrame().startsWith("0001" + "0000" + "0007"));
+        }
     }
 }
