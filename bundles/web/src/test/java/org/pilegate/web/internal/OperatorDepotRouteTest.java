@@ -33,8 +33,7 @@ class OperatorDepotRouteTest {
     void start() throws Exception {
         gateway = new WebGateway();
         route = new OperatorDepotRoute(gateway.http, gateway.access);
-        gateway.with(new OperatorLoginRoute(gateway.http, gateway.access)).with(route);
-        cookie = gateway.signIn();
+        cookie = gateway.signedInTo(route);
     }
 
     @AfterEach

@@ -27,8 +27,7 @@ class SimulatorControlRouteTest {
     void start() throws Exception {
         gateway = new WebGateway();
         route = new SimulatorControlRoute(gateway.http, gateway.access);
-        gateway.with(new OperatorLoginRoute(gateway.http, gateway.access)).with(route);
-        cookie = gateway.signIn();
+        cookie = gateway.signedInTo(route);
     }
 
     @AfterEach

@@ -35,8 +35,14 @@ final class WebGateway implements AutoCloseable {
         return server.post(path, json, headers);
     }
 
+    /** Serves {@code routes} behind the operator sign-in, signs in and returns the cookie for later requests. */
+    String signedInTo(RouteBuilder routes) {
+        with(new OperatorLoginRoute(http, access)).with(routes);
+        return signIn();
+    }
+
     /** Signs in as the operator and returns the cookie to send with later requests. */
-    String signIn() {
+    private String signIn() {
         HttpResponse<String> response = post(OperatorLoginRoute.LOGIN_PATH,
                 "{\"user\":\"admin\",\"password\":\"" + PASSWORD + "\"}");
         if (response.statusCode() != 200) {
