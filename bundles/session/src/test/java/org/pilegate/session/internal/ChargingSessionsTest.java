@@ -301,11 +301,8 @@ abstract class ChargingSessionsTest {
         awaitStatus(ANNA_PHONE, update -> update.energyWh() == 400);
         server.deactivate();
 
-        server = startServer();
-        FakePileController restartedPile = new FakePileController("bay-07", START_WH + 900);
-        restartedPile.plug(Optional.of(ANNAS_EV));
-        piles.put(restartedPile.id(), restartedPile);
-        server.addPile(restartedPile);
+        FakePileController restartedPile = pluggedIn(START_WH + 900);
+        restartWith(restartedPile);
 
         awaitTrue(() -> restartedPile.charged().size() == 1);
         assertEquals(session, restartedPile.charged().get(0).sessionId());
@@ -324,12 +321,9 @@ abstract class ChargingSessionsTest {
         awaitStatus(ANNA_PHONE, update -> update.energyWh() == 400);
         server.deactivate();
 
-        server = startServer();
-        FakePileController restartedPile = new FakePileController("bay-07", START_WH + 900);
+        FakePileController restartedPile = pluggedIn(START_WH + 900);
         restartedPile.devicesSeen(false);
-        restartedPile.plug(Optional.of(ANNAS_EV));
-        piles.put(restartedPile.id(), restartedPile);
-        server.addPile(restartedPile);
+        restartWith(restartedPile);
         awaitTrue(restartedPile::followed);
         assertEquals(List.of(), send(ANNA_PHONE, new StopRequest(session)), "accepted while the pile comes back");
         restartedPile.devicesSeen(true);
@@ -349,11 +343,8 @@ abstract class ChargingSessionsTest {
         server.deactivate();
         pushed.clear();
 
-        server = startServer();
-        FakePileController restartedPile = new FakePileController("bay-07", START_WH + 400);
-        restartedPile.plug(Optional.of(ANNAS_EV));
-        piles.put(restartedPile.id(), restartedPile);
-        server.addPile(restartedPile);
+        FakePileController restartedPile = pluggedIn(START_WH + 400);
+        restartWith(restartedPile);
         awaitTrue(restartedPile::followed);
         restartedPile.unplug();
         restartedPile.plug(Optional.of(ANNAS_EV));
@@ -361,6 +352,20 @@ abstract class ChargingSessionsTest {
         awaitPrompt(ANNA_PHONE);
         assertEquals(1, pushed.get(ANNA_PHONE).stream().filter(AssociationPrompt.class::isInstance).count(),
                 "prompted once the vehicle came back, not for the one still there at the restart");
+    }
+
+    /** Pile bay-07 as it shows after a restart of the gateway: Anna's vehicle plugged in, at {@code registerWh}. */
+    private static FakePileController pluggedIn(long registerWh) {
+        FakePileController restarted = new FakePileController("bay-07", registerWh);
+        restarted.plug(Optional.of(ANNAS_EV));
+        return restarted;
+    }
+
+    /** A new session service over the same database, following {@code restartedPile}. */
+    private void restartWith(FakePileController restartedPile) {
+        server = startServer();
+        piles.put(restartedPile.id(), restartedPile);
+        server.addPile(restartedPile);
     }
 
     @Test
