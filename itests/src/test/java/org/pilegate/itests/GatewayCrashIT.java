@@ -74,8 +74,7 @@ public class GatewayCrashIT {
         long registerAtPlug = depot.snapshot(0).energyWh();
         depot.plug(0, new SimulatedVehicle(new VehicleId("EV-ERIK"), 60_000, 0.2));
         String token = terminal.next("association_prompt", WAIT).path("associationToken").asText();
-        terminal.send("{\"type\":\"association_request\",\"pile\":\"" + PILE + "\",\"associationToken\":\"" + token
-                + "\",\"terminal\":\"erik-phone\"}");
+        terminal.send(Dialogues.associationRequest(PILE, token, "erik-phone"));
         String session = terminal.next("status_update", WAIT).path("session").asText();
         terminal.send("{\"type\":\"charging_request\",\"pile\":\"" + PILE + "\",\"targets\":{}}");
         terminal.next(frame -> "CHARGING".equals(frame.path("state").asText()), "the charging status", WAIT);
