@@ -35,10 +35,19 @@ public interface ModbusManager {
     CompletionStage<Void> write(ModbusEndpoint endpoint, WriteRequest request);
 
     /**
-     * Reads {@code request} every {@code period}, starting now. A run is skipped while the previous one is still
-     * in flight, so a dead endpoint does not pile up work.
+     * Reads {@code request} every {@code period}, from the endpoint's next beat for that period on: an endpoint's
+     * polls of one period fall due together, so it serves them back to back in one wake-up, while each endpoint has
+     * its own phase. A run is skipped while the previous one is still in flight, so a dead endpoint does not pile up
+     * work.
      */
     PollTask schedule(ModbusEndpoint endpoint, ReadRequest request, Duration period, PollCallback callback);
+
+    /**
+     * A new lane for one device driver, on the transport's shared driver threads; close it when the driver stops.
+     *
+     * @param device names the driver in what the lane logs
+     */
+    DriverLane lane(String device);
 
     /**
      * @throws IllegalArgumentException if the endpoint was never configured, read, written or polled

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.modbus.BitBlock;
 import org.pilegate.modbus.DataBlock;
+import org.pilegate.modbus.DriverLane;
 import org.pilegate.modbus.EndpointHealth;
 import org.pilegate.modbus.EndpointMetrics;
 import org.pilegate.modbus.EndpointSettings;
@@ -36,8 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Modbus transport on j2mod. Threads: a small scheduler that only triggers polls, and an IO pool from which
- * each endpoint with queued work borrows one thread, so blocking IO on a dead endpoint never holds up another.
+ * The Modbus transport on j2mod. Threads: a small scheduler that only triggers polls, an IO pool from which each
+ * endpoint with queued work borrows one thread, so blocking IO on a dead endpoint never holds up another, and one
+ * driver thread per core that runs the drivers' lanes.
  */
 @Component(service = ModbusManager.class, configurationPid = ModbusManagerImpl.PID)
 @Designate(ocd = ModbusManagerConfig.class)
@@ -51,6 +53,8 @@ public final class ModbusManagerImpl implements ModbusManager {
     private final Set<ModbusEndpoint> configuredByDrivers = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor scheduler;
     private final ExecutorService io = Executors.newCachedThreadPool(threads("modbus-io"));
+    private final ExecutorService drivers = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), threads("modbus-driver"));
     private final Clock clock = Clock.systemUTC();
     private final ConcurrentMap<ModbusEndpoint, EndpointChannel> channels = new ConcurrentHashMap<>();
     private final Set<ScheduledPoll> polls = ConcurrentHashMap.newKeySet();
@@ -94,6 +98,7 @@ public final class ModbusManagerImpl implements ModbusManager {
     public void close() {
         List.copyOf(polls).forEach(PollTask::cancel);
         scheduler.shutdownNow();
+        drivers.shutdownNow();
         channels.values().forEach(EndpointChannel::close);
         // interrupts backoff and quiet-time waits; queued transactions then fail fast on their closed channel
         io.shutdownNow();
@@ -136,6 +141,11 @@ public final class ModbusManagerImpl implements ModbusManager {
         polls.add(poll);
         poll.start(scheduler);
         return poll;
+    }
+
+    @Override
+    public DriverLane lane(String device) {
+        return new SharedDriverLane(device, drivers, scheduler);
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.pilegate.modbus.ReadRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A read repeated at a fixed rate on the shared scheduler. */
+/** A read repeated at a fixed rate, on its endpoint's beat, on the shared scheduler. */
 final class ScheduledPoll implements PollTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledPoll.class);
@@ -49,7 +49,9 @@ final class ScheduledPoll implements PollTask {
     }
 
     void start(ScheduledExecutorService scheduler) {
-        schedule = scheduler.scheduleAtFixedRate(this::trigger, 0, period.toNanos(), TimeUnit.NANOSECONDS);
+        schedule = scheduler.scheduleAtFixedRate(this::trigger,
+                Beat.nanosToFirstBeat(endpoint, Duration.ZERO, period, System.nanoTime()), period.toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -2,17 +2,13 @@ package org.pilegate.meter.modbus.internal;
 
 import org.pilegate.device.config.InvalidConfigurationException;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Hashtable;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.osgi.framework.BundleContext;
@@ -30,6 +26,7 @@ import org.pilegate.device.profile.MeterProfile;
 import org.pilegate.device.profile.ProfileCatalog;
 import org.pilegate.meter.modbus.ModbusMeter;
 import org.pilegate.modbus.DataBlock;
+import org.pilegate.modbus.DriverLane;
 import org.pilegate.modbus.EndpointSettings;
 import org.pilegate.modbus.MergedRead;
 import org.pilegate.modbus.ModbusEndpoint;
@@ -44,20 +41,19 @@ import org.slf4j.LoggerFactory;
 /**
  * One configured meter: polls its register map through the shared transport and publishes what
  * {@link ReadingTracker} makes of the answers. Registered by hand rather than by DS, because the service property
- * {@value Meter#ID_PROPERTY} must carry the configured id. Everything a poll changes happens on the meter's own
- * driver thread, which also calls the listeners.
+ * {@value Meter#ID_PROPERTY} must carry the configured id. Everything a poll changes happens in the meter's driver
+ * lane, which also calls the listeners.
  */
 @Component(configurationPid = ModbusMeter.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = Config.class, factory = true)
 public final class ModbusMeterImpl implements ModbusMeter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModbusMeterImpl.class);
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final ModbusManager modbus;
     private final ProfileCatalog catalog;
     private final Clock clock = Clock.systemUTC();
-    private final ScheduledExecutorService driver;
+    private final DriverLane driver;
     private final ReadingTracker tracker;
     private final List<Consumer<MeterReading>> listeners = new CopyOnWriteArrayList<>();
     private final ServiceRegistration<?> registration;
@@ -70,11 +66,7 @@ public final class ModbusMeterImpl implements ModbusMeter {
         this.modbus = modbus;
         this.catalog = ProfileCatalog.withOperatorProfiles(Optional.ofNullable(context.getProperty("karaf.etc")));
         MeterSettings settings = settings(config, properties);
-        driver = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "pilegate-meter-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        driver = modbus.lane(settings.id());
         try {
             tracker = new ReadingTracker(settings, clock.instant());
             polling = new Polling(settings);
@@ -82,7 +74,7 @@ public final class ModbusMeterImpl implements ModbusMeter {
                     this, serviceProperties(settings));
         } catch (RuntimeException e) {
             Optional.ofNullable(polling).ifPresent(Polling::stop);
-            driver.shutdownNow();
+            driver.close();
             throw e;
         }
         LOG.info("Meter {} reads unit {} at {} with profile {} in {} request(s) every {} ms", settings.id(),
@@ -109,7 +101,7 @@ public final class ModbusMeterImpl implements ModbusMeter {
     void deactivate() {
         registration.unregister();
         polling.stop();
-        driver.shutdownNow();
+        driver.close();
     }
 
     @Override
@@ -158,7 +150,7 @@ public final class ModbusMeterImpl implements ModbusMeter {
         return properties;
     }
 
-    /** On the driver thread. */
+    /** In the driver lane. */
     private void publish(MeterReading reading) {
         latest = Optional.of(reading);
         for (Consumer<MeterReading> listener : listeners) {
@@ -176,10 +168,11 @@ public final class ModbusMeterImpl implements ModbusMeter {
         private final MeterSettings settings;
         private final ReadPlan plan;
         private final List<PollTask> tasks;
-        private final ScheduledFuture<?> silenceCheck;
+        private final Future<?> silenceCheck;
         private volatile boolean stopped;
-        // the rest is touched on the driver thread only
-        private final Map<MergedRead, RegisterBlock> answers = new HashMap<>();
+        // the rest is touched in the driver lane only
+        // keyed by the plan's own reads: identity spares hashing their register lists on every answer
+        private final Map<MergedRead, RegisterBlock> answers = new IdentityHashMap<>();
         private Optional<String> lastError = Optional.empty();
 
         Polling(MeterSettings settings) {
@@ -191,9 +184,8 @@ public final class ModbusMeterImpl implements ModbusMeter {
                         defaults.interTransactionDelay(), defaults.maxRetries(), defaults.backoffBase(),
                         defaults.backoffMax(), defaults.reconnect()));
             });
-            long interval = settings.pollInterval().toMillis();
-            this.silenceCheck = driver.scheduleAtFixedRate(this::checkSilence, interval, interval,
-                    TimeUnit.MILLISECONDS);
+            this.silenceCheck = driver.scheduleAtFixedRate(this::checkSilence, settings.endpoint(),
+                    settings.pollInterval(), settings.pollInterval());
             this.tasks = plan.reads().stream()
                     .map(read -> modbus.schedule(settings.endpoint(), read.request(), settings.pollInterval(),
                             callback(read)))
@@ -233,7 +225,7 @@ public final class ModbusMeterImpl implements ModbusMeter {
             if (answers.size() < plan.reads().size()) {
                 return;
             }
-            Map<MergedRead, RegisterBlock> complete = Map.copyOf(answers);
+            Map<MergedRead, RegisterBlock> complete = new IdentityHashMap<>(answers);
             answers.clear();
             lastError = Optional.empty();
             Optional<MeterReading> reading;

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Decides what a meter publishes. Only plausible figures are GOOD; an implausible answer gives INVALID and a meter
  * silent for too long STALE, both carrying the last good figures and their time, because billing must never see a
  * figure it cannot trust. Transitions are logged once, not on every poll. Not thread-safe: each meter calls it from
- * its own driver thread.
+ * its driver lane.
  */
 final class ReadingTracker {
 

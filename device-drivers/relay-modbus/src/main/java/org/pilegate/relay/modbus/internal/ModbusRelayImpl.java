@@ -15,13 +15,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -47,6 +44,7 @@ import org.pilegate.device.profile.RegisterPoint;
 import org.pilegate.device.profile.RelayProfile;
 import org.pilegate.device.profile.VehicleIdBlock;
 import org.pilegate.modbus.BitBlock;
+import org.pilegate.modbus.DriverLane;
 import org.pilegate.modbus.EndpointSettings;
 import org.pilegate.modbus.MergedRead;
 import org.pilegate.modbus.ModbusEndpoint;
@@ -64,14 +62,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One configured pile controller: polls its state, carries out commands one at a time and reads each back to prove
  * it was taken. Registered by hand rather than by DS, because the service property {@value Relay#ID_PROPERTY} must
- * carry the configured id. Polls are triggered, and states published, on the relay's own driver thread.
+ * carry the configured id. Polls are triggered, and states published, in the relay's driver lane.
  */
 @Component(configurationPid = ModbusRelay.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = Config.class, factory = true)
 public final class ModbusRelayImpl implements ModbusRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModbusRelayImpl.class);
-    private static final AtomicInteger THREADS = new AtomicInteger();
     /** Pause between read-backs while a command settles. */
     private static final Duration READ_BACK_SPACING = Duration.ofMillis(50);
 
@@ -82,12 +79,12 @@ public final class ModbusRelayImpl implements ModbusRelay {
     private final ModbusManager modbus;
     private final ProfileCatalog catalog;
     private final Clock clock = Clock.systemUTC();
-    private final ScheduledExecutorService driver;
+    private final DriverLane driver;
     private final List<Consumer<RelayState>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean vehicleIdTrouble = new AtomicBoolean();
     private final ServiceRegistration<?> registration;
     private volatile Device device;
-    private volatile ScheduledFuture<?> polls;
+    private volatile Future<?> polls;
     private volatile Optional<RelayState> latest = Optional.empty();
     private volatile boolean responsive;
     private volatile boolean deactivated;
@@ -95,7 +92,7 @@ public final class ModbusRelayImpl implements ModbusRelay {
     private volatile int commandedLimitA;
     private final Object commandLock = new Object();
     private CompletableFuture<RelayState> lastCommand = CompletableFuture.completedFuture(null); // guarded by commandLock
-    // driver thread only
+    // driver lane only
     private boolean pollInFlight;
     private boolean failing;
 
@@ -105,17 +102,13 @@ public final class ModbusRelayImpl implements ModbusRelay {
         this.modbus = modbus;
         this.catalog = ProfileCatalog.withOperatorProfiles(Optional.ofNullable(context.getProperty("karaf.etc")));
         Device configured = device(config, properties);
-        driver = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "pilegate-relay-" + THREADS.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        driver = modbus.lane(configured.settings().id());
         try {
             start(configured);
             registration = context.registerService(new String[] {Relay.class.getName(), ModbusRelay.class.getName()},
                     this, serviceProperties(configured.settings()));
         } catch (RuntimeException e) {
-            driver.shutdownNow();
+            driver.close();
             throw e;
         }
         LOG.info("Relay {} drives unit {} at {} with profile {}, polled every {} ms", id(), unitId(), endpoint(),
@@ -140,7 +133,7 @@ public final class ModbusRelayImpl implements ModbusRelay {
         deactivated = true;
         registration.unregister();
         polls.cancel(false);
-        driver.shutdownNow();
+        driver.close();
     }
 
     @Override
@@ -210,8 +203,7 @@ public final class ModbusRelayImpl implements ModbusRelay {
                     defaults.maxRetries(), defaults.backoffBase(), defaults.backoffMax(), defaults.reconnect()));
         });
         device = next;
-        long interval = settings.pollInterval().toMillis();
-        polls = driver.scheduleAtFixedRate(this::poll, 0, interval, TimeUnit.MILLISECONDS);
+        polls = driver.scheduleAtFixedRate(this::poll, settings.endpoint(), Duration.ZERO, settings.pollInterval());
     }
 
     private static Hashtable<String, Object> serviceProperties(RelaySettings settings) {
@@ -220,7 +212,7 @@ public final class ModbusRelayImpl implements ModbusRelay {
         return properties;
     }
 
-    /** On the driver thread; skipped while the previous poll is still waiting for the controller. */
+    /** In the driver lane; skipped while the previous poll is still waiting for the controller. */
     private void poll() {
         if (pollInFlight) {
             return;
@@ -236,7 +228,7 @@ public final class ModbusRelayImpl implements ModbusRelay {
         }, driver);
     }
 
-    /** On the driver thread. */
+    /** In the driver lane. */
     private void answered(RelayState state) {
         responsive = true;
         if (failing) {
@@ -257,7 +249,7 @@ public final class ModbusRelayImpl implements ModbusRelay {
         }
     }
 
-    /** On the driver thread. */
+    /** In the driver lane. */
     private void pollFailed(Throwable error) {
         responsive = false;
         if (failing) {
