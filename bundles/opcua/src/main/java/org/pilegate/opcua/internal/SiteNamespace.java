@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -117,6 +118,7 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
     private final Map<NodeId, List<DataItem>> monitored = new ConcurrentHashMap<>();
     private final Map<NodeId, WriteTarget> writable = new ConcurrentHashMap<>();
     private final Map<PileId, PileView> piles = new ConcurrentHashMap<>();
+    private final AtomicBoolean siteRefreshQueued = new AtomicBoolean();
     private final Map<String, Meter> meters = new HashMap<>();
     private final AttributeObserver pushToMonitoredItems = (node, attributeId, value) -> push(node.getNodeId());
 
@@ -296,11 +298,12 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
                 throw new UaException(StatusCodes.Bad_TypeMismatch, "GridLimitW is an Int64 or null");
             }
             actions.limitSitePower(value == null ? OptionalLong.empty() : OptionalLong.of((Long) value));
-            submit("refreshing the site", this::refreshSite);
+            refreshSiteSoon();
         });
         pileCount = plain(site, "PileCount", Identifiers.UInt32, "How many piles the gateway runs.");
         health = plain(site, "Health", Identifiers.String, "Good when every pile's meter and relay have answered and"
-                + " no pile is faulted; otherwise which piles are faulted or still waiting for their devices.");
+                + " no pile is faulted; otherwise which piles are faulted or still waiting for their devices."
+                + " Updated every second.");
 
         pilesFolder = new UaFolderNode(getNodeContext(), newNodeId("Site/Piles"), newQualifiedName("Piles"),
                 LocalizedText.english("Piles"));
@@ -318,11 +321,11 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
                         + " once.", new Argument[] {argument("LimitW", Identifiers.Int64, "0 or more, in W.")},
                 (operator, in) -> {
                     actions.limitSitePower(OptionalLong.of((Long) in[0].getValue()));
-                    submit("refreshing the site", this::refreshSite);
+                    refreshSiteSoon();
                 });
         method("ClearSitePowerLimit", "Lifts the site's power limit.", new Argument[0], (operator, in) -> {
             actions.limitSitePower(OptionalLong.empty());
-            submit("refreshing the site", this::refreshSite);
+            refreshSiteSoon();
         });
         method("SetPileCurrentLimit", "Caps the current a pile offers per phase, at once for a running session and"
                         + " for every later one.", new Argument[] {pile, argument("LimitA", Identifiers.Int32,
@@ -406,7 +409,7 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
         pilesFolder.removeOrganizes(view.object);
         view.object.delete();
         removed.forEach(this::push);
-        refreshSite();
+        refreshSiteSoon();
         LOG.info("OPC UA: pile {} removed", controller.id());
     }
 
@@ -461,7 +464,7 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
             refreshAvailable(view);
         }
         energyToday.record(view.controller.id(), status.energyWh(), status.at());
-        refreshSite();
+        refreshSiteSoon();
     }
 
     /** The session's own start if the session service knows it, else what the pile shows now. */
@@ -529,13 +532,30 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
         }
     }
 
+    /**
+     * The site's figures sum up every pile, and thousands of piles report each second: one refresh queued behind
+     * the updates waiting now serves them all. Health, which asks every pile's controller, follows on the tick.
+     */
+    private void refreshSiteSoon() {
+        if (siteRefreshQueued.compareAndSet(false, true)) {
+            submit("refreshing the site", () -> {
+                siteRefreshQueued.set(false);
+                refreshFigures();
+            });
+        }
+    }
+
     private void refreshSite() {
+        refreshFigures();
+        set(health, new Variant(health()), StatusCode.GOOD, DateTime.now());
+    }
+
+    private void refreshFigures() {
         DateTime now = DateTime.now();
         set(totalPower, new Variant(piles.values().stream().mapToLong(view -> view.status.powerW()).sum()),
                 StatusCode.GOOD, now);
         set(energyTodayNode, new Variant(energyToday.totalWh(clock.instant())), StatusCode.GOOD, now);
         set(pileCount, new Variant(UInteger.valueOf(piles.size())), StatusCode.GOOD, now);
-        set(health, new Variant(health()), StatusCode.GOOD, now);
         try {
             OptionalLong limit = actions.sitePowerLimitW();
             set(gridLimit, limit.isPresent() ? new Variant(limit.getAsLong()) : Variant.NULL_VALUE, StatusCode.GOOD,
