@@ -2,6 +2,7 @@ package org.pilegate.pile.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
@@ -213,7 +215,15 @@ public class DepotControlComponent implements DepotControl {
         }
         Map<PileId, Integer> currents = LoadSharing.share(claims, sitePowerLimitW);
         if (!currents.equals(shared)) {
-            LOG.info("Depot: current per charging pile {} (site power {})", currents, describe(sitePowerLimitW));
+            // only what changed: with thousands of piles charging the whole table would flood the log
+            Map<PileId, Integer> changed = new TreeMap<>(Comparator.comparing(PileId::value));
+            currents.forEach((pile, currentA) -> {
+                if (!currentA.equals(shared.get(pile))) {
+                    changed.put(pile, currentA);
+                }
+            });
+            LOG.info("Depot: {} piles charging; current now {} (site power {})", currents.size(),
+                    changed.isEmpty() ? "unchanged for those still charging" : changed, describe(sitePowerLimitW));
             shared = currents;
         }
         Map<PileId, CompletionStage<PileStatus>> applied = new HashMap<>();

@@ -87,6 +87,11 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChargingSessions.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * Threads the piles' lanes share. A lane waits for the database, and for the pile's relay while a session starts
+     * (a Modbus write and read-back), so there are more than cores: one pile starting must not hold up hundreds.
+     */
+    private static final int LANE_THREADS = 16;
     /** A meter that still reports power this long after delivery ended is not waited for any more. */
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(10);
     private static final int MAX_REPLAY = 1_000;
@@ -100,7 +105,8 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
         final Executor lane;
         PileController pile;
         AutoCloseable subscription;
-        Optional<SessionRecord> open = Optional.empty();
+        /** Volatile so that a terminal connecting can skip the piles with nothing for it without waiting on them. */
+        volatile Optional<SessionRecord> open = Optional.empty();
         long lastSeq;
         String token;
         Instant tokenExpiresAt;
@@ -160,7 +166,7 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
         this.tokens = new AssociationTokens(new JdbcGatewaySecrets(dataSource).secret(TOKEN_KEY,
                 AssociationTokens.MIN_KEY_BYTES), this.clock, redeemed);
         AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+        this.workers = Executors.newFixedThreadPool(LANE_THREADS,
                 task -> daemon(task, "pilegate-session-" + threads.incrementAndGet()));
         this.ticker = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "pilegate-session-ticker"));
         for (SessionRecord open : sessions.open()) {
@@ -320,8 +326,11 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
             settlement.feeOf(unpaid).ifPresent(waiting::add);
         }
         for (PileLane lane : lanes.values()) {
+            if (lane.open.filter(ChargingSessions::awaitsTerminal).isEmpty()) {
+                continue;
+            }
             waiting.addAll(onLane(lane, () -> lane.open
-                    .filter(open -> open.state() == SessionState.PENDING && open.terminal().isEmpty())
+                    .filter(ChargingSessions::awaitsTerminal)
                     .filter(open -> lane.token != null && mayBePrompted(open, terminal))
                     .map(open -> prompts(lane, open))
                     .orElse(List.of())));
@@ -795,6 +804,10 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
     }
 
     /** Anyone may answer for a vehicle the gateway does not know; a registered one only its account's terminals. */
+    private static boolean awaitsTerminal(SessionRecord session) {
+        return session.state() == SessionState.PENDING && session.terminal().isEmpty();
+    }
+
     private boolean mayBePrompted(SessionRecord session, TerminalId terminal) {
         return session.account().map(account -> registry.terminalsOf(account).contains(terminal)).orElse(true);
     }
