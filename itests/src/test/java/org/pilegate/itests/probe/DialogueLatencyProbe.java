@@ -81,8 +81,13 @@ public class DialogueLatencyProbe {
     /** As shipped in config/org.pilegate.session.cfg: the probe measures the gateway as operators run it. */
     private static final Duration STATUS_INTERVAL = Duration.ofSeconds(5);
     private static final Duration PROMPT_LIFETIME = Duration.ofSeconds(300);
-    /** Plugs, charging requests and stops are each spread over this, as vehicles arrive at a depot. */
+    /** Plugs, charging requests and stops are each spread over at least this, as vehicles arrive at a depot. */
     private static final Duration PACING_WINDOW = Duration.ofSeconds(20);
+    /**
+     * The fastest pace, per second, of plugs (and of requests and stops): a big depot's shift change many times
+     * over, yet not an arrival storm no depot sees, which would measure the queue instead of the dialogue.
+     */
+    private static final int MAX_PACE_PER_SECOND = 10;
     private static final int WARM_UP_PILES = 10;
     private static final Duration WARM_UP_WINDOW = Duration.ofSeconds(5);
     /** How long after its pacing window every pile may take to reach a step before the probe gives up. */
@@ -175,9 +180,10 @@ public class DialogueLatencyProbe {
             // shuffled, so that vehicles arriving one after the other are not all behind the same Modbus port
             List<ProbeDriver> arrivals = new ArrayList<>(drivers);
             Collections.shuffle(arrivals, new Random(1));
-            List<DialogueTimes> measured = round(arrivals, PACING_WINDOW, relays, controllers);
+            Duration window = pacingWindow(piles);
+            List<DialogueTimes> measured = round(arrivals, window, relays, controllers);
 
-            String report = LatencyReport.render(new LatencyReport.Setup(piles, pilesPerPort(), PACING_WINDOW,
+            String report = LatencyReport.render(new LatencyReport.Setup(piles, pilesPerPort(), window,
                     warmUp.size(), STATUS_INTERVAL, relayPollInterval, depotReady, terminalsConnected), measured);
             System.out.println(report);
             refusals.forEach(refusal -> System.out.println("Refused on the way (counted nonetheless): " + refusal));
@@ -247,6 +253,11 @@ public class DialogueLatencyProbe {
             connections.add(driver.connect(http, credential).whenComplete((done, failure) -> connecting.release()));
         }
         awaitAll("connected and authenticated", connections, SETUP_TIMEOUT);
+    }
+
+    private static Duration pacingWindow(int piles) {
+        Duration atMaxPace = Duration.ofSeconds((piles + MAX_PACE_PER_SECOND - 1) / MAX_PACE_PER_SECOND);
+        return atMaxPace.compareTo(PACING_WINDOW) > 0 ? atMaxPace : PACING_WINDOW;
     }
 
     /** Calls {@code step} for each driver in turn, evenly spread over {@code window}. */
