@@ -20,11 +20,7 @@ class BeatTest {
 
     @Test
     void anEndpointsPollsStartedAtDifferentTimesFallDueTogether() {
-        long first = 7_250 * MS;
-        long second = 7_900 * MS;
-        long firstDue = first + Beat.nanosToFirstBeat(GATEWAY, Duration.ZERO, SECOND, first);
-        long secondDue = second + Beat.nanosToFirstBeat(GATEWAY, Duration.ZERO, SECOND, second);
-        assertEquals(0, Math.floorMod(secondDue - firstDue, SECOND.toNanos()));
+        assertEquals(0, Math.floorMod(firstRun(7_900 * MS) - firstRun(7_250 * MS), SECOND.toNanos()));
     }
 
     @Test
@@ -37,11 +33,7 @@ class BeatTest {
 
     @Test
     void negativeNanoTimeValuesKeepTheSameBeat() {
-        long before = -1_250 * MS;
-        long after = 4_750 * MS;
-        long dueBefore = before + Beat.nanosToFirstBeat(GATEWAY, Duration.ZERO, SECOND, before);
-        long dueAfter = after + Beat.nanosToFirstBeat(GATEWAY, Duration.ZERO, SECOND, after);
-        assertEquals(0, Math.floorMod(dueAfter - dueBefore, SECOND.toNanos()));
+        assertEquals(0, Math.floorMod(firstRun(4_750 * MS) - firstRun(-1_250 * MS), SECOND.toNanos()));
     }
 
     @Test
@@ -52,5 +44,10 @@ class BeatTest {
                         / (100 * MS)));
         assertEquals(10, tenthsOfTheSecond.size(), "200 endpoints leave a tenth of the second empty: "
                 + tenthsOfTheSecond);
+    }
+
+    /** When a poll of the gateway every second, started at {@code startNanos}, first runs. */
+    private static long firstRun(long startNanos) {
+        return startNanos + Beat.nanosToFirstBeat(GATEWAY, Duration.ZERO, SECOND, startNanos);
     }
 }
