@@ -7,9 +7,10 @@ import org.pilegate.modbus.ModbusEndpoint;
 /**
  * Periodic work on an endpoint keeps the endpoint's beat: all its polls of one period fall due together, so the
  * endpoint serves them back to back in one wake-up instead of waking for each. Each endpoint's beat has its own
- * phase within the period, so that endpoints are not all served at the same instant.
+ * phase within the period, so that endpoints are not all served at the same instant. Public for the transport
+ * benchmark, which times polls from when they fall due; the package is not exported.
  */
-final class Beat {
+public final class Beat {
 
     /** Spreads endpoints' hash codes over the period (Fibonacci hashing). */
     private static final long SPREAD = 0x9E3779B97F4A7C15L;
@@ -22,7 +23,7 @@ final class Beat {
      * @return nanoseconds from {@code nowNanos} to the first beat of {@code endpoint} for {@code period} at or after
      *         {@code delay}
      */
-    static long nanosToFirstBeat(ModbusEndpoint endpoint, Duration delay, Duration period, long nowNanos) {
+    public static long nanosToFirstBeat(ModbusEndpoint endpoint, Duration delay, Duration period, long nowNanos) {
         long periodNanos = period.toNanos();
         long phase = Math.floorMod(endpoint.hashCode() * SPREAD, periodNanos);
         return delay.toNanos() + Math.floorMod(phase - (nowNanos + delay.toNanos()), periodNanos);

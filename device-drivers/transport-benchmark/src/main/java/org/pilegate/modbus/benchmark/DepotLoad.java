@@ -38,8 +38,8 @@ final class DepotLoad {
         List<PollTask> polls = new ArrayList<>();
         long start = System.nanoTime();
         long periodNanos = settings.period().toNanos();
-        // drivers start independently of each other, so their polls fall due at random points of the period; in
-        // pile order, all piles of a port would fall due within the same 1/ports of it
+        // drivers start independently of each other, in any order; the transport puts each endpoint's polls on the
+        // endpoint's beat whenever they start
         List<Integer> order = new ArrayList<>(IntStream.range(0, settings.piles()).boxed().toList());
         Collections.shuffle(order, new Random(SEED));
         try {
@@ -50,8 +50,8 @@ final class DepotLoad {
                 List<ReadRequest> pileReads = new ArrayList<>(reads.meterReads(settings.meterUnitId(pile)));
                 pileReads.addAll(reads.relayReads(settings.relayUnitId(pile)));
                 for (ReadRequest read : pileReads) {
-                    polls.add(modbus.schedule(endpoint, read, settings.period(),
-                            new DuePoll(tally, settings.period(), System::nanoTime)));
+                    polls.add(modbus.schedule(endpoint, read, settings.period(), new DuePoll(tally, settings.period(),
+                            DuePoll.firstDue(endpoint, settings.period()), System::nanoTime)));
                 }
             }
             Measurement measurement = probe.measure(tally, settings.depotWarmup(), settings.depotWindow());

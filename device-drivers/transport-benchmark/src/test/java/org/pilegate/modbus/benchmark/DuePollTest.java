@@ -13,8 +13,10 @@ class DuePollTest {
     private static final Duration PERIOD = Duration.ofMillis(1000);
 
     private final Tally tally = new Tally();
-    private long now = 5_000_000_000L;
-    private final DuePoll poll = new DuePoll(tally, PERIOD, () -> now);
+    private static final long FIRST_DUE = 5_000_000_000L;
+
+    private long now = FIRST_DUE - 400_000_000L;
+    private final DuePoll poll = new DuePoll(tally, PERIOD, FIRST_DUE, () -> now);
 
     DuePollTest() {
         tally.startRecording();
@@ -51,7 +53,7 @@ class DuePollTest {
 
     @Test
     void failuresMoveOnToTheNextRun() {
-        now += Duration.ofMillis(1_500).toNanos();
+        now = FIRST_DUE + Duration.ofMillis(1_500).toNanos();
         poll.onFailure(new ModbusTimeoutException("no answer", null));
         answerAt(2_005);
 
@@ -60,7 +62,7 @@ class DuePollTest {
     }
 
     private void answerAt(long millisAfterFirstDue) {
-        now = 5_000_000_000L + Duration.ofMillis(millisAfterFirstDue).toNanos();
+        now = FIRST_DUE + Duration.ofMillis(millisAfterFirstDue).toNanos();
         poll.onData(RegisterBlock.of(0));
     }
 }
