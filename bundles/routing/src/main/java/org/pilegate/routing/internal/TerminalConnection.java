@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.Future;
 
 import org.pilegate.api.terminal.TerminalId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.vertx.core.http.ServerWebSocket;
 
@@ -20,6 +22,10 @@ final class TerminalConnection {
     static final short POLICY_VIOLATION = 1008;
     /** RFC 6455 1001: the endpoint is going away. */
     static final short GOING_AWAY = 1001;
+    /** IANA-registered 1013: try again later, here once the terminal reads what it was sent. */
+    static final short TRY_AGAIN_LATER = 1013;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalConnection.class);
 
     private final String key;
     private final ServerWebSocket socket;
@@ -68,9 +74,20 @@ final class TerminalConnection {
         pushesBeforeGreeting = null;
     }
 
-    /** @return whether the connection was open to take it */
+    /**
+     * A terminal that stops reading (a phone whose app froze, a network that holds packets) is disconnected once
+     * Vert.x's write queue for it is full, instead of queueing pushes without end: every status is recorded, and
+     * the terminal gets what it missed when it reconnects and resumes.
+     *
+     * @return whether the connection was open to take it
+     */
     synchronized boolean push(String frame) {
         if (socket.isClosed()) {
+            return false;
+        }
+        if (socket.writeQueueFull()) {
+            LOG.warn("{} does not read what it is sent; closing it, the terminal resumes when it reconnects", this);
+            close(TRY_AGAIN_LATER, "not reading; reconnect and resume");
             return false;
         }
         if (pushesBeforeGreeting != null) {

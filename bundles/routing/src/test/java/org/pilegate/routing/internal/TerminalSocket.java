@@ -24,6 +24,7 @@ final class TerminalSocket implements AutoCloseable {
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
+    private volatile boolean reading = true;
 
     private TerminalSocket(URI uri) throws Exception {
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -64,6 +65,11 @@ final class TerminalSocket implements AutoCloseable {
         return closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** From now on frames stay unread, as with a phone whose app froze: the gateway's writes to it back up. */
+    void stopReading() {
+        reading = false;
+    }
+
     void assertOpen() {
         assertEquals(false, closed.isDone(), "connection closed");
     }
@@ -84,7 +90,9 @@ final class TerminalSocket implements AutoCloseable {
                 received.add(partial.toString());
                 partial.setLength(0);
             }
-            webSocket.request(1);
+            if (reading) {
+                webSocket.request(1);
+            }
             return null;
         }
 

@@ -208,6 +208,26 @@ class TerminalWebSocketRouteTest {
     }
 
     @Test
+    void aTerminalThatStopsReadingIsDisconnectedInsteadOfQueueingPushesWithoutEnd() throws Exception {
+        gateway.pileSide(PileSideStub.answering(this::recordAndPrompt));
+        // 200 MB of pushes at most: without a cap every one of them would be queued for the stalled terminal
+        int maxPushes = 20_000;
+        String bulky = "x".repeat(10_000);
+        try (TerminalSocket stalled = authenticated(PHONE_1); TerminalSocket reading = authenticated(PHONE_2)) {
+            stalled.stopReading();
+            int pushes = 0;
+            while (gateway.connections.push(PHONE_1, prompt(bulky)) && pushes < maxPushes) {
+                pushes++;
+            }
+            assertTrue(pushes < maxPushes, "still queueing for the stalled terminal after " + pushes + " pushes");
+            assertFalse(gateway.connections.push(PHONE_1, prompt("after giving up")));
+
+            assertTrue(gateway.connections.push(PHONE_2, prompt("still served")));
+            assertEquals("still served", token(reading.next()));
+        }
+    }
+
+    @Test
     void pushesDuringTheGreetingFollowIt() throws Exception {
         Map<TerminalId, Boolean> pushedDuringGreeting = new ConcurrentHashMap<>();
         gateway.pileSide(new PileSideStub((terminal, request) -> List.of(), terminal -> {
