@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -33,13 +34,15 @@ public class OperatorAccess {
 
     static final String PID = "org.pilegate.web";
     static final int MAX_FAILURES = 5;
+    /** A day, as the metatype says. */
+    static final int MAX_SIGN_IN_MINUTES = 1440;
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
     private static final String HMAC = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    /** A successful sign-in. */
-    record SignIn(String user, String token, Instant expiresAt) {
+    /** A successful sign-in, lasting {@code lifetime} until {@code expiresAt}. */
+    record SignIn(String user, String token, Instant expiresAt, Duration lifetime) {
     }
 
     /** Too many failed attempts for an account lately; nothing was checked. */
@@ -55,30 +58,56 @@ public class OperatorAccess {
     private record Failures(Instant since, int count) {
     }
 
-    private final OperatorLogin login;
-    private final Duration lifetime;
+    // replaced together by a configuration update; a sign-in in between may pair the old login with the new lifetime
+    private volatile OperatorLogin login;
+    private volatile Duration lifetime;
     private final Clock clock;
     private final byte[] key = new byte[32];
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     @Activate
     public OperatorAccess(WebConfig config) {
-        this(new JaasOperatorLogin(config.realm(), config.role()), Duration.ofMinutes(config.signInMinutes()),
-                Clock.systemUTC());
+        this(loginOf(config), lifetimeOf(config.signInMinutes()), Clock.systemUTC());
     }
 
     OperatorAccess(OperatorLogin login, Duration lifetime, Clock clock) {
-        if (lifetime.isNegative() || lifetime.isZero()) {
-            throw new IllegalArgumentException(PID + ": signInMinutes must be positive, not " + lifetime.toMinutes());
-        }
-        this.login = login;
-        this.lifetime = lifetime;
         this.clock = clock;
         new SecureRandom().nextBytes(key);
+        apply(login, lifetime);
     }
 
-    Duration lifetime() {
-        return lifetime;
+    /**
+     * Applies a changed configuration in place: operators signed in stay signed in, their tokens keeping their
+     * expiry, and later sign-ins follow the new settings. A wrong value is refused naming the PID, the key and why
+     * (the framework logs it), and sign-in goes on with its last good settings.
+     */
+    @Modified
+    void modified(WebConfig config) {
+        apply(loginOf(config), lifetimeOf(config.signInMinutes()));
+    }
+
+    void apply(OperatorLogin nextLogin, Duration nextLifetime) {
+        login = nextLogin;
+        lifetime = nextLifetime;
+    }
+
+    private static OperatorLogin loginOf(WebConfig config) {
+        return new JaasOperatorLogin(required("realm", config.realm()), required("role", config.role()));
+    }
+
+    private static Duration lifetimeOf(int minutes) {
+        if (minutes < 1 || minutes > MAX_SIGN_IN_MINUTES) {
+            throw new IllegalArgumentException(PID + ": signInMinutes must be 1.." + MAX_SIGN_IN_MINUTES + ", not "
+                    + minutes);
+        }
+        return Duration.ofMinutes(minutes);
+    }
+
+    private static String required(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(PID + ": " + key + " must not be empty");
+        }
+        return value.strip();
     }
 
     /**
@@ -98,10 +127,11 @@ public class OperatorAccess {
             return Optional.empty();
         }
         failures.remove(user);
-        Instant expiresAt = now.plus(lifetime);
+        Duration lasting = lifetime;
+        Instant expiresAt = now.plus(lasting);
         String claims = ENCODER.encodeToString(user.getBytes(StandardCharsets.UTF_8)) + "."
                 + expiresAt.getEpochSecond();
-        return Optional.of(new SignIn(user, claims + "." + sign(claims), expiresAt));
+        return Optional.of(new SignIn(user, claims + "." + sign(claims), expiresAt, lasting));
     }
 
     /** The operator a token was issued to, if it is intact and has not expired. */

@@ -67,7 +67,7 @@ public class OperatorLoginRoute extends ApiRoute {
             OperatorAccess.SignIn signIn = access.signIn(credentials.user().strip(), password)
                     .orElseThrow(() -> new ApiRefusal(401, "unauthenticated", "wrong user or password"));
             respond(exchange, 200, new SignedIn(signIn.user(), signIn.expiresAt(), signIn.token()),
-                    Map.of("Set-Cookie", cookie(signIn.token(), access.lifetime().toSeconds())));
+                    Map.of("Set-Cookie", cookie(signIn.token(), signIn.lifetime().toSeconds())));
         } catch (OperatorAccess.TooManyAttempts e) {
             throw new ApiRefusal(429, "too_many_attempts", e.getMessage());
         } finally {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +59,61 @@ class OperatorAccessTest {
         assertThrows(OperatorAccess.TooManyAttempts.class, () -> access.signIn("admin", "s3cret".toCharArray()));
         clock.now = clock.now.plus(OperatorAccess.FAILURE_WINDOW);
         assertTrue(access.signIn("admin", "s3cret".toCharArray()).isPresent());
+    }
+
+    @Test
+    void aConfigurationUpdateKeepsOperatorsSignedInAndLaterSignInsFollowIt() {
+        String before = access.signIn("admin", "s3cret".toCharArray()).orElseThrow().token();
+
+        access.apply((user, password) -> "admin".equals(user) && "n3w".equals(new String(password)),
+                Duration.ofMinutes(60));
+
+        assertEquals(Optional.of("admin"), access.operatorOf(before));
+        assertEquals(Optional.empty(), access.signIn("admin", "s3cret".toCharArray()));
+        OperatorAccess.SignIn after = access.signIn("admin", "n3w".toCharArray()).orElseThrow();
+        assertEquals(Instant.parse("2026-11-26T09:00:00Z"), after.expiresAt());
+        assertEquals(Duration.ofMinutes(60), after.lifetime());
+    }
+
+    @Test
+    void aWrongUpdateIsRefusedNamingTheKeyAndSignInKeepsItsLastGoodSettings() {
+        IllegalArgumentException tooShort = assertThrows(IllegalArgumentException.class,
+                () -> access.modified(config("karaf", "admin", 0)));
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> access.modified(config("karaf", "admin", 1441)));
+        IllegalArgumentException noRealm = assertThrows(IllegalArgumentException.class,
+                () -> access.modified(config(" ", "admin", 60)));
+
+        assertEquals("org.pilegate.web: signInMinutes must be 1..1440, not 0", tooShort.getMessage());
+        assertEquals("org.pilegate.web: signInMinutes must be 1..1440, not 1441", tooLong.getMessage());
+        assertEquals("org.pilegate.web: realm must not be empty", noRealm.getMessage());
+        // still the stub login and 30 minutes, not the JAAS realm of the refused updates
+        OperatorAccess.SignIn signIn = access.signIn("admin", "s3cret".toCharArray()).orElseThrow();
+        assertEquals(Duration.ofMinutes(30), signIn.lifetime());
+    }
+
+    private static WebConfig config(String realm, String role, int signInMinutes) {
+        return new WebConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return WebConfig.class;
+            }
+
+            @Override
+            public String realm() {
+                return realm;
+            }
+
+            @Override
+            public String role() {
+                return role;
+            }
+
+            @Override
+            public int signInMinutes() {
+                return signInMinutes;
+            }
+        };
     }
 
     private static final class MovableClock extends Clock {
