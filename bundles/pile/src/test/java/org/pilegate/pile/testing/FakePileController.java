@@ -34,6 +34,7 @@ public final class FakePileController implements PileController {
     private volatile Optional<VehicleId> vehicle = Optional.empty();
     private volatile boolean devicesSeen = true;
     private volatile boolean refuseToCharge;
+    private volatile CompletableFuture<Void> relayClosing = CompletableFuture.completedFuture(null);
 
     /** An available pile whose meter register stands at {@code registerWh}. */
     public FakePileController(String id, long registerWh) {
@@ -84,6 +85,16 @@ public final class FakePileController implements PileController {
 
     public void devicesSeen(boolean seen) {
         devicesSeen = seen;
+    }
+
+    /** From now on the relay takes its time to close for {@link #charge}: until {@link #closeRelay()}. */
+    public void holdRelay() {
+        relayClosing = new CompletableFuture<>();
+    }
+
+    /** The relay held by {@link #holdRelay()} closes now. */
+    public void closeRelay() {
+        relayClosing.complete(null);
     }
 
     /** From now on the relay does not close for {@link #charge}. */
@@ -165,9 +176,11 @@ public final class FakePileController implements PileController {
         }
         charged.add(info);
         chargedFromWh.add(startRegisterWh);
-        publish(PileState.CHARGING, PlugState.C, true, 0, status.energyWh(), Optional.of(info.sessionId()),
-                Optional.empty());
-        return CompletableFuture.completedFuture(status);
+        return relayClosing.thenApply(closed -> {
+            publish(PileState.CHARGING, PlugState.C, true, 0, status.energyWh(), Optional.of(info.sessionId()),
+                    Optional.empty());
+            return status;
+        });
     }
 
     @Override

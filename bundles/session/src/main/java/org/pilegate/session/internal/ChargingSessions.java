@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,8 +66,6 @@ import org.pilegate.pile.PileController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.google.common.util.concurrent.MoreExecutors;
-
 /**
  * The server side of the charging dialogue. On plug-in it opens a session and prompts the terminals of the vehicle's
  * account (or whoever scans the pile's code, for vehicles it does not know); an association request carrying the
@@ -88,8 +86,8 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(ChargingSessions.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
     /**
-     * Threads the piles' lanes share. A lane waits for the database, and for the pile's relay while a session starts
-     * (a Modbus write and read-back), so there are more than cores: one pile starting must not hold up hundreds.
+     * Threads the piles' lanes share. A lane waits for the database, so there are more than cores; while a pile's
+     * relay closes its contactor the lane holds no thread (see {@link PileWork}).
      */
     private static final int LANE_THREADS = 16;
     /** A meter that still reports power this long after delivery ended is not waited for any more. */
@@ -102,7 +100,7 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
 
     /** What the server side knows of one pile; touched only on the pile's lane. */
     private static final class PileLane {
-        final Executor lane;
+        final PileWork lane;
         PileController pile;
         AutoCloseable subscription;
         /** Volatile so that a terminal connecting can skip the piles with nothing for it without waiting on them. */
@@ -122,7 +120,7 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
         /** Operator stops waiting for the open session to end. */
         List<CompletableFuture<SessionOverview>> stopsWaiting = new ArrayList<>();
 
-        PileLane(Executor lane) {
+        PileLane(PileWork lane) {
             this.lane = lane;
         }
     }
@@ -309,7 +307,7 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
                 return onLane(at.id(), lane -> associate(lane, terminal, association));
             }
             ChargingRequest charging = (ChargingRequest) request;
-            return onLane(at.id(), lane -> charge(lane, terminal, charging));
+            return onLaneUntil(at.id(), lane -> charge(lane, terminal, charging));
         } catch (DialogueRefusal refusal) {
             return List.of(refusal.reply());
         }
@@ -608,7 +606,9 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
         return List.of(recordStatus(lane, bound, lane.pile.status()));
     }
 
-    private List<TerminalOutbound> charge(PileLane lane, TerminalId terminal, ChargingRequest request) {
+    /** Ends once the pile's relay has closed its contactor, or failed to; the pile's next work waits until then. */
+    private CompletionStage<List<TerminalOutbound>> charge(PileLane lane, TerminalId terminal,
+            ChargingRequest request) {
         SessionRecord session = boundSession(lane, terminal);
         if (session.state() != SessionState.PENDING) {
             throw new DialogueRefusal("already_charging", "session " + session.id() + " is " + session.state());
@@ -622,23 +622,24 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
         }
         SessionRecord authorised = session.authorised(info);
         store(lane, authorised);
-        PileStatus charging;
-        try {
-            charging = lane.pile.charge(info, session.session().startEnergyWh()).toCompletableFuture()
-                    .get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("Pile {}: session {} could not start: {}", request.pile(), session.id(), e.getMessage());
-            throw new DialogueRefusal("pile_not_charging", "pile " + request.pile() + " did not start charging;"
-                    + " try again, or plug in again");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DialogueRefusal("service_unavailable", "the gateway is shutting down");
-        }
-        SessionRecord started = authorised.moved(SessionState.CHARGING);
-        store(lane, started);
-        LOG.info("Pile {}: session {} charging at up to {} A{}", request.pile(), session.id(), info.maxCurrentA(),
-                info.targetEnergyWh().map(wh -> ", target " + wh + " Wh").orElse(""));
-        return List.of(recordStatus(lane, started, charging));
+        return lane.pile.charge(info, session.session().startEnergyWh()).toCompletableFuture()
+                .orTimeout(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .handleAsync((charging, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure;
+                        LOG.warn("Pile {}: session {} could not start: {}", request.pile(), session.id(),
+                                cause instanceof TimeoutException ? "its relay did not answer within "
+                                        + REQUEST_TIMEOUT.toSeconds() + " s" : cause.getMessage());
+                        throw new DialogueRefusal("pile_not_charging", "pile " + request.pile() + " did not start"
+                                + " charging; try again, or plug in again");
+                    }
+                    SessionRecord started = authorised.moved(SessionState.CHARGING);
+                    store(lane, started);
+                    LOG.info("Pile {}: session {} charging at up to {} A{}", request.pile(), session.id(),
+                            info.maxCurrentA(), info.targetEnergyWh().map(wh -> ", target " + wh + " Wh").orElse(""));
+                    return List.of(recordStatus(lane, started, charging));
+                }, workers);
     }
 
     private List<TerminalOutbound> stop(PileLane lane, TerminalId terminal, SessionId id) {
@@ -852,21 +853,30 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
     }
 
     private List<TerminalOutbound> onLane(PileId pile, Function<PileLane, List<TerminalOutbound>> work) {
+        return onLaneUntil(pile, lane -> CompletableFuture.completedFuture(work.apply(lane)));
+    }
+
+    /** As {@link #onLane(PileId, Function)}, for work that ends in a stage; the pile's next work waits for it. */
+    private List<TerminalOutbound> onLaneUntil(PileId pile,
+            Function<PileLane, CompletionStage<List<TerminalOutbound>>> work) {
         PileLane lane = lanes.get(pile);
-        return onLane(lane, () -> {
-            if (lane == null || lane.pile == null) {
+        if (lane == null) {
+            throw new DialogueRefusal("pile_unavailable", "pile " + pile + " is not running");
+        }
+        return awaited(lane.lane.submit(() -> {
+            if (lane.pile == null) {
                 throw new DialogueRefusal("pile_unavailable", "pile " + pile + " is not running");
             }
             return work.apply(lane);
-        });
+        }));
     }
 
     /** Runs {@code work} on the pile's lane and waits for it, so the request sees the pile's state in order. */
     private <T> T onLane(PileLane lane, Supplier<T> work) {
-        if (lane == null) {
-            return work.get();
-        }
-        CompletableFuture<T> result = CompletableFuture.supplyAsync(work, lane.lane);
+        return awaited(lane.lane.submit(() -> CompletableFuture.completedFuture(work.get())));
+    }
+
+    private static <T> T awaited(CompletableFuture<T> result) {
         try {
             return result.get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -883,7 +893,7 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
     }
 
     private PileLane laneOf(PileId pile) {
-        return lanes.computeIfAbsent(pile, id -> new PileLane(MoreExecutors.newSequentialExecutor(workers)));
+        return lanes.computeIfAbsent(pile, id -> new PileLane(new PileWork(workers)));
     }
 
     private static void unsubscribe(PileLane lane) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -147,6 +151,48 @@ abstract class ChargingSessionsTest {
         SessionRecord stored = new JdbcSessions(database).find(bound.session()).orElseThrow();
         assertEquals(Optional.of(START_WH + 1_510), stored.session().endEnergyWh());
         assertEquals(Optional.of("stopped by terminal anna-phone"), stored.endReason());
+    }
+
+    @Test
+    void pilesWhoseRelaysAreSlowToCloseDoNotHoldUpTheOthers() throws Exception {
+        AccountId fleet = new AccountId("someone");
+        wallet.topUp(fleet, Money.of(10_000, "EUR"), "fleet-opening-balance");
+        // more piles starting at once than the lanes have threads
+        int slowPiles = 20;
+        List<FakePileController> slow = new ArrayList<>();
+        List<CompletableFuture<List<TerminalOutbound>>> slowRequests = new ArrayList<>();
+        ExecutorService phones = Executors.newCachedThreadPool();
+        try {
+            for (int i = 0; i < slowPiles; i++) {
+                FakePileController bay = addPile("bay-slow-" + i, START_WH);
+                TerminalId phone = new TerminalId("fleet-phone-" + i);
+                registry.registerTerminal(phone, fleet);
+                bay.holdRelay();
+                bay.plug(Optional.empty());
+                awaitTrue(() -> bay.state() == PileState.PROMPTED);
+                AssociationPrompt prompt = (AssociationPrompt) send(phone, new PromptRequest(bay.id())).get(1);
+                single(send(phone, associate(prompt, phone)));
+                slow.add(bay);
+                slowRequests.add(CompletableFuture.supplyAsync(() -> send(phone,
+                        new ChargingRequest(bay.id(), ChargingTargets.none())), phones));
+            }
+            awaitTrue(() -> slow.stream().allMatch(bay -> bay.charged().size() == 1));
+
+            pile.plug(Optional.of(ANNAS_EV));
+            single(send(ANNA_PHONE, associate(awaitPrompt(ANNA_PHONE), ANNA_PHONE)));
+            StatusUpdate charging = (StatusUpdate) single(send(ANNA_PHONE, new ChargingRequest(pile.id(),
+                    ChargingTargets.none())));
+            assertEquals(SessionState.CHARGING, charging.state());
+            assertTrue(slowRequests.stream().noneMatch(CompletableFuture::isDone), "the slow relays are still closing");
+
+            slow.forEach(FakePileController::closeRelay);
+            for (CompletableFuture<List<TerminalOutbound>> request : slowRequests) {
+                StatusUpdate started = (StatusUpdate) single(request.get(10, TimeUnit.SECONDS));
+                assertEquals(SessionState.CHARGING, started.state());
+            }
+        } finally {
+            phones.shutdownNow();
+        }
     }
 
     @Test
