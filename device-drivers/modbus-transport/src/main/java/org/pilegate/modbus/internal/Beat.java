@@ -18,6 +18,13 @@ public final class Beat {
     private Beat() {
     }
 
+    /** @throws IllegalArgumentException unless {@code period} is positive: no beat would come */
+    static void checkPeriod(Duration period) {
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("period must be positive, was " + period);
+        }
+    }
+
     /**
      * @param nowNanos a {@link System#nanoTime()} value
      * @return nanoseconds from {@code nowNanos} to the first beat of {@code endpoint} for {@code period} at or after

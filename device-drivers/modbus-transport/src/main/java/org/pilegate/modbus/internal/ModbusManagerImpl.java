@@ -129,9 +129,7 @@ public final class ModbusManagerImpl implements ModbusManager {
     @Override
     public PollTask schedule(ModbusEndpoint endpoint, ReadRequest request, Duration period, PollCallback callback) {
         Objects.requireNonNull(callback, "callback");
-        if (period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("period must be positive, was " + period);
-        }
+        Beat.checkPeriod(period);
         EndpointChannel channel = channel(endpoint);
         Operation<? extends DataBlock> operation = request.function().readsBits()
                 ? J2mod.readBits(request)

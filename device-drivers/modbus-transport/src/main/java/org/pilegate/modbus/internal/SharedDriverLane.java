@@ -42,9 +42,7 @@ final class SharedDriverLane implements DriverLane {
     @Override
     public void execute(Runnable task) {
         Objects.requireNonNull(task, "task");
-        if (closed) {
-            throw new RejectedExecutionException("the driver lane of " + device + " is closed");
-        }
+        refuseIfClosed();
         sequence.execute(() -> run(task));
     }
 
@@ -52,12 +50,8 @@ final class SharedDriverLane implements DriverLane {
     public Future<?> scheduleAtFixedRate(Runnable task, ModbusEndpoint endpoint, Duration initialDelay,
             Duration period) {
         Objects.requireNonNull(task, "task");
-        if (period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("period must be positive, was " + period);
-        }
-        if (closed) {
-            throw new RejectedExecutionException("the driver lane of " + device + " is closed");
-        }
+        Beat.checkPeriod(period);
+        refuseIfClosed();
         AtomicBoolean queued = new AtomicBoolean();
         ScheduledFuture<?> schedule = scheduler.scheduleAtFixedRate(() -> {
             if (!closed && queued.compareAndSet(false, true)) {
@@ -77,6 +71,12 @@ final class SharedDriverLane implements DriverLane {
         closed = true;
         schedules.forEach(schedule -> schedule.cancel(false));
         schedules.clear();
+    }
+
+    private void refuseIfClosed() {
+        if (closed) {
+            throw new RejectedExecutionException("the driver lane of " + device + " is closed");
+        }
     }
 
     private void run(Runnable task) {
