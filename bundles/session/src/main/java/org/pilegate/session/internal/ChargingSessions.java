@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -626,8 +625,7 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
                 .orTimeout(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .handleAsync((charging, failure) -> {
                     if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure;
+                        Throwable cause = PileWork.unwrapped(failure);
                         LOG.warn("Pile {}: session {} could not start: {}", request.pile(), session.id(),
                                 cause instanceof TimeoutException ? "its relay did not answer within "
                                         + REQUEST_TIMEOUT.toSeconds() + " s" : cause.getMessage());
@@ -804,11 +802,11 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
                 new AssociationPrompt(pile, lane.token, lane.tokenExpiresAt)));
     }
 
-    /** Anyone may answer for a vehicle the gateway does not know; a registered one only its account's terminals. */
     private static boolean awaitsTerminal(SessionRecord session) {
         return session.state() == SessionState.PENDING && session.terminal().isEmpty();
     }
 
+    /** Anyone may answer for a vehicle the gateway does not know; a registered one only its account's terminals. */
     private boolean mayBePrompted(SessionRecord session, TerminalId terminal) {
         return session.account().map(account -> registry.terminalsOf(account).contains(terminal)).orElse(true);
     }

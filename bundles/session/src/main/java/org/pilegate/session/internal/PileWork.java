@@ -57,12 +57,16 @@ final class PileWork implements Executor {
                 if (failure == null) {
                     result.complete(value);
                 } else {
-                    result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure);
+                    result.completeExceptionally(unwrapped(failure));
                 }
             });
         });
         return result;
+    }
+
+    /** What a stage failed with, without the {@link CompletionException} that dependent stages wrap it in. */
+    static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private void enqueue(Supplier<CompletionStage<?>> step) {

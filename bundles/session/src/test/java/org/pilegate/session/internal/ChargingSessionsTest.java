@@ -342,10 +342,7 @@ abstract class ChargingSessionsTest {
 
     @Test
     void afterARestartTheSessionResumesBoundAndCountsFromTheRegister() {
-        SessionId session = boundAndCharging();
-        pile.deliver(7_000, START_WH + 400);
-        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 400);
-        server.deactivate();
+        SessionId session = chargedFor400WhWhenTheGatewayStops();
 
         FakePileController restartedPile = pluggedIn(START_WH + 900);
         restartWith(restartedPile);
@@ -362,10 +359,7 @@ abstract class ChargingSessionsTest {
 
     @Test
     void aStopThatComesWhileTheGatewayRestartsEndsTheSessionOnceItResumes() {
-        SessionId session = boundAndCharging();
-        pile.deliver(7_000, START_WH + 400);
-        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 400);
-        server.deactivate();
+        SessionId session = chargedFor400WhWhenTheGatewayStops();
 
         FakePileController restartedPile = pluggedIn(START_WH + 900);
         restartedPile.devicesSeen(false);
@@ -572,6 +566,14 @@ abstract class ChargingSessionsTest {
     private <T extends TerminalOutbound> T awaitPushed(TerminalId terminal, Class<T> type) {
         awaitTrue(() -> pushed.getOrDefault(terminal, List.of()).stream().anyMatch(type::isInstance));
         return pushed.get(terminal).stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
+    private SessionId chargedFor400WhWhenTheGatewayStops() {
+        SessionId session = boundAndCharging();
+        pile.deliver(7_000, START_WH + 400);
+        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 400);
+        server.deactivate();
+        return session;
     }
 
     private SessionId boundAndCharging() {
