@@ -254,10 +254,15 @@ final class PileMonitor {
                     move(PileEvent.SESSION_ENDING);
                     publishIfChanged();
                 }
-                return CompletableFuture.completedFuture(published);
+                // a contactor can be closed with no run here: after a restart, before the resumed session's charge
+                // reached the pile; the stop must still open it
+                if (!relay.map(RelayState::contactorClosed).orElse(false)) {
+                    return CompletableFuture.completedFuture(published);
+                }
+            } else {
+                endRun(reason);
+                publishIfChanged();
             }
-            endRun(reason);
-            publishIfChanged();
         }
         return relayCommander.send(new RelayCommand.OpenContactor()).handle((opened, failure) -> {
             if (failure != null) {

@@ -225,6 +225,27 @@ class PileMonitorTest {
         assertEquals(PileState.AVAILABLE, monitor.status().state());
     }
 
+    @Test
+    void aStopBeforeTheResumedSessionReachesThePileStillOpensTheContactorLeftClosedByTheRestart() {
+        // the gateway restarted while the pile charged: the relay reports the contactor closed, no run is known yet
+        monitor.onRelayState(relay(PlugState.C, true));
+        monitor.onMeterReading(reading(1_000, 7_000, ReadingQuality.GOOD));
+        monitor.prompted();
+
+        assertEquals(PileState.FINISHING, monitor.finish("stopped by the terminal").toCompletableFuture().join()
+                .state());
+        assertEquals(List.of(new RelayCommand.OpenContactor()), commands);
+    }
+
+    @Test
+    void aStopBeforeChargingSendsNothingToAnOpenContactor() {
+        plugAndPrompt();
+
+        assertEquals(PileState.FINISHING, monitor.finish("stopped by the terminal").toCompletableFuture().join()
+                .state());
+        assertEquals(List.of(), commands);
+    }
+
     private void plugAndPrompt() {
         monitor.onRelayState(relay(PlugState.B, false));
         monitor.onMeterReading(reading(1_000, 0, ReadingQuality.GOOD));
