@@ -35,7 +35,7 @@ import org.pilegate.api.relay.Relay;
 import org.pilegate.api.relay.RelayCommand;
 import org.pilegate.api.relay.RelayState;
 import org.pilegate.api.vehicle.VehicleId;
-import org.pilegate.pile.PileController;
+import org.pilegate.api.pile.PileController;
 import org.pilegate.sim.DepotSimulator;
 import org.pilegate.sim.DeviceKind;
 import org.pilegate.sim.Fault;

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
@@ -146,21 +148,21 @@ public class TerminalRouteIT {
                 + "\",\"expiresAt\":\"2026-11-26T09:00:00Z\"}");
     }
 
-    /** Stands in for the pile bundle's handler, which ranks below it. */
+    /** Stands in for the session service's handler, which ranks below it; answers on another thread, as it does. */
     private static final class PileSide implements TerminalRequestHandler {
 
         final List<TerminalInbound> received = new CopyOnWriteArrayList<>();
 
         @Override
-        public List<TerminalOutbound> handle(TerminalId terminal, TerminalInbound request) {
+        public CompletionStage<List<TerminalOutbound>> handle(TerminalId terminal, TerminalInbound request) {
             received.add(request);
             String session = request instanceof StopRequest stop ? stop.session().value() : request.type();
-            return List.of(prompt("reply-to-" + session));
+            return CompletableFuture.supplyAsync(() -> List.of(prompt("reply-to-" + session)));
         }
 
         @Override
-        public List<TerminalOutbound> connected(TerminalId terminal) {
-            return List.of(prompt("greeting-for-" + terminal));
+        public CompletionStage<List<TerminalOutbound>> connected(TerminalId terminal) {
+            return CompletableFuture.supplyAsync(() -> List.of(prompt("greeting-for-" + terminal)));
         }
     }
 }

@@ -55,7 +55,7 @@ import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleRegistry;
 import org.pilegate.api.wallet.Wallet;
 import org.pilegate.itests.PilegateDistribution;
-import org.pilegate.pile.PileController;
+import org.pilegate.api.pile.PileController;
 import org.pilegate.sim.DepotSimulator;
 
 /**

@@ -1,10 +1,12 @@
 package org.pilegate.api.terminal;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
- * The pile side's entry for requests that terminals send; routing delivers each decoded request here.
- * Kept in the api bundle so that updating the routing bundle never restarts the pile controllers.
+ * The server side of the charging dialogue: routing delivers each decoded terminal request here. Both calls return at
+ * once; the stage completes when the answer is ready, so no thread of the caller waits while a pile's relay closes or
+ * the store commits.
  */
 public interface TerminalRequestHandler {
 
@@ -13,10 +15,10 @@ public interface TerminalRequestHandler {
      *
      * @param terminal the terminal that sent it
      * @param request the validated request
-     * @return the replies to send back to that terminal at once, in order (may be empty); later messages such as
-     *         status updates are pushed separately
+     * @return the replies to send back to that terminal, in order (may be empty; a refusal is one {@link ErrorReply});
+     *         later messages such as status updates are pushed separately
      */
-    List<TerminalOutbound> handle(TerminalId terminal, TerminalInbound request);
+    CompletionStage<List<TerminalOutbound>> handle(TerminalId terminal, TerminalInbound request);
 
     /**
      * A terminal authenticated on a new connection.
@@ -24,5 +26,5 @@ public interface TerminalRequestHandler {
      * @return what it should see at once, in order: the prompts waiting for it and the latest status of every session
      *         bound to it; it then asks for anything older with a {@link ResumeRequest}
      */
-    List<TerminalOutbound> connected(TerminalId terminal);
+    CompletionStage<List<TerminalOutbound>> connected(TerminalId terminal);
 }

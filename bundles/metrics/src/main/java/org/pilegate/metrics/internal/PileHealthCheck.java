@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.metrics.HealthCheck;
-import org.pilegate.pile.PileController;
+import org.pilegate.api.pile.PileController;
 
 /**
  * The piles are seen and work. Piles whose devices have not answered, faulted or unavailable piles make this

@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pilegate.api.pile.PileState;
-import org.pilegate.pile.PileController;
+import org.pilegate.api.pile.PileController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

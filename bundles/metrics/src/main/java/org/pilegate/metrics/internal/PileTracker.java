@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.session.SessionId;
-import org.pilegate.pile.PileController;
+import org.pilegate.api.pile.PileController;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -24,8 +24,8 @@ import org.pilegate.modbus.ReadRequest;
 import org.pilegate.modbus.TcpEndpoint;
 import org.pilegate.modbus.internal.ModbusManagerConfig;
 import org.pilegate.modbus.internal.ModbusManagerImpl;
-import org.pilegate.pile.PileController;
-import org.pilegate.pile.testing.FakePileController;
+import org.pilegate.api.pile.PileController;
+import org.pilegate.api.pile.FakePileController;
 import org.pilegate.routing.internal.GatewayHttpFixture;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -29,7 +29,7 @@ import org.pilegate.modbus.ReadRequest;
 import org.pilegate.modbus.TcpEndpoint;
 import org.pilegate.modbus.internal.ModbusManagerConfig;
 import org.pilegate.modbus.internal.ModbusManagerImpl;
-import org.pilegate.pile.testing.FakePileController;
+import org.pilegate.api.pile.FakePileController;
 import org.pilegate.routing.TerminalPresence;
 import org.pilegate.routing.internal.GatewayHttpFixture;
 

@@ -28,7 +28,7 @@ import org.pilegate.api.meter.Meter;
 import org.pilegate.api.pile.DepotControl;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.SessionDirectory;
-import org.pilegate.pile.PileController;
+import org.pilegate.api.pile.PileController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

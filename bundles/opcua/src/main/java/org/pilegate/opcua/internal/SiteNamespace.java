@@ -61,7 +61,7 @@ import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.session.SessionId;
-import org.pilegate.pile.PileController;
+import org.pilegate.api.pile.PileController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

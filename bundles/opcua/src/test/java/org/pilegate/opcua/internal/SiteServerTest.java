@@ -50,7 +50,7 @@ import org.pilegate.api.pile.DepotControl;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.SessionDirectory;
 import org.pilegate.api.session.SessionId;
-import org.pilegate.pile.testing.FakePileController;
+import org.pilegate.api.pile.FakePileController;
 
 /** A real Milo server with the site's namespace, driven by fake piles and meters, and real Milo clients. */
 class SiteServerTest {

@@ -30,7 +30,7 @@ import org.pilegate.api.relay.RelayCommand;
 import org.pilegate.api.relay.RelayState;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.vehicle.VehicleId;
-import org.pilegate.pile.PileController;
+import org.pilegate.api.pile.PileController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,7 @@ package org.pilegate.routing.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
@@ -29,7 +30,6 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
-import com.google.common.util.concurrent.MoreExecutors;
 
 /**
  * camel-vertx-websocket served by the gateway's HTTP server, as Camel Quarkus serves it by its own: WebSocket
@@ -104,33 +104,34 @@ final class GatewayWebsocketComponent extends VertxWebsocketComponent {
 
     private static final class ConnectionOrderedConsumer extends VertxWebsocketConsumer {
 
-        private final Map<String, Executor> lanes = new ConcurrentHashMap<>();
+        private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+        /** Per connection, the end of the last event's route: the next event starts after it. */
+        private final Map<String, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
 
         ConnectionOrderedConsumer(VertxWebsocketEndpoint endpoint, Processor processor) {
             super(endpoint, processor);
         }
 
-        /** Called on the connection's event loop, so in the order the events happened. */
+        /**
+         * Called on the connection's event loop, so in the order the events happened. Each event's route starts on a
+         * Vert.x worker once the one before it has ended; a route that waits for an answer holds no thread.
+         */
         @Override
         protected void processExchange(Exchange exchange, RoutingContext routingContext) {
             Message message = exchange.getMessage();
             String connection = message.getHeader(VertxWebsocketConstants.CONNECTION_KEY, String.class);
             boolean last = message.getHeader(VertxWebsocketConstants.EVENT) == VertxWebsocketEvent.CLOSE;
             Vertx vertx = routingContext.vertx();
-            Executor lane = lanes.computeIfAbsent(connection, key -> MoreExecutors.newSequentialExecutor(
-                    task -> vertx.executeBlocking(() -> {
-                        task.run();
-                        return null;
-                    }, false)));
-            lane.execute(() -> {
-                try {
-                    process(exchange);
-                } finally {
-                    if (last) {
-                        lanes.remove(connection);
-                    }
-                }
-            });
+            Executor worker = task -> vertx.executeBlocking(() -> {
+                task.run();
+                return null;
+            }, false);
+            CompletableFuture<Void> ended = lanes.compute(connection, (key, before) -> (before == null ? DONE : before)
+                    .thenComposeAsync(ignored -> process(exchange), worker));
+            if (last) {
+                ended.whenComplete((ignored, failure) -> lanes.remove(connection, ended));
+            }
         }
 
         /** A client that goes without a close frame (a phone losing its network) is a normal end, not an error. */
@@ -144,18 +145,25 @@ final class GatewayWebsocketComponent extends VertxWebsocketComponent {
             }
         }
 
-        private void process(Exchange exchange) {
+        /** @return completes when the event's route has ended, never exceptionally */
+        private CompletableFuture<Void> process(Exchange exchange) {
             if (!isRunAllowed()) {
                 // the endpoint stopped and closed its connections; their last events have no route to go to
                 releaseExchange(exchange, false);
-                return;
+                return DONE;
             }
+            CompletableFuture<Void> ended = new CompletableFuture<>();
             try {
                 createUoW(exchange);
-                getProcessor().process(exchange);
+                getAsyncProcessor().process(exchange, doneSync -> finish(exchange, ended));
             } catch (Exception e) {
                 exchange.setException(e);
+                finish(exchange, ended);
             }
+            return ended;
+        }
+
+        private void finish(Exchange exchange, CompletableFuture<Void> ended) {
             try {
                 if (exchange.getException() != null) {
                     getExceptionHandler().handleException("Error processing WebSocket event", exchange,
@@ -164,6 +172,7 @@ final class GatewayWebsocketComponent extends VertxWebsocketComponent {
             } finally {
                 doneUoW(exchange);
                 releaseExchange(exchange, false);
+                ended.complete(null);
             }
         }
     }

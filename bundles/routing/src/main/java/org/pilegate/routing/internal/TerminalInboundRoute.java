@@ -2,9 +2,14 @@ package org.pilegate.routing.internal;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -20,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Terminal → pile: takes one JSON message from an authenticated terminal, validates it into a typed request,
- * hands it to the pile side and answers with the JSON replies, in order. Whatever goes wrong, the terminal gets
+ * hands it to the server side and answers with the JSON replies, in order. Whatever goes wrong, the terminal gets
  * an error frame (code + message, never a stack trace) and nothing else is affected. A second route asks the pile
  * side what a terminal that has just connected should see. The transports (WebSocket, REST) only use these two.
  */
@@ -33,8 +38,8 @@ public class TerminalInboundRoute extends RouteBuilder {
     /** Header {@link #TERMINAL_ID}: who connected. Reply body: {@code List<String>}, what it should see at once. */
     public static final String CONNECTED_ENDPOINT = "direct:terminal-connected";
     /**
-     * Set on the reply when the gateway refused the message itself, before or instead of the pile side: the error
-     * code of the one error frame in the reply. Replies of the pile side, its refusals included, never carry it.
+     * Set on the reply when the gateway refused the message itself, before or instead of the server side: the error
+     * code of the one error frame in the reply. Replies of the server side, its refusals included, never carry it.
      */
     public static final String REFUSAL = "PilegateTerminalRefusal";
     static final String ROUTE_ID = "terminal-inbound";
@@ -45,7 +50,7 @@ public class TerminalInboundRoute extends RouteBuilder {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile TerminalRequestHandler pileSide;
+    private volatile TerminalRequestHandler server;
 
     @Override
     public void configure() {
@@ -60,22 +65,60 @@ public class TerminalInboundRoute extends RouteBuilder {
                 .process(this::replyWithInternalError);
 
         from(ENDPOINT).routeId(ROUTE_ID)
-                .process(this::handle);
+                .process(new Replying(this::handle));
         from(CONNECTED_ENDPOINT).routeId(CONNECTED_ROUTE_ID)
-                .process(exchange -> reply(exchange, pileSide().connected(terminalOf(exchange))));
+                .process(new Replying(exchange -> {
+                    TerminalId terminal = terminalOf(exchange);
+                    return server().connected(terminal);
+                }));
     }
 
-    private void handle(Exchange exchange) {
+    private CompletionStage<List<TerminalOutbound>> handle(Exchange exchange) {
         TerminalId terminal = terminalOf(exchange);
         TerminalInbound request = json.decode(exchange.getMessage().getBody(String.class), TerminalInbound.class);
-        reply(exchange, pileSide().handle(terminal, request));
+        return server().handle(terminal, request);
     }
 
-    private TerminalRequestHandler pileSide() {
-        TerminalRequestHandler handler = pileSide;
+    /**
+     * Asks the server side and lets the exchange go on once its answer is there: the route's thread is free in the
+     * meantime, whether the answer takes a commit or a contactor closing.
+     */
+    private final class Replying extends AsyncProcessorSupport {
+
+        private final Function<Exchange, CompletionStage<List<TerminalOutbound>>> ask;
+
+        Replying(Function<Exchange, CompletionStage<List<TerminalOutbound>>> ask) {
+            this.ask = ask;
+        }
+
+        @Override
+        public boolean process(Exchange exchange, AsyncCallback callback) {
+            CompletionStage<List<TerminalOutbound>> answer;
+            try {
+                answer = ask.apply(exchange);
+            } catch (RuntimeException refused) {
+                exchange.setException(refused);
+                callback.done(true);
+                return true;
+            }
+            answer.whenComplete((replies, failure) -> {
+                if (failure == null) {
+                    reply(exchange, replies);
+                } else {
+                    exchange.setException(failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure);
+                }
+                callback.done(false);
+            });
+            return false;
+        }
+    }
+
+    private TerminalRequestHandler server() {
+        TerminalRequestHandler handler = server;
         if (handler == null) {
             throw new TerminalMessageException("service_unavailable",
-                    "the pile side is not running; send the message again shortly");
+                    "the session service is not running; send the message again shortly");
         }
         return handler;
     }

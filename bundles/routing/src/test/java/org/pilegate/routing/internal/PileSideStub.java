@@ -2,6 +2,8 @@ package org.pilegate.routing.internal;
 
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -10,7 +12,7 @@ import org.pilegate.api.terminal.TerminalInbound;
 import org.pilegate.api.terminal.TerminalOutbound;
 import org.pilegate.api.terminal.TerminalRequestHandler;
 
-/** A pile side for tests, answering requests and new connections as told. */
+/** A session service for tests, answering requests and new connections as told. */
 record PileSideStub(BiFunction<TerminalId, TerminalInbound, List<TerminalOutbound>> onRequest,
         Function<TerminalId, List<TerminalOutbound>> onConnect) implements TerminalRequestHandler {
 
@@ -18,20 +20,21 @@ record PileSideStub(BiFunction<TerminalId, TerminalInbound, List<TerminalOutboun
         return new PileSideStub(onRequest, terminal -> List.of());
     }
 
+    /** Answers on another thread, as the session service does once the pile's lane got to the request. */
     @Override
-    public List<TerminalOutbound> handle(TerminalId terminal, TerminalInbound request) {
-        return onRequest.apply(terminal, request);
+    public CompletionStage<List<TerminalOutbound>> handle(TerminalId terminal, TerminalInbound request) {
+        return CompletableFuture.supplyAsync(() -> onRequest.apply(terminal, request));
     }
 
     @Override
-    public List<TerminalOutbound> connected(TerminalId terminal) {
-        return onConnect.apply(terminal);
+    public CompletionStage<List<TerminalOutbound>> connected(TerminalId terminal) {
+        return CompletableFuture.supplyAsync(() -> onConnect.apply(terminal));
     }
 
     /** What DS does for the route's dynamic reference. */
     static void bind(TerminalInboundRoute route, TerminalRequestHandler pileSide) {
         try {
-            Field field = TerminalInboundRoute.class.getDeclaredField("pileSide");
+            Field field = TerminalInboundRoute.class.getDeclaredField("server");
             field.setAccessible(true);
             field.set(route, pileSide);
         } catch (ReflectiveOperationException e) {

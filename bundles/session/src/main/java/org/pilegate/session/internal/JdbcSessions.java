@@ -111,18 +111,41 @@ final class JdbcSessions {
     }
 
     void append(SessionId session, StatusPoint point) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO session_status"
-                        + " (session_id, seq, at, state, power_w, register_wh) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, session.value());
-            insert.setLong(2, point.seq());
-            insert.setTimestamp(3, Timestamp.from(point.at()));
-            insert.setString(4, point.state().name());
-            insert.setLong(5, point.powerW());
-            insert.setLong(6, point.registerWh());
-            insert.executeUpdate();
+        appendAll(List.of(new TickBatch.Entry(session, point)));
+    }
+
+    /** Appends the points in one transaction: all are stored, or none. */
+    void appendAll(List<TickBatch.Entry> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO session_status"
+                    + " (session_id, seq, at, state, power_w, register_wh) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (TickBatch.Entry entry : points) {
+                    StatusPoint point = entry.point();
+                    insert.setString(1, entry.session().value());
+                    insert.setLong(2, point.seq());
+                    insert.setTimestamp(3, Timestamp.from(point.at()));
+                    insert.setString(4, point.state().name());
+                    insert.setLong(5, point.powerW());
+                    insert.setLong(6, point.registerWh());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot record status " + point.seq() + " of session " + session, e);
+            TickBatch.Entry first = points.get(0);
+            throw new IllegalStateException("cannot record status " + first.point().seq() + " of session "
+                    + first.session() + (points.size() > 1 ? " and " + (points.size() - 1) + " more" : ""), e);
         }
     }
 

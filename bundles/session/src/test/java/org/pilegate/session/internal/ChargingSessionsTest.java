@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -59,7 +60,7 @@ import org.pilegate.api.terminal.TerminalOutbound;
 import org.pilegate.api.terminal.TerminalOutbox;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
-import org.pilegate.pile.testing.FakePileController;
+import org.pilegate.api.pile.FakePileController;
 import org.pilegate.wallet.internal.JdbcWallet;
 
 /**
@@ -77,7 +78,6 @@ abstract class ChargingSessionsTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T08:00:00.123456789Z"));
     private final Map<TerminalId, List<TerminalOutbound>> pushed = new ConcurrentHashMap<>();
-    private final Map<PileId, FakePileController> piles = new ConcurrentHashMap<>();
     private final TerminalOutbox outbox = (terminal, message) -> {
         pushed.computeIfAbsent(terminal, t -> new CopyOnWriteArrayList<>()).add(message);
         return true;
@@ -350,7 +350,7 @@ abstract class ChargingSessionsTest {
         awaitTrue(() -> restartedPile.charged().size() == 1);
         assertEquals(session, restartedPile.charged().get(0).sessionId());
         assertEquals(List.of(START_WH), restartedPile.chargedFromWh(), "energy counts from the original register");
-        StatusUpdate latest = (StatusUpdate) server.connected(ANNA_PHONE).get(0);
+        StatusUpdate latest = (StatusUpdate) connected(ANNA_PHONE).get(0);
         assertEquals(session, latest.session());
         assertTrue(latest.seq() >= 3, "sequence numbers go on: " + latest.seq());
         List<TerminalOutbound> stopped = send(ANNA_PHONE, new StopRequest(session));
@@ -404,7 +404,6 @@ abstract class ChargingSessionsTest {
     /** A new session service over the same database, following {@code restartedPile}. */
     private void restartWith(FakePileController restartedPile) {
         server = startServer();
-        piles.put(restartedPile.id(), restartedPile);
         server.addPile(restartedPile);
     }
 
@@ -443,7 +442,7 @@ abstract class ChargingSessionsTest {
                 .code());
 
         assertEquals(SessionState.FINISHED, new JdbcSessions(database).find(session).orElseThrow().state());
-        assertTrue(server.connected(ANNA_PHONE).contains(fee), "the notice is sent again on reconnect");
+        assertTrue(connected(ANNA_PHONE).contains(fee), "the notice is sent again on reconnect");
         wallet.topUp(ANNA, Money.of(1_000, "EUR"), "receipt-2");
         assertEquals(SessionState.PAID, ((StatusUpdate) single(send(ANNA_PHONE,
                 new PaymentConfirmation(session, fee.feeId())))).state());
@@ -610,21 +609,25 @@ abstract class ChargingSessionsTest {
         };
     }
 
+    /** A request as routing sends it: the answer is a stage, waited for here as a terminal waits for its reply. */
     private List<TerminalOutbound> send(TerminalId terminal, TerminalInbound request) {
-        Optional<PileId> named = Optional.empty();
-        if (request instanceof AssociationRequest association) {
-            named = Optional.of(association.pile());
-        } else if (request instanceof ChargingRequest charging) {
-            named = Optional.of(charging.pile());
-        } else if (request instanceof PromptRequest prompt) {
-            named = Optional.of(prompt.pile());
+        return answered(server.handle(terminal, request));
+    }
+
+    private List<TerminalOutbound> connected(TerminalId terminal) {
+        return answered(server.connected(terminal));
+    }
+
+    private static List<TerminalOutbound> answered(CompletionStage<List<TerminalOutbound>> replies) {
+        try {
+            return replies.toCompletableFuture().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("no answer", e);
         }
-        return server.handle(terminal, request, named.map(piles::get));
     }
 
     private FakePileController addPile(String id, long registerWh) {
         FakePileController added = new FakePileController(id, registerWh);
-        piles.put(added.id(), added);
         server.addPile(added);
         return added;
     }

@@ -12,7 +12,7 @@ import org.osgi.framework.BundleContext;
 import org.pilegate.api.pile.DepotControl;
 import org.pilegate.api.pile.PileSettings;
 import org.pilegate.api.pile.PileStatus;
-import org.pilegate.pile.PileController;
+import org.pilegate.api.pile.PileController;
 
 @Command(scope = "pilegate", name = "pile", description = "Shows one pile: state, plug, contactor, power, energy"
         + " register, current offered, session, fault, device health and the operator's settings.")

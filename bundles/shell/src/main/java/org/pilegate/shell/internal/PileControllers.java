@@ -7,7 +7,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.pilegate.api.pile.PileId;
-import org.pilegate.pile.PileController;
+import org.pilegate.api.pile.PileController;
 
 /** The pile controllers running now; commands look them up per call, as piles come and go with configuration. */
 final class PileControllers {

@@ -1,6 +1,6 @@
 package org.pilegate.shell.internal;
 
-import org.pilegate.pile.PileController;
+import org.pilegate.api.pile.PileController;
 
 /** The health of a pile's devices in a word: whether meter and relay answer and can be trusted. */
 final class PileHealth {

@@ -31,7 +31,7 @@ import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.api.wallet.Wallet;
-import org.pilegate.pile.PileController;
+import org.pilegate.api.pile.PileController;
 import org.pilegate.routing.GatewayHttpServer;
 import org.pilegate.tariff.PriceComponent;
 import org.pilegate.tariff.Tariff;

@@ -12,7 +12,7 @@ import org.pilegate.api.relay.PlugState;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.vehicle.VehicleId;
-import org.pilegate.pile.PileController;
+import org.pilegate.api.pile.PileController;
 
 /** A pile controller that only reports a fixed status: the dashboard reads, it never commands. */
 record StubPile(PileStatus status) implements PileController {

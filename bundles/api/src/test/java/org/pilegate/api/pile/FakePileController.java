@@ -1,4 +1,4 @@
-package org.pilegate.pile.testing;
+package org.pilegate.api.pile;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,14 +8,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import org.pilegate.api.pile.PileId;
-import org.pilegate.api.pile.PileState;
-import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.relay.PlugState;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.vehicle.VehicleId;
-import org.pilegate.pile.PileController;
 
 /**
  * A pile controller for the unit tests of what follows piles: its status is whatever the test sets, pushed to the

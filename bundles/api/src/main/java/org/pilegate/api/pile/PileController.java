@@ -1,11 +1,9 @@
-package org.pilegate.pile;
+package org.pilegate.api.pile;
 
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
-import org.pilegate.api.pile.PileId;
-import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.vehicle.VehicleId;
 

@@ -1,0 +1,106 @@
+package org.pilegate.session.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.pilegate.api.pile.PileController;
+import org.pilegate.api.pile.PileId;
+import org.pilegate.api.session.SessionOverview;
+import org.pilegate.api.session.SessionState;
+import org.pilegate.api.terminal.TerminalId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the server side knows of one pile, and the pile's line of work. Everything but {@link #open} is touched only
+ * by steps of {@link #work}, one at a time, so it needs no lock.
+ */
+final class PileLane {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PileLane.class);
+
+    final PileId id;
+    final PileWork work;
+    /** The pile's controller; null while it is not running (before it attached after a restart, or removed). */
+    PileController pile;
+    AutoCloseable subscription;
+    /** Volatile so that a terminal connecting can skip the piles with nothing for it without waiting on them. */
+    volatile Optional<SessionRecord> open = Optional.empty();
+    long lastSeq;
+    String token;
+    Instant tokenExpiresAt;
+    /** The recorded status of the open session, for its fee so far. */
+    List<StatusPoint> points = new ArrayList<>();
+    Optional<String> stopReason = Optional.empty();
+    Optional<Instant> endingSince = Optional.empty();
+    /**
+     * The pile's last session, ended before the pile's controller (re)appeared: the vehicle plugged in then may still
+     * be there, and is not prompted again until it leaves.
+     */
+    Optional<SessionRecord> endedBeforeAttach = Optional.empty();
+    /** Operator stops waiting for the open session to end. */
+    List<CompletableFuture<SessionOverview>> stopsWaiting = new ArrayList<>();
+
+    PileLane(PileId id, PileWork work) {
+        this.id = id;
+        this.work = work;
+    }
+
+    /** The session just opened (or resumed after a restart), with the status points it has recorded. */
+    void opened(SessionRecord session, List<StatusPoint> recorded) {
+        open = Optional.of(session);
+        points = new ArrayList<>(recorded);
+        lastSeq = recorded.isEmpty() ? 0 : recorded.get(recorded.size() - 1).seq();
+        stopReason = Optional.empty();
+        endingSince = Optional.empty();
+    }
+
+    /** Stores the changed open session, then makes it the lane's. */
+    void store(JdbcSessions sessions, SessionRecord session) {
+        sessions.update(session);
+        open = Optional.of(session);
+    }
+
+    /** The open session ended: the lane waits for the next vehicle. */
+    void closed() {
+        open = Optional.empty();
+        token = null;
+        endingSince = Optional.empty();
+        stopReason = Optional.empty();
+    }
+
+    /** The session on the pile waiting for its terminal or its charging request. */
+    SessionRecord waitingSession() {
+        return open.filter(session -> session.state() == SessionState.PENDING).orElseThrow(() -> open.isPresent()
+                ? busy() : new DialogueRefusal("no_vehicle", "no vehicle is waiting at pile " + id));
+    }
+
+    /** The open session, which {@code terminal} must be bound to. */
+    SessionRecord boundSession(TerminalId terminal) {
+        SessionRecord session = open.orElseThrow(() -> new DialogueRefusal("no_vehicle",
+                "no vehicle is waiting at pile " + id));
+        if (!session.isBoundTo(terminal)) {
+            throw session.terminal().isPresent() ? busy() : new DialogueRefusal("not_associated",
+                    "send the association request for pile " + id + " first");
+        }
+        return session;
+    }
+
+    DialogueRefusal busy() {
+        return new DialogueRefusal("pile_busy", "pile " + id + " is in use by another terminal");
+    }
+
+    void unsubscribe() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.debug("Unsubscribing from pile {} failed", id, e);
+            }
+            subscription = null;
+        }
+    }
+}

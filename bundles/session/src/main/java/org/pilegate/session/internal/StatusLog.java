@@ -1,0 +1,98 @@
+package org.pilegate.session.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.pilegate.api.money.Money;
+import org.pilegate.api.pile.PileStatus;
+import org.pilegate.api.session.SessionState;
+import org.pilegate.api.terminal.StatusUpdate;
+import org.pilegate.api.terminal.TerminalOutbound;
+
+/**
+ * The numbered status timeline of each session: what its terminal is told, recorded before it is told, so that a
+ * terminal that reconnects gets every update it missed and the tariff prices the session from it.
+ */
+final class StatusLog {
+
+    /** Most updates one resume request gets back; the terminal asks again from the last one it got. */
+    static final int MAX_REPLAY = 1_000;
+
+    private final JdbcSessions sessions;
+    private final Settlement settlement;
+    private final Announcer announcer;
+    private final Clock clock;
+
+    StatusLog(JdbcSessions sessions, Settlement settlement, Announcer announcer, Clock clock) {
+        this.sessions = sessions;
+        this.settlement = settlement;
+        this.announcer = announcer;
+        this.clock = clock;
+    }
+
+    /** Records the next status of the lane's session and sends it to the bound terminal. */
+    StatusUpdate announce(PileLane lane, SessionRecord session, PileStatus status) {
+        StatusUpdate update = record(lane, session, status);
+        session.terminal().ifPresent(terminal -> announcer.push(terminal, update));
+        return update;
+    }
+
+    /** Records the next status of the lane's session, committed when this returns, for the bound terminal. */
+    StatusUpdate record(PileLane lane, SessionRecord session, PileStatus status) {
+        StatusPoint point = next(lane, session, status);
+        sessions.append(session.id(), point);
+        return recorded(lane, session, point);
+    }
+
+    /** The next status point of the lane's session, not recorded yet. */
+    StatusPoint next(PileLane lane, SessionRecord session, PileStatus status) {
+        boolean delivering = isDelivering(session);
+        return new StatusPoint(lane.lastSeq + 1, clock.instant(), session.state(),
+                delivering ? Math.max(0, status.powerW()) : 0,
+                session.session().endEnergyWh().orElse(Math.max(status.energyWh(), session.session().startEnergyWh())));
+    }
+
+    /** The point is stored: it joins the lane's timeline and becomes the update for the terminal. */
+    StatusUpdate recorded(PileLane lane, SessionRecord session, StatusPoint point) {
+        Optional<Money> estimate = isDelivering(session) ? settlement.estimate(session, lane.points, point)
+                : Optional.empty();
+        lane.lastSeq = point.seq();
+        lane.points.add(point);
+        return update(session, point, estimate);
+    }
+
+    /** Records a status update of a session that has ended, numbered after its last one. */
+    StatusUpdate recordEnded(SessionRecord ended) {
+        long seq = sessions.latestStatus(ended.id()).map(StatusPoint::seq).orElse(0L) + 1;
+        StatusPoint point = new StatusPoint(seq, clock.instant(), ended.state(), 0,
+                ended.session().endEnergyWh().orElseThrow());
+        sessions.append(ended.id(), point);
+        return update(ended, point, Optional.empty());
+    }
+
+    /** The updates after {@code lastSeq}, oldest first. */
+    List<TerminalOutbound> replay(SessionRecord session, long lastSeq) {
+        return sessions.statusAfter(session.id(), lastSeq, MAX_REPLAY).stream()
+                .map(point -> (TerminalOutbound) update(session, point, Optional.empty())).toList();
+    }
+
+    Optional<StatusUpdate> latest(SessionRecord session) {
+        return sessions.latestStatus(session.id()).map(point -> update(session, point, Optional.empty()));
+    }
+
+    private static boolean isDelivering(SessionRecord session) {
+        return session.state() == SessionState.CHARGING || session.state() == SessionState.SUSPENDED;
+    }
+
+    private static StatusUpdate update(SessionRecord record, StatusPoint point, Optional<Money> estimate) {
+        var session = record.session();
+        Instant until = session.endedAt().orElse(point.at());
+        Duration elapsed = until.isAfter(session.startedAt()) ? Duration.between(session.startedAt(), until)
+                : Duration.ZERO;
+        return new StatusUpdate(session.id(), session.pile(), point.seq(), point.state(), point.powerW(),
+                session.deliveredWh(point.registerWh()), elapsed, estimate, point.at());
+    }
+}

@@ -1,0 +1,96 @@
+package org.pilegate.session.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import org.pilegate.api.pile.PileStatus;
+import org.pilegate.api.session.SessionState;
+import org.pilegate.api.terminal.StatusUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every status interval: a status update for each delivering session, committed for all of them in one transaction
+ * before any terminal is told; the budget checked against the fee so far; an ending session ended once its meter
+ * settled; an expired prompt renewed.
+ */
+final class StatusTicks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusTicks.class);
+    /**
+     * How long the batch waits for the piles' lanes to take their turn. A lane still busy then (its relay closing)
+     * commits its point on its own, so one slow pile does not hold up every terminal's status.
+     */
+    static final Duration GATHER_LIMIT = Duration.ofMillis(200);
+
+    private final PileLanes lanes;
+    private final JdbcSessions sessions;
+    private final StatusLog statusLog;
+    private final Prompting prompting;
+    private final SessionEnding ending;
+    private final Announcer announcer;
+    private final Executor threads;
+
+    StatusTicks(PileLanes lanes, JdbcSessions sessions, StatusLog statusLog, Prompting prompting,
+            SessionEnding ending, Announcer announcer, Executor threads) {
+        this.lanes = lanes;
+        this.sessions = sessions;
+        this.statusLog = statusLog;
+        this.prompting = prompting;
+        this.ending = ending;
+        this.announcer = announcer;
+        this.threads = threads;
+    }
+
+    /** @return completes once the batch of this tick is written (the points of lanes that were late may follow) */
+    CompletableFuture<Void> tick() {
+        TickBatch batch = new TickBatch(sessions);
+        List<CompletableFuture<Void>> taken = new ArrayList<>();
+        for (PileLane lane : lanes.all()) {
+            CompletableFuture<Void> turn = new CompletableFuture<>();
+            taken.add(turn);
+            lane.work.submit(() -> {
+                try {
+                    return tick(lane, batch);
+                } finally {
+                    turn.complete(null);
+                }
+            });
+        }
+        return CompletableFuture.allOf(taken.toArray(CompletableFuture[]::new))
+                .completeOnTimeout(null, GATHER_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
+                .thenRunAsync(batch::write, threads);
+    }
+
+    private CompletionStage<Void> tick(PileLane lane, TickBatch batch) {
+        if (lane.pile == null || lane.open.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        SessionRecord session = lane.open.get();
+        PileStatus status = lane.pile.status();
+        if (lane.endingSince.isPresent()) {
+            ending.endWhenSettled(lane, status);
+        } else if (session.state() == SessionState.CHARGING || session.state() == SessionState.SUSPENDED) {
+            StatusPoint point = statusLog.next(lane, session, status);
+            return batch.add(session.id(), point).handleAsync((committed, failure) -> {
+                if (failure != null) {
+                    LOG.warn("Pile {}: status {} of session {} not recorded; the next tick tries again", lane.id,
+                            point.seq(), session.id(), failure);
+                    return null;
+                }
+                StatusUpdate update = statusLog.recorded(lane, session, point);
+                session.terminal().ifPresent(terminal -> announcer.push(terminal, update));
+                ending.stopAtBudget(lane, session, update);
+                return null;
+            }, threads);
+        } else {
+            prompting.renewExpired(lane, session);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+}
