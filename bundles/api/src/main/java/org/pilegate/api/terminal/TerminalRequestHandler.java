@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * The pile side's entry for requests that terminals send; routing delivers each decoded request here.
- * Kept in the api bundle so that updating the routing bundle never restarts the pile controllers.
+ * Kept in the api bundle so that updating the routing bundle never restarts the pile controllers. A refusal may be
+ * returned as an {@link ErrorReply} or thrown as a {@link org.pilegate.api.error.Refusal}: the terminal gets the same
+ * error frame either way.
  */
 public interface TerminalRequestHandler {
 

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.terminal.AssociationRequest;
 import org.pilegate.api.terminal.ChargingRequest;
@@ -56,7 +57,8 @@ public class PileRequestRouter implements TerminalRequestHandler {
         }
         PileController pile = piles.get(named.get());
         if (pile == null) {
-            return List.of(new ErrorReply("unknown_pile", "there is no pile " + named.get() + " at this depot"));
+            return List.of(new ErrorReply(ErrorCode.UNKNOWN_PILE,
+                    "there is no pile " + named.get() + " at this depot"));
         }
         return current.handle(terminal, request, Optional.of(pile));
     }
@@ -82,7 +84,7 @@ public class PileRequestRouter implements TerminalRequestHandler {
     }
 
     private static ErrorReply serverUnavailable() {
-        return new ErrorReply("service_unavailable", "the session service is not running; send the request again"
-                + " shortly");
+        return new ErrorReply(ErrorCode.SERVICE_UNAVAILABLE,
+                "the session service is not running; send the request again shortly");
     }
 }

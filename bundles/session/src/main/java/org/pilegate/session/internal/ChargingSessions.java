@@ -32,6 +32,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileStatus;
@@ -570,7 +571,7 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
             throw busy(lane);
         }
         if (!mayBePrompted(session, terminal)) {
-            throw new DialogueRefusal("not_your_vehicle", "the vehicle at pile " + session.session().pile()
+            throw new DialogueRefusal(ErrorCode.NOT_YOUR_VEHICLE, "the vehicle at pile " + session.session().pile()
                     + " is registered to another account");
         }
         return prompts(lane, session);
@@ -578,7 +579,7 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
 
     private List<TerminalOutbound> associate(PileLane lane, TerminalId terminal, AssociationRequest request) {
         if (!request.terminal().equals(terminal)) {
-            throw new DialogueRefusal("terminal_mismatch", "the request names terminal " + request.terminal()
+            throw new DialogueRefusal(ErrorCode.TERMINAL_MISMATCH, "the request names terminal " + request.terminal()
                     + " but comes from " + terminal);
         }
         SessionRecord session = waitingSession(lane);
@@ -596,7 +597,7 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
             throw new DialogueRefusal(e.reason().code(), e.reason().message());
         }
         if (!claims.promptedAt().equals(session.promptedAt()) || !claims.vehicle().equals(session.session().vehicle())) {
-            throw new DialogueRefusal("token_stale", "the association token is from an earlier prompt at pile "
+            throw new DialogueRefusal(ErrorCode.TOKEN_STALE, "the association token is from an earlier prompt at pile "
                     + request.pile() + "; use the latest one");
         }
         SessionRecord bound = session.boundTo(terminal);
@@ -610,7 +611,7 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
             ChargingRequest request) {
         SessionRecord session = boundSession(lane, terminal);
         if (session.state() != SessionState.PENDING) {
-            throw new DialogueRefusal("already_charging", "session " + session.id() + " is " + session.state());
+            throw new DialogueRefusal(ErrorCode.ALREADY_CHARGING, "session " + session.id() + " is " + session.state());
         }
         ChargingInfo info;
         try {
@@ -629,8 +630,8 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
                         LOG.warn("Pile {}: session {} could not start: {}", request.pile(), session.id(),
                                 cause instanceof TimeoutException ? "its relay did not answer within "
                                         + REQUEST_TIMEOUT.toSeconds() + " s" : cause.getMessage());
-                        throw new DialogueRefusal("pile_not_charging", "pile " + request.pile() + " did not start"
-                                + " charging; try again, or plug in again");
+                        throw new DialogueRefusal(ErrorCode.PILE_NOT_CHARGING, "pile " + request.pile()
+                                + " did not start charging; try again, or plug in again");
                     }
                     SessionRecord started = authorised.moved(SessionState.CHARGING);
                     store(lane, started);
@@ -642,7 +643,7 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
 
     private List<TerminalOutbound> stop(PileLane lane, TerminalId terminal, SessionId id) {
         SessionRecord session = lane.open.filter(open -> open.id().equals(id)).orElseThrow(() -> new DialogueRefusal(
-                "session_ended", "session " + id + " has ended already"));
+                ErrorCode.SESSION_ENDED, "session " + id + " has ended already"));
         if (!session.isBoundTo(terminal)) {
             throw notBound(id);
         }
@@ -741,7 +742,7 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
                     update(session, point, Optional.empty()))).orElse(List.of());
         }
         if (session.state() != SessionState.FINISHED) {
-            throw new DialogueRefusal("not_finished", "session " + session.id() + " is " + session.state()
+            throw new DialogueRefusal(ErrorCode.NOT_FINISHED, "session " + session.id() + " is " + session.state()
                     + "; its fee comes when it has finished");
         }
         return List.of(recordEnded(settlement.pay(session, terminal, confirmation)));
@@ -825,29 +826,30 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
 
     private static SessionRecord waitingSession(PileLane lane) {
         return lane.open.filter(open -> open.state() == SessionState.PENDING).orElseThrow(() -> lane.open.isPresent()
-                ? busy(lane) : new DialogueRefusal("no_vehicle", "no vehicle is waiting at pile " + lane.pile.id()));
+                ? busy(lane) : new DialogueRefusal(ErrorCode.NO_VEHICLE,
+                        "no vehicle is waiting at pile " + lane.pile.id()));
     }
 
     private static SessionRecord boundSession(PileLane lane, TerminalId terminal) {
-        SessionRecord session = lane.open.orElseThrow(() -> new DialogueRefusal("no_vehicle",
+        SessionRecord session = lane.open.orElseThrow(() -> new DialogueRefusal(ErrorCode.NO_VEHICLE,
                 "no vehicle is waiting at pile " + lane.pile.id()));
         if (!session.isBoundTo(terminal)) {
-            throw session.terminal().isPresent() ? busy(lane) : new DialogueRefusal("not_associated",
+            throw session.terminal().isPresent() ? busy(lane) : new DialogueRefusal(ErrorCode.NOT_ASSOCIATED,
                     "send the association request for pile " + lane.pile.id() + " first");
         }
         return session;
     }
 
     private static DialogueRefusal busy(PileLane lane) {
-        return new DialogueRefusal("pile_busy", "pile " + lane.pile.id() + " is in use by another terminal");
+        return new DialogueRefusal(ErrorCode.PILE_BUSY, "pile " + lane.pile.id() + " is in use by another terminal");
     }
 
     private static DialogueRefusal notBound(SessionId session) {
-        return new DialogueRefusal("not_bound", "session " + session + " is not bound to this terminal");
+        return new DialogueRefusal(ErrorCode.NOT_BOUND, "session " + session + " is not bound to this terminal");
     }
 
     private static DialogueRefusal unknown(SessionId session) {
-        return new DialogueRefusal("unknown_session", "there is no session " + session);
+        return new DialogueRefusal(ErrorCode.UNKNOWN_SESSION, "there is no session " + session);
     }
 
     private List<TerminalOutbound> onLane(PileId pile, Function<PileLane, List<TerminalOutbound>> work) {
@@ -859,11 +861,11 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
             Function<PileLane, CompletionStage<List<TerminalOutbound>>> work) {
         PileLane lane = lanes.get(pile);
         if (lane == null) {
-            throw new DialogueRefusal("pile_unavailable", "pile " + pile + " is not running");
+            throw new DialogueRefusal(ErrorCode.PILE_UNAVAILABLE, "pile " + pile + " is not running");
         }
         return awaited(lane.lane.submit(() -> {
             if (lane.pile == null) {
-                throw new DialogueRefusal("pile_unavailable", "pile " + pile + " is not running");
+                throw new DialogueRefusal(ErrorCode.PILE_UNAVAILABLE, "pile " + pile + " is not running");
             }
             return work.apply(lane);
         }));
@@ -883,10 +885,11 @@ public class ChargingSessions implements ChargingServer, SessionDirectory {
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new DialogueRefusal("service_busy", "the pile did not answer in time; send the request again");
+            throw new DialogueRefusal(ErrorCode.SERVICE_BUSY,
+                    "the pile did not answer in time; send the request again");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DialogueRefusal("service_unavailable", "the gateway is shutting down");
+            throw new DialogueRefusal(ErrorCode.SERVICE_UNAVAILABLE, "the gateway is shutting down");
         }
     }
 
