@@ -6,7 +6,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * The server side of the charging dialogue: routing delivers each decoded terminal request here. Both calls return at
  * once; the stage completes when the answer is ready, so no thread of the caller waits while a pile's relay closes or
- * the store commits.
+ * the store commits. A refusal is an {@link ErrorReply} among the replies or a stage failed with a
+ * {@link org.pilegate.api.error.Refusal}: the terminal gets the same error frame either way.
  */
 public interface TerminalRequestHandler {
 

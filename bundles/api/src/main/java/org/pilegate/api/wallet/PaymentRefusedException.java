@@ -2,23 +2,25 @@ package org.pilegate.api.wallet;
 
 import java.util.Objects;
 
+import org.pilegate.api.error.ErrorCode;
+
 /** The wallet refused to move money; nothing was booked. */
 public class PaymentRefusedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    private final String code;
+    private final ErrorCode code;
 
     /**
-     * @param code machine-readable reason in lower snake case, e.g. "insufficient_balance"
+     * @param code the reason, e.g. {@link ErrorCode#INSUFFICIENT_BALANCE}
      * @param message explanation for humans
      */
-    public PaymentRefusedException(String code, String message) {
+    public PaymentRefusedException(ErrorCode code, String message) {
         super(message);
         this.code = Objects.requireNonNull(code, "code");
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 }

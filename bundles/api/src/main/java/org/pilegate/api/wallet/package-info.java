@@ -3,5 +3,5 @@
  * fees, each applied exactly once.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.pilegate.api.wallet;

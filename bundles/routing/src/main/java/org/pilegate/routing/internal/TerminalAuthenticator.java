@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.terminal.TerminalCredentials;
 import org.pilegate.api.terminal.TerminalId;
 
@@ -37,7 +38,7 @@ public class TerminalAuthenticator {
     Optional<TerminalId> authenticate(String credential) {
         TerminalCredentials current = credentials;
         if (current == null) {
-            throw new TerminalMessageException("service_unavailable",
+            throw new TerminalMessageException(ErrorCode.SERVICE_UNAVAILABLE,
                     "terminal credentials cannot be checked right now; try again shortly");
         }
         return current.authenticate(credential);

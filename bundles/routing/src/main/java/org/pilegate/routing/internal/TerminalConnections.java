@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalOutbound;
@@ -64,7 +65,7 @@ public class TerminalConnections implements TerminalOutbox, TerminalPresence {
     void open(String key, ServerWebSocket socket) {
         TerminalConnection connection = new TerminalConnection(key, socket);
         byKey.put(key, connection);
-        String timedOut = json.encode(new ErrorReply("unauthenticated",
+        String timedOut = json.encode(new ErrorReply(ErrorCode.UNAUTHENTICATED,
                 "no authentication within " + authenticationTimeout.toSeconds() + " s"));
         connection.authenticationDeadline(deadlines.schedule(
                 () -> connection.closeUnauthenticated(timedOut, "authentication timeout"),

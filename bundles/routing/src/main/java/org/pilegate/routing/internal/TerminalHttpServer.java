@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.routing.GatewayHttpServer;
 import org.slf4j.Logger;
@@ -55,6 +56,7 @@ public class TerminalHttpServer implements GatewayHttpServer {
     private static final long MAX_BODY_BYTES = 3L * TerminalJson.MAX_MESSAGE_CHARS;
     private static final String WEBSOCKET_COMPONENT = "vertx-websocket";
     private static final String HTTP_COMPONENT = PlatformHttpConstants.PLATFORM_HTTP_COMPONENT_NAME;
+    /** The status Vert.x's body handler fails a request with when its body is over the limit. */
     private static final int PAYLOAD_TOO_LARGE = 413;
     private static final long TIMEOUT_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(TerminalHttpServer.class);
@@ -186,9 +188,9 @@ public class TerminalHttpServer implements GatewayHttpServer {
             return;
         }
         context.response()
-                .setStatusCode(PAYLOAD_TOO_LARGE)
+                .setStatusCode(ErrorCode.MESSAGE_TOO_LARGE.httpStatus())
                 .putHeader("Content-Type", "application/json")
-                .end(json.encode(new ErrorReply("message_too_large",
+                .end(json.encode(new ErrorReply(ErrorCode.MESSAGE_TOO_LARGE,
                         "the body has more than " + MAX_BODY_BYTES + " bytes; a message has at most "
                                 + TerminalJson.MAX_MESSAGE_CHARS + " characters")));
     }

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.AsyncProcessorSupport;
 import org.osgi.service.component.annotations.Component;
@@ -15,6 +16,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.pilegate.api.error.ErrorCode;
+import org.pilegate.api.error.Refusal;
 import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalInbound;
@@ -38,8 +41,9 @@ public class TerminalInboundRoute extends RouteBuilder {
     /** Header {@link #TERMINAL_ID}: who connected. Reply body: {@code List<String>}, what it should see at once. */
     public static final String CONNECTED_ENDPOINT = "direct:terminal-connected";
     /**
-     * Set on the reply when the gateway refused the message itself, before or instead of the server side: the error
-     * code of the one error frame in the reply. Replies of the server side, its refusals included, never carry it.
+     * Set on a reply that is one error frame alone, whether the gateway or the server side refused: its
+     * {@link ErrorCode}, so a transport can answer with the code's status without reading the frame. A reply of
+     * several frames never carries it, even with an error among them.
      */
     public static final String REFUSAL = "PilegateTerminalRefusal";
     static final String ROUTE_ID = "terminal-inbound";
@@ -56,10 +60,10 @@ public class TerminalInboundRoute extends RouteBuilder {
     public void configure() {
         // continued, not handled: a handled exchange ends the calling transport route too, and that route still
         // has to send the error reply
-        onException(TerminalMessageException.class)
+        onException(Refusal.class)
                 .continued(true)
                 .process(exchange -> replyWithError(exchange,
-                        exchange.getProperty(Exchange.EXCEPTION_CAUGHT, TerminalMessageException.class).reply()));
+                        exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Refusal.class)));
         onException(Exception.class)
                 .continued(true)
                 .process(this::replyWithInternalError);
@@ -117,38 +121,43 @@ public class TerminalInboundRoute extends RouteBuilder {
     private TerminalRequestHandler server() {
         TerminalRequestHandler handler = server;
         if (handler == null) {
-            throw new TerminalMessageException("service_unavailable",
+            throw new TerminalMessageException(ErrorCode.SERVICE_UNAVAILABLE,
                     "the session service is not running; send the message again shortly");
         }
         return handler;
     }
 
     private void reply(Exchange exchange, List<TerminalOutbound> replies) {
-        exchange.getMessage().setBody(replies.stream().map(json::encode).toList());
+        Message message = exchange.getMessage();
+        message.setBody(replies.stream().map(json::encode).toList());
+        if (replies.size() == 1 && replies.get(0) instanceof ErrorReply refusal) {
+            message.setHeader(REFUSAL, refusal.code());
+        } else {
+            message.removeHeader(REFUSAL);
+        }
     }
 
     private static TerminalId terminalOf(Exchange exchange) {
         String terminal = exchange.getMessage().getHeader(TERMINAL_ID, String.class);
         if (terminal == null) {
-            throw new TerminalMessageException("unauthenticated", "the connection has no terminal identity");
+            throw new TerminalMessageException(ErrorCode.UNAUTHENTICATED, "the connection has no terminal identity");
         }
         try {
             return new TerminalId(terminal);
         } catch (IllegalArgumentException e) {
-            throw new TerminalMessageException("unauthenticated", e.getMessage());
+            throw new TerminalMessageException(ErrorCode.UNAUTHENTICATED, e.getMessage());
         }
     }
 
-    private void replyWithError(Exchange exchange, ErrorReply reply) {
-        exchange.getMessage().setHeader(REFUSAL, reply.code());
-        exchange.getMessage().setBody(List.of(json.encode(reply)));
+    private void replyWithError(Exchange exchange, Refusal refusal) {
+        reply(exchange, List.of(new ErrorReply(refusal.code(), refusal.getMessage())));
     }
 
     private void replyWithInternalError(Exchange exchange) {
         String reference = UUID.randomUUID().toString();
         LOG.error("Terminal message failed (reference {})", reference,
                 exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-        replyWithError(exchange, new ErrorReply("internal_error",
-                "the gateway could not handle the message; reference " + reference));
+        reply(exchange, List.of(new ErrorReply(ErrorCode.INTERNAL_ERROR,
+                "the gateway could not handle the message; reference " + reference)));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.terminal.AssociationPrompt;
@@ -83,6 +84,9 @@ final class TerminalJson {
         asString(identifiers, AccountId.class, AccountId::value, AccountId::new);
         asString(identifiers, SessionId.class, SessionId::value, SessionId::new);
         asString(identifiers, TerminalId.class, TerminalId::value, TerminalId::new);
+        // not an identifier, but as plain a string on the wire
+        asString(identifiers, ErrorCode.class, ErrorCode::code, code -> ErrorCode.ofCode(code)
+                .orElseThrow(() -> new IllegalArgumentException("unknown error code \"" + code + "\"")));
         mapper = new ObjectMapper();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING)
@@ -107,42 +111,42 @@ final class TerminalJson {
     /** Decodes one message of the given kind, e.g. {@code TerminalInbound.class}. */
     <T extends TerminalMessage> T decode(String json, Class<T> kind) {
         if (json == null || json.isBlank()) {
-            throw new TerminalMessageException("invalid_message", "the message is empty");
+            throw new TerminalMessageException(ErrorCode.INVALID_MESSAGE, "the message is empty");
         }
         if (json.length() > MAX_MESSAGE_CHARS) {
-            throw new TerminalMessageException("message_too_large",
+            throw new TerminalMessageException(ErrorCode.MESSAGE_TOO_LARGE,
                     "the message has " + json.length() + " characters, at most " + MAX_MESSAGE_CHARS + " are accepted");
         }
         T message;
         try {
             message = mapper.readValue(json, kind);
         } catch (JsonParseException e) {
-            throw new TerminalMessageException("malformed_json", "not valid JSON at line "
+            throw new TerminalMessageException(ErrorCode.MALFORMED_JSON, "not valid JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
                     + ": " + e.getOriginalMessage());
         } catch (InvalidTypeIdException e) {
             String typeId = e.getTypeId();
-            throw new TerminalMessageException("unknown_type", (typeId == null
+            throw new TerminalMessageException(ErrorCode.UNKNOWN_TYPE, (typeId == null
                     ? "the message has no \"type\""
                     : "unknown message type \"" + typeId + "\"")
                     + "; expected one of " + typeNames(kind));
         } catch (UnrecognizedPropertyException e) {
-            throw new TerminalMessageException("invalid_message",
+            throw new TerminalMessageException(ErrorCode.INVALID_MESSAGE,
                     "unknown field \"" + path(e) + "\"");
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String where = path(e);
-            throw new TerminalMessageException("invalid_message",
+            throw new TerminalMessageException(ErrorCode.INVALID_MESSAGE,
                     (where.isEmpty() ? "" : where + ": ") + describe(cause));
         } catch (JsonMappingException e) {
             String where = path(e);
-            throw new TerminalMessageException("invalid_message",
+            throw new TerminalMessageException(ErrorCode.INVALID_MESSAGE,
                     (where.isEmpty() ? "" : where + ": ") + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new TerminalMessageException("malformed_json", e.getOriginalMessage());
+            throw new TerminalMessageException(ErrorCode.MALFORMED_JSON, e.getOriginalMessage());
         }
         if (message == null) {
-            throw new TerminalMessageException("invalid_message", "the message is JSON null");
+            throw new TerminalMessageException(ErrorCode.INVALID_MESSAGE, "the message is JSON null");
         }
         return message;
     }

@@ -1,20 +1,19 @@
 package org.pilegate.routing.internal;
 
+import org.pilegate.api.error.ErrorCode;
+import org.pilegate.api.error.Refusal;
 import org.pilegate.api.terminal.ErrorReply;
 
 /** A terminal message was refused; the reply tells the terminal what and where. */
-final class TerminalMessageException extends RuntimeException {
+final class TerminalMessageException extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient ErrorReply reply;
-
-    TerminalMessageException(String code, String message) {
-        super(code + ": " + message);
-        this.reply = new ErrorReply(code, message);
+    TerminalMessageException(ErrorCode code, String message) {
+        super(code, message);
     }
 
     ErrorReply reply() {
-        return reply;
+        return new ErrorReply(code(), getMessage());
     }
 }

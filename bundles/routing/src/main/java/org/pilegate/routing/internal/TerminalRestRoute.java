@@ -11,6 +11,7 @@ import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.api.terminal.TerminalId;
 import org.slf4j.Logger;
@@ -27,7 +28,8 @@ import io.vertx.core.http.HttpHeaders;
  * <li>{@code GET} {@value #INBOX_PATH}: the JSON array of what the terminal should see now, as a WebSocket gets on
  * connecting.</li>
  * </ul>
- * A request the gateway refuses is answered with one error object and the status {@link HttpStatusOfRefusal} gives.
+ * A reply that is one error alone, whether the gateway or the pile side refused, is answered with that error object
+ * and its code's {@link ErrorCode#httpStatus() status}; any other reply with 200.
  */
 @Component(service = RouteBuilder.class)
 public class TerminalRestRoute extends RouteBuilder {
@@ -55,7 +57,7 @@ public class TerminalRestRoute extends RouteBuilder {
     public void configure() {
         onException(TerminalMessageException.class)
                 .handled(true)
-                .process(exchange -> respondWithRefusal(exchange,
+                .process(exchange -> refuse(exchange.getMessage(),
                         exchange.getProperty(Exchange.EXCEPTION_CAUGHT, TerminalMessageException.class).reply()));
         onException(Exception.class)
                 .handled(true)
@@ -78,31 +80,34 @@ public class TerminalRestRoute extends RouteBuilder {
         HttpMessage request = exchange.getIn(HttpMessage.class);
         String authorization = request == null ? null : request.getRequest().getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-            throw new TerminalMessageException("unauthenticated",
+            throw new TerminalMessageException(ErrorCode.UNAUTHENTICATED,
                     "send the terminal's credential as Authorization: Bearer <terminal id>.<secret>");
         }
         TerminalId terminal = authenticator.authenticate(authorization.substring(BEARER.length()).strip())
-                .orElseThrow(() -> new TerminalMessageException("unauthenticated", "authentication failed"));
+                .orElseThrow(() -> new TerminalMessageException(ErrorCode.UNAUTHENTICATED, "authentication failed"));
         message.removeHeaders("*");
         message.setHeader(TerminalInboundRoute.TERMINAL_ID, terminal.value());
     }
 
     private void respond(Exchange exchange) {
         Message message = exchange.getMessage();
-        String refusal = message.getHeader(TerminalInboundRoute.REFUSAL, String.class);
+        ErrorCode refusal = message.getHeader(TerminalInboundRoute.REFUSAL, ErrorCode.class);
         @SuppressWarnings("unchecked")
         List<String> replies = message.getBody(List.class);
         if (refusal != null) {
-            respond(message, HttpStatusOfRefusal.of(refusal), replies.get(0));
+            refuse(message, refusal, replies.get(0));
         } else {
             respond(message, 200, "[" + String.join(",", replies) + "]");
         }
     }
 
-    private void respondWithRefusal(Exchange exchange, ErrorReply refusal) {
-        Message message = exchange.getMessage();
-        respond(message, HttpStatusOfRefusal.of(refusal.code()), json.encode(refusal));
-        if ("unauthenticated".equals(refusal.code())) {
+    private void refuse(Message message, ErrorReply refusal) {
+        refuse(message, refusal.code(), json.encode(refusal));
+    }
+
+    private static void refuse(Message message, ErrorCode code, String error) {
+        respond(message, code.httpStatus(), error);
+        if (code == ErrorCode.UNAUTHENTICATED) {
             message.setHeader("WWW-Authenticate", "Bearer");
         }
     }
@@ -111,7 +116,7 @@ public class TerminalRestRoute extends RouteBuilder {
         String reference = UUID.randomUUID().toString();
         LOG.error("Terminal REST request failed (reference {})", reference,
                 exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-        respondWithRefusal(exchange, new ErrorReply("internal_error",
+        refuse(exchange.getMessage(), new ErrorReply(ErrorCode.INTERNAL_ERROR,
                 "the gateway could not handle the request; reference " + reference));
     }
 

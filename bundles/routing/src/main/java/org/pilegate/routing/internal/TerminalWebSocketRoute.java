@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.api.terminal.TerminalId;
 import org.slf4j.Logger;
@@ -86,7 +87,7 @@ public class TerminalWebSocketRoute extends RouteBuilder {
                             .endChoice()
                             .when(body().isInstanceOf(byte[].class))
                                 .process(exchange -> send(exchange, List.of(json.encode(new ErrorReply(
-                                        "invalid_message",
+                                        ErrorCode.INVALID_MESSAGE,
                                         "binary frames are not read; send each message as a JSON text frame")))))
                             .otherwise()
                                 .to(TerminalInboundRoute.ENDPOINT)
@@ -115,7 +116,7 @@ public class TerminalWebSocketRoute extends RouteBuilder {
             return;
         }
         // no word on why: the credential's owner, format or age is nobody's business but the operator's
-        ErrorReply refusal = new ErrorReply("unauthenticated", credential.isPresent()
+        ErrorReply refusal = new ErrorReply(ErrorCode.UNAUTHENTICATED, credential.isPresent()
                 ? "authentication failed"
                 : "authenticate first: {\"type\":\"authenticate\",\"credential\":\"<terminal id>.<secret>\"}");
         if (connection.refuse(json.encode(refusal)) >= MAX_REFUSED_FRAMES) {
@@ -142,7 +143,7 @@ public class TerminalWebSocketRoute extends RouteBuilder {
         String reference = UUID.randomUUID().toString();
         LOG.error("WebSocket frame failed (reference {})", reference,
                 exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-        String frame = json.encode(new ErrorReply("internal_error",
+        String frame = json.encode(new ErrorReply(ErrorCode.INTERNAL_ERROR,
                 "the gateway could not handle the message; reference " + reference));
         connections.connection(connectionKey(exchange)).ifPresent(connection -> connection.send(List.of(frame)));
     }

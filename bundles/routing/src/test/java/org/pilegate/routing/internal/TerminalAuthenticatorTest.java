@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.terminal.TerminalId;
 
 class TerminalAuthenticatorTest {
@@ -15,7 +16,7 @@ class TerminalAuthenticatorTest {
         TerminalMessageException refused = assertThrows(TerminalMessageException.class,
                 () -> new TerminalAuthenticator().authenticate("phone-1.secret"));
 
-        assertEquals("service_unavailable", refused.reply().code());
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, refused.reply().code());
     }
 
     @Test

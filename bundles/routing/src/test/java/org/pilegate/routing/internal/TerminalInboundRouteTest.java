@@ -16,9 +16,12 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pilegate.api.error.ErrorCode;
+import org.pilegate.api.error.Refusal;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.terminal.AssociationPrompt;
+import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.api.terminal.StopRequest;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalInbound;
@@ -80,13 +83,42 @@ class TerminalInboundRouteTest {
 
     @Test
     void withoutPileSideTheTerminalIsToldToRetry() {
-        Exchange reply = producer.request(TerminalInboundRoute.ENDPOINT, exchange -> {
-            exchange.getMessage().setBody(STOP);
-            exchange.getMessage().setHeader(TerminalInboundRoute.TERMINAL_ID, "phone-1");
-        });
+        Exchange reply = request(STOP, "phone-1");
         String frame = reply.getMessage().getBody(List.class).get(0).toString();
         assertTrue(frame.contains("\"code\":\"service_unavailable\""), frame);
-        assertEquals("service_unavailable", reply.getMessage().getHeader(TerminalInboundRoute.REFUSAL));
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, reply.getMessage().getHeader(TerminalInboundRoute.REFUSAL));
+    }
+
+    @Test
+    void replyOfTheOneErrorOfThePileSideIsMarkedWithItsCode() {
+        bindPileSide((terminal, request) -> List.of(new ErrorReply(ErrorCode.NOT_BOUND, "not yours")));
+
+        Exchange reply = request(STOP, "phone-1");
+
+        assertEquals(ErrorCode.NOT_BOUND, reply.getMessage().getHeader(TerminalInboundRoute.REFUSAL));
+        assertEquals(List.of("{\"type\":\"error\",\"code\":\"not_bound\",\"message\":\"not yours\"}"),
+                reply.getMessage().getBody(List.class));
+    }
+
+    @Test
+    void replyOfSeveralFramesIsNotMarkedEvenWithAnErrorAmongThem() {
+        bindPileSide((terminal, request) -> List.of(prompt("t1"), new ErrorReply(ErrorCode.TOKEN_STALE, "stale")));
+
+        assertNull(request(STOP, "phone-1").getMessage().getHeader(TerminalInboundRoute.REFUSAL));
+    }
+
+    @Test
+    void refusalThrownByThePileSideBecomesItsErrorFrame() {
+        bindPileSide((terminal, request) -> {
+            throw new Refusal(ErrorCode.PILE_BUSY, "pile bay-07 is in use by another terminal");
+        });
+
+        Exchange reply = request(STOP, "phone-1");
+
+        assertEquals(ErrorCode.PILE_BUSY, reply.getMessage().getHeader(TerminalInboundRoute.REFUSAL));
+        assertEquals(List.of("{\"type\":\"error\",\"code\":\"pile_busy\","
+                + "\"message\":\"pile bay-07 is in use by another terminal\"}"),
+                reply.getMessage().getBody(List.class));
     }
 
     @Test
@@ -119,6 +151,13 @@ class TerminalInboundRouteTest {
 
         assertTrue(reply.contains("\"code\":\"internal_error\""), reply);
         assertTrue(!reply.contains("hunter2") && !reply.contains("Exception"), reply);
+    }
+
+    private Exchange request(String body, String terminal) {
+        return producer.request(TerminalInboundRoute.ENDPOINT, exchange -> {
+            exchange.getMessage().setBody(body);
+            exchange.getMessage().setHeader(TerminalInboundRoute.TERMINAL_ID, terminal);
+        });
     }
 
     private List<?> send(String body, String terminal) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.ChargingTargets;
@@ -59,7 +60,7 @@ class TerminalJsonTest {
                         Optional.of(Money.of(215, "EUR")), AT),
                 new FeeNotice(SESSION, "fee-1", fee, List.of(new FeeLine(FeeLine.Component.ENERGY, 20_000, "Wh",
                         Money.of(1037, "EUR"), Money.of(197, "EUR"))), AT),
-                new ErrorReply("pile_busy", "another session is charging at bay-07"))
+                new ErrorReply(ErrorCode.PILE_BUSY, "another session is charging at bay-07"))
                 .map(Arguments::of);
     }
 
@@ -101,14 +102,14 @@ class TerminalJsonTest {
     @Test
     void malformedJsonSaysWhere() {
         ErrorReply reply = rejected("{\"type\":\"stop_request\",\n \"session\": }");
-        assertEquals("malformed_json", reply.code());
+        assertEquals(ErrorCode.MALFORMED_JSON, reply.code());
         assertTrue(reply.message().startsWith("not valid JSON at line 2, column 13"), reply.message());
     }
 
     @Test
     void unknownTypeListsTheExpectedOnes() {
         ErrorReply reply = rejected("{\"type\":\"fee_notice\",\"session\":\"s-42\"}");
-        assertEquals("unknown_type", reply.code());
+        assertEquals(ErrorCode.UNKNOWN_TYPE, reply.code());
         assertEquals("unknown message type \"fee_notice\"; expected one of charging_request, association_request,"
                 + " stop_request, payment_confirmation, resume_request, prompt_request", reply.message());
     }
@@ -116,45 +117,45 @@ class TerminalJsonTest {
     @Test
     void missingTypeIsNamed() {
         ErrorReply reply = rejected("{\"session\":\"s-42\"}");
-        assertEquals("unknown_type", reply.code());
+        assertEquals(ErrorCode.UNKNOWN_TYPE, reply.code());
         assertTrue(reply.message().startsWith("the message has no \"type\""), reply.message());
     }
 
     @Test
     void missingFieldIsNamed() {
         ErrorReply reply = rejected("{\"type\":\"charging_request\",\"targets\":{}}");
-        assertEquals("invalid_message", reply.code());
+        assertEquals(ErrorCode.INVALID_MESSAGE, reply.code());
         assertEquals("pile is required", reply.message());
     }
 
     @Test
     void invalidIdentifierSaysWhichFieldAndWhy() {
         ErrorReply reply = rejected("{\"type\":\"charging_request\",\"pile\":\"bay 07\",\"targets\":{}}");
-        assertEquals("invalid_message", reply.code());
+        assertEquals(ErrorCode.INVALID_MESSAGE, reply.code());
         assertEquals("pile: pile id must match [A-Za-z0-9._-]{1,64}: 'bay 07'", reply.message());
     }
 
     @Test
     void invalidNestedValueSaysWhere() {
         ErrorReply reply = rejected("{\"type\":\"charging_request\",\"pile\":\"bay-07\",\"targets\":{\"energyWh\":-5}}");
-        assertEquals("invalid_message", reply.code());
+        assertEquals(ErrorCode.INVALID_MESSAGE, reply.code());
         assertEquals("targets: energyWh must be positive: -5", reply.message());
     }
 
     @Test
     void unknownFieldIsRefused() {
         ErrorReply reply = rejected("{\"type\":\"stop_request\",\"session\":\"s-42\",\"force\":true}");
-        assertEquals("invalid_message", reply.code());
+        assertEquals(ErrorCode.INVALID_MESSAGE, reply.code());
         assertEquals("unknown field \"force\"", reply.message());
     }
 
     @Test
     void emptyNullAndOversizedMessagesAreRefused() {
-        assertEquals("invalid_message", rejected(" ").code());
-        assertEquals("invalid_message", rejected("null").code());
+        assertEquals(ErrorCode.INVALID_MESSAGE, rejected(" ").code());
+        assertEquals(ErrorCode.INVALID_MESSAGE, rejected("null").code());
         ErrorReply tooLarge = rejected("{\"type\":\"stop_request\",\"session\":\""
                 + "x".repeat(TerminalJson.MAX_MESSAGE_CHARS) + "\"}");
-        assertEquals("message_too_large", tooLarge.code());
+        assertEquals(ErrorCode.MESSAGE_TOO_LARGE, tooLarge.code());
     }
 
     @Test
@@ -162,13 +163,13 @@ class TerminalJsonTest {
         // fields before "type" are buffered, so this nesting is parsed before any mapping
         String deep = "{\"padding\":" + "[".repeat(100) + "]".repeat(100) + ",\"type\":\"stop_request\"}";
         ErrorReply reply = rejected(deep);
-        assertEquals("malformed_json", reply.code());
+        assertEquals(ErrorCode.MALFORMED_JSON, reply.code());
         assertTrue(reply.message().contains("nesting depth"), reply.message());
     }
 
     @Test
     void trailingContentIsRefused() {
-        assertEquals("invalid_message", rejected("{\"type\":\"stop_request\",\"session\":\"s-42\"} {}").code());
+        assertEquals(ErrorCode.INVALID_MESSAGE, rejected("{\"type\":\"stop_request\",\"session\":\"s-42\"} {}").code());
     }
 
     private ErrorReply rejected(String text) {

@@ -11,10 +11,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.pilegate.api.error.ErrorCode;
+import org.pilegate.api.error.Refusal;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.terminal.AssociationPrompt;
 import org.pilegate.api.terminal.ErrorReply;
@@ -51,15 +54,58 @@ class TerminalRestRouteTest {
     }
 
     @Test
-    void refusalOfTheDialogueIsAReplyLikeAnyOther() throws Exception {
+    void refusalOfThePileSideIsAnsweredWithItsCodesStatusAndTheErrorObject() throws Exception {
         gateway.pileSide(PileSideStub.answering((terminal, request) -> List.of(
-                new ErrorReply("not_bound", "the session is not bound to this terminal"))));
+                new ErrorReply(ErrorCode.NOT_BOUND, "the session is not bound to this terminal"))));
+
+        HttpResponse<String> response = post(STOP, Optional.of("Bearer " + credential));
+
+        assertEquals(403, response.statusCode());
+        assertEquals(Optional.of("application/json"), response.headers().firstValue("Content-Type"));
+        assertEquals("{\"type\":\"error\",\"code\":\"not_bound\","
+                + "\"message\":\"the session is not bound to this terminal\"}", response.body());
+    }
+
+    @Test
+    void eachRefusalOfThePileSideGetsTheStatusOfItsCode() throws Exception {
+        // the stop names the code to refuse it with
+        gateway.pileSide(PileSideStub.answering((terminal, request) -> List.of(new ErrorReply(
+                ErrorCode.ofCode(((StopRequest) request).session().value()).orElseThrow(), "refused"))));
+        Map<String, Integer> statusByCode = Map.of("unknown_session", 404, "pile_busy", 409, "session_ended", 409,
+                "insufficient_balance", 402, "token_expired", 410, "target_too_large", 422, "pile_not_charging", 502,
+                "service_busy", 503);
+
+        for (Map.Entry<String, Integer> expected : statusByCode.entrySet()) {
+            HttpResponse<String> response = post(STOP.replace("s-1", expected.getKey()),
+                    Optional.of("Bearer " + credential));
+
+            assertRefused(expected.getValue(), expected.getKey(), response);
+        }
+    }
+
+    @Test
+    void refusalThrownByThePileSideIsAnsweredAsOneItReturns() throws Exception {
+        gateway.pileSide(PileSideStub.answering((terminal, request) -> {
+            throw new Refusal(ErrorCode.PILE_BUSY, "pile bay-07 is in use by another terminal");
+        }));
+
+        HttpResponse<String> response = post(STOP, Optional.of("Bearer " + credential));
+
+        assertEquals(409, response.statusCode());
+        assertEquals("{\"type\":\"error\",\"code\":\"pile_busy\","
+                + "\"message\":\"pile bay-07 is in use by another terminal\"}", response.body());
+    }
+
+    @Test
+    void replyWithAnErrorAmongOtherFramesIs200WithTheArray() throws Exception {
+        gateway.pileSide(PileSideStub.answering((terminal, request) -> List.of(prompt("first"),
+                new ErrorReply(ErrorCode.TOKEN_STALE, "use the latest prompt"))));
 
         HttpResponse<String> response = post(STOP, Optional.of("Bearer " + credential));
 
         assertEquals(200, response.statusCode());
-        assertEquals("[{\"type\":\"error\",\"code\":\"not_bound\","
-                + "\"message\":\"the session is not bound to this terminal\"}]", response.body());
+        assertEquals("[" + PROMPT.formatted("first") + ",{\"type\":\"error\",\"code\":\"token_stale\","
+                + "\"message\":\"use the latest prompt\"}]", response.body());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.pilegate.session.internal;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.ChargingInfo;
@@ -30,15 +31,15 @@ final class ChargingPolicy {
     ChargingInfo decide(SessionId session, PileId pile, Optional<VehicleId> vehicle, ChargingTargets targets,
             int pileMaxCurrentA, Optional<Money> balance, Instant now) throws ChargingRefusedException {
         if (pileMaxCurrentA < MIN_CURRENT_A) {
-            throw new ChargingRefusedException("pile_unavailable", "pile " + pile + " can offer " + pileMaxCurrentA
-                    + " A now, charging needs at least " + MIN_CURRENT_A + " A");
+            throw new ChargingRefusedException(ErrorCode.PILE_UNAVAILABLE, "pile " + pile + " can offer "
+                    + pileMaxCurrentA + " A now, charging needs at least " + MIN_CURRENT_A + " A");
         }
         if (targets.energyWh().filter(wh -> wh > MAX_TARGET_WH).isPresent()) {
-            throw new ChargingRefusedException("target_too_large", "target energy " + targets.energyWh().get()
+            throw new ChargingRefusedException(ErrorCode.TARGET_TOO_LARGE, "target energy " + targets.energyWh().get()
                     + " Wh is more than " + MAX_TARGET_WH + " Wh");
         }
         if (targets.departure().filter(departure -> !departure.isAfter(now)).isPresent()) {
-            throw new ChargingRefusedException("departure_in_past", "departure " + targets.departure().get()
+            throw new ChargingRefusedException(ErrorCode.DEPARTURE_IN_PAST, "departure " + targets.departure().get()
                     + " is not in the future");
         }
         Optional<Money> budget = targets.budget();
@@ -51,14 +52,14 @@ final class ChargingPolicy {
 
     private static Money cappedBudget(Optional<Money> asked, Money balance) throws ChargingRefusedException {
         if (!balance.isPositive()) {
-            throw new ChargingRefusedException("insufficient_balance", "the wallet holds " + balance
+            throw new ChargingRefusedException(ErrorCode.INSUFFICIENT_BALANCE, "the wallet holds " + balance
                     + "; top it up to charge");
         }
         if (asked.isEmpty()) {
             return balance;
         }
         if (!asked.get().currency().equals(balance.currency())) {
-            throw new ChargingRefusedException("currency_mismatch", "the budget is in "
+            throw new ChargingRefusedException(ErrorCode.CURRENCY_MISMATCH, "the budget is in "
                     + asked.get().currency().getCurrencyCode() + ", the wallet in "
                     + balance.currency().getCurrencyCode());
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.session.SessionState;
 import org.pilegate.api.terminal.ChargingRequest;
@@ -50,7 +51,7 @@ final class ChargingStart {
     CompletionStage<List<TerminalOutbound>> charge(PileLane lane, TerminalId terminal, ChargingRequest request) {
         SessionRecord session = lane.boundSession(terminal);
         if (session.state() != SessionState.PENDING) {
-            throw new DialogueRefusal("already_charging", "session " + session.id() + " is " + session.state());
+            throw new DialogueRefusal(ErrorCode.ALREADY_CHARGING, "session " + session.id() + " is " + session.state());
         }
         ChargingInfo info;
         try {
@@ -69,7 +70,7 @@ final class ChargingStart {
                         LOG.warn("Pile {}: session {} could not start: {}", lane.id, session.id(),
                                 cause instanceof TimeoutException ? "its relay did not answer within "
                                         + RELAY_TIMEOUT.toSeconds() + " s" : cause.getMessage());
-                        throw new DialogueRefusal("pile_not_charging", "pile " + lane.id + " did not start"
+                        throw new DialogueRefusal(ErrorCode.PILE_NOT_CHARGING, "pile " + lane.id + " did not start"
                                 + " charging; try again, or plug in again");
                     }
                     SessionRecord started = authorised.moved(SessionState.CHARGING);

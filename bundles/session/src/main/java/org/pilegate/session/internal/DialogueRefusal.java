@@ -1,29 +1,28 @@
 package org.pilegate.session.internal;
 
+import org.pilegate.api.error.ErrorCode;
+import org.pilegate.api.error.Refusal;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.terminal.ErrorReply;
 
 /** A terminal's request that the server side refuses; the terminal gets {@link #reply()}, nothing else changes. */
-final class DialogueRefusal extends RuntimeException {
+final class DialogueRefusal extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
-    private final String code;
-
-    DialogueRefusal(String code, String message) {
-        super(message, null, false, false);
-        this.code = code;
+    DialogueRefusal(ErrorCode code, String message) {
+        super(code, message);
     }
 
     static DialogueRefusal notBound(SessionId session) {
-        return new DialogueRefusal("not_bound", "session " + session + " is not bound to this terminal");
+        return new DialogueRefusal(ErrorCode.NOT_BOUND, "session " + session + " is not bound to this terminal");
     }
 
     static DialogueRefusal unknown(SessionId session) {
-        return new DialogueRefusal("unknown_session", "there is no session " + session);
+        return new DialogueRefusal(ErrorCode.UNKNOWN_SESSION, "there is no session " + session);
     }
 
     ErrorReply reply() {
-        return new ErrorReply(code, getMessage());
+        return new ErrorReply(code(), getMessage());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionState;
 import org.pilegate.api.terminal.PaymentConfirmation;
@@ -46,7 +47,7 @@ final class Payments {
             return statusLog.latest(session).map(update -> List.<TerminalOutbound>of(update)).orElse(List.of());
         }
         if (session.state() != SessionState.FINISHED) {
-            throw new DialogueRefusal("not_finished", "session " + session.id() + " is " + session.state()
+            throw new DialogueRefusal(ErrorCode.NOT_FINISHED, "session " + session.id() + " is " + session.state()
                     + "; its fee comes when it has finished");
         }
         return List.of(statusLog.recordEnded(settlement.pay(session, terminal, confirmation)));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.pile.PileController;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.SessionOverview;
@@ -75,22 +76,22 @@ final class PileLane {
     /** The session on the pile waiting for its terminal or its charging request. */
     SessionRecord waitingSession() {
         return open.filter(session -> session.state() == SessionState.PENDING).orElseThrow(() -> open.isPresent()
-                ? busy() : new DialogueRefusal("no_vehicle", "no vehicle is waiting at pile " + id));
+                ? busy() : new DialogueRefusal(ErrorCode.NO_VEHICLE, "no vehicle is waiting at pile " + id));
     }
 
     /** The open session, which {@code terminal} must be bound to. */
     SessionRecord boundSession(TerminalId terminal) {
-        SessionRecord session = open.orElseThrow(() -> new DialogueRefusal("no_vehicle",
+        SessionRecord session = open.orElseThrow(() -> new DialogueRefusal(ErrorCode.NO_VEHICLE,
                 "no vehicle is waiting at pile " + id));
         if (!session.isBoundTo(terminal)) {
-            throw session.terminal().isPresent() ? busy() : new DialogueRefusal("not_associated",
+            throw session.terminal().isPresent() ? busy() : new DialogueRefusal(ErrorCode.NOT_ASSOCIATED,
                     "send the association request for pile " + id + " first");
         }
         return session;
     }
 
     DialogueRefusal busy() {
-        return new DialogueRefusal("pile_busy", "pile " + id + " is in use by another terminal");
+        return new DialogueRefusal(ErrorCode.PILE_BUSY, "pile " + id + " is in use by another terminal");
     }
 
     void unsubscribe() {

@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.pile.PileId;
 
 /**
@@ -49,14 +50,14 @@ final class PileLanes {
     <T> CompletableFuture<T> request(PileId pile, Function<PileLane, CompletionStage<T>> work) {
         PileLane lane = lanes.get(pile);
         if (lane == null) {
-            return CompletableFuture.failedFuture(new DialogueRefusal("unknown_pile", "there is no pile " + pile
+            return CompletableFuture.failedFuture(new DialogueRefusal(ErrorCode.UNKNOWN_PILE, "there is no pile " + pile
                     + " at this depot"));
         }
         CompletableFuture<T> result = new CompletableFuture<>();
         CompletableFuture<Void> turn = new CompletableFuture<>();
         turn.orTimeout(queueLimit.toMillis(), TimeUnit.MILLISECONDS).whenComplete((started, late) -> {
             if (late != null) {
-                result.completeExceptionally(new DialogueRefusal("service_busy", "pile " + pile
+                result.completeExceptionally(new DialogueRefusal(ErrorCode.SERVICE_BUSY, "pile " + pile
                         + " is busy; send the request again"));
             }
         });
@@ -66,7 +67,7 @@ final class PileLanes {
                 return CompletableFuture.completedFuture(null);
             }
             if (lane.pile == null) {
-                throw new DialogueRefusal("pile_unavailable", "pile " + pile + " is not running");
+                throw new DialogueRefusal(ErrorCode.PILE_UNAVAILABLE, "pile " + pile + " is not running");
             }
             return work.apply(lane);
         }).whenComplete((value, failure) -> {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.pile.PileController;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.session.SessionState;
@@ -86,7 +87,7 @@ final class Prompting {
             throw lane.busy();
         }
         if (!mayBePrompted(session, terminal)) {
-            throw new DialogueRefusal("not_your_vehicle", "the vehicle at pile " + lane.id
+            throw new DialogueRefusal(ErrorCode.NOT_YOUR_VEHICLE, "the vehicle at pile " + lane.id
                     + " is registered to another account");
         }
         return prompts(lane, session);
@@ -106,7 +107,7 @@ final class Prompting {
 
     List<TerminalOutbound> associate(PileLane lane, TerminalId terminal, AssociationRequest request) {
         if (!request.terminal().equals(terminal)) {
-            throw new DialogueRefusal("terminal_mismatch", "the request names terminal " + request.terminal()
+            throw new DialogueRefusal(ErrorCode.TERMINAL_MISMATCH, "the request names terminal " + request.terminal()
                     + " but comes from " + terminal);
         }
         SessionRecord session = lane.waitingSession();
@@ -124,7 +125,7 @@ final class Prompting {
             throw new DialogueRefusal(e.reason().code(), e.reason().message());
         }
         if (!claims.promptedAt().equals(session.promptedAt()) || !claims.vehicle().equals(session.session().vehicle())) {
-            throw new DialogueRefusal("token_stale", "the association token is from an earlier prompt at pile "
+            throw new DialogueRefusal(ErrorCode.TOKEN_STALE, "the association token is from an earlier prompt at pile "
                     + request.pile() + "; use the latest one");
         }
         SessionRecord bound = session.boundTo(terminal);

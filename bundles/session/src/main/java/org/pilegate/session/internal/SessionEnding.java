@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileStatus;
@@ -52,7 +53,7 @@ final class SessionEnding {
 
     List<TerminalOutbound> stopByTerminal(PileLane lane, TerminalId terminal, SessionId id) {
         SessionRecord session = lane.open.filter(open -> open.id().equals(id)).orElseThrow(() -> new DialogueRefusal(
-                "session_ended", "session " + id + " has ended already"));
+                ErrorCode.SESSION_ENDED, "session " + id + " has ended already"));
         if (!session.isBoundTo(terminal)) {
             throw DialogueRefusal.notBound(id);
         }

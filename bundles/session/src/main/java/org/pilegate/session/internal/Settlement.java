@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.ChargingSession;
@@ -107,15 +108,15 @@ final class Settlement {
      * @throws DialogueRefusal when the fee is not the one due, the wallet refuses, or the wallet is not running
      */
     SessionRecord pay(SessionRecord ended, TerminalId terminal, PaymentConfirmation confirmation) {
-        FeeNotice due = feeOf(ended).orElseThrow(() -> new DialogueRefusal("nothing_due",
+        FeeNotice due = feeOf(ended).orElseThrow(() -> new DialogueRefusal(ErrorCode.NOTHING_DUE,
                 "session " + ended.id() + " costs nothing"));
         if (!due.feeId().equals(confirmation.feeId())) {
-            throw new DialogueRefusal("stale_fee", "the fee due for session " + ended.id() + " is " + due.feeId()
-                    + ", not " + confirmation.feeId());
+            throw new DialogueRefusal(ErrorCode.STALE_FEE, "the fee due for session " + ended.id() + " is "
+                    + due.feeId() + ", not " + confirmation.feeId());
         }
-        AccountId payer = registry.accountOfTerminal(terminal).orElseThrow(() -> new DialogueRefusal("no_account",
-                "terminal " + terminal + " belongs to no account to pay from"));
-        Wallet wallets = wallet.get().orElseThrow(() -> new DialogueRefusal("service_unavailable",
+        AccountId payer = registry.accountOfTerminal(terminal).orElseThrow(() -> new DialogueRefusal(
+                ErrorCode.NO_ACCOUNT, "terminal " + terminal + " belongs to no account to pay from"));
+        Wallet wallets = wallet.get().orElseThrow(() -> new DialogueRefusal(ErrorCode.SERVICE_UNAVAILABLE,
                 "the wallet is not running; confirm the payment again shortly"));
         try {
             wallets.paySessionFee(ended.id(), due.feeId(), payer, due.total());

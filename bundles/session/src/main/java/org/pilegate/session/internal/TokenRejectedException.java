@@ -8,7 +8,7 @@ final class TokenRejectedException extends Exception {
     private final TokenRejection reason;
 
     TokenRejectedException(TokenRejection reason) {
-        super(reason.code() + ": " + reason.message());
+        super(reason.code().code() + ": " + reason.message());
         this.reason = reason;
     }
 

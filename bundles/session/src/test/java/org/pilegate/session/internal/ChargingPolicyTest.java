@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.ChargingInfo;
@@ -49,17 +50,18 @@ class ChargingPolicyTest {
 
     @Test
     void refusalsNameTheRule() {
-        assertEquals("insufficient_balance", refusal(ChargingTargets.none(), 16, Optional.of(Money.of(0, "EUR"))));
-        assertEquals("currency_mismatch", refusal(new ChargingTargets(Optional.empty(),
+        assertEquals(ErrorCode.INSUFFICIENT_BALANCE,
+                refusal(ChargingTargets.none(), 16, Optional.of(Money.of(0, "EUR"))));
+        assertEquals(ErrorCode.CURRENCY_MISMATCH, refusal(new ChargingTargets(Optional.empty(),
                 Optional.of(Money.of(100, "CHF")), Optional.empty()), 16, Optional.of(Money.of(100, "EUR"))));
-        assertEquals("pile_unavailable", refusal(ChargingTargets.none(), 5, Optional.empty()));
-        assertEquals("target_too_large", refusal(new ChargingTargets(Optional.of(300_001L), Optional.empty(),
+        assertEquals(ErrorCode.PILE_UNAVAILABLE, refusal(ChargingTargets.none(), 5, Optional.empty()));
+        assertEquals(ErrorCode.TARGET_TOO_LARGE, refusal(new ChargingTargets(Optional.of(300_001L), Optional.empty(),
                 Optional.empty()), 16, Optional.empty()));
-        assertEquals("departure_in_past", refusal(new ChargingTargets(Optional.empty(), Optional.empty(),
+        assertEquals(ErrorCode.DEPARTURE_IN_PAST, refusal(new ChargingTargets(Optional.empty(), Optional.empty(),
                 Optional.of(NOW)), 16, Optional.empty()));
     }
 
-    private String refusal(ChargingTargets targets, int pileMaxCurrentA, Optional<Money> balance) {
+    private ErrorCode refusal(ChargingTargets targets, int pileMaxCurrentA, Optional<Money> balance) {
         return assertThrows(ChargingRefusedException.class,
                 () -> policy.decide(SESSION, PILE, EV, targets, pileMaxCurrentA, balance, NOW)).code();
     }

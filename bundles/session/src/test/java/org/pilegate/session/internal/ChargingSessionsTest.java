@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.ManualClock;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
@@ -201,7 +202,7 @@ abstract class ChargingSessionsTest {
 
         ErrorReply refused = error(send(STRANGER, new StopRequest(session)));
 
-        assertEquals("not_bound", refused.code());
+        assertEquals(ErrorCode.NOT_BOUND, refused.code());
         assertEquals(List.of(), pile.finished());
     }
 
@@ -211,13 +212,13 @@ abstract class ChargingSessionsTest {
         AssociationPrompt prompt = awaitPrompt(ANNA_PHONE);
         send(ANNA_PHONE, associate(prompt, ANNA_PHONE));
 
-        assertEquals("pile_busy", error(send(STRANGER, associate(prompt, STRANGER))).code());
+        assertEquals(ErrorCode.PILE_BUSY, error(send(STRANGER, associate(prompt, STRANGER))).code());
         pile.unplug();
         awaitTrue(() -> pile.state() == PileState.AVAILABLE);
         pile.plug(Optional.of(ANNAS_EV));
         awaitTrue(() -> pushed.get(ANNA_PHONE).size() >= 5);
 
-        assertEquals("token_replayed", error(send(ANNA_PHONE, associate(prompt, ANNA_PHONE))).code());
+        assertEquals(ErrorCode.TOKEN_REPLAYED, error(send(ANNA_PHONE, associate(prompt, ANNA_PHONE))).code());
     }
 
     @Test
@@ -229,7 +230,7 @@ abstract class ChargingSessionsTest {
 
         ErrorReply refused = error(send(ANNA_PHONE, new AssociationRequest(pile.id(), forged, ANNA_PHONE)));
 
-        assertEquals("token_forged", refused.code());
+        assertEquals(ErrorCode.TOKEN_FORGED, refused.code());
     }
 
     @Test
@@ -238,7 +239,7 @@ abstract class ChargingSessionsTest {
         AssociationPrompt prompt = awaitPrompt(ANNA_PHONE);
         clock.advance(Duration.ofMinutes(6));
 
-        assertEquals("token_expired", error(send(ANNA_PHONE, associate(prompt, ANNA_PHONE))).code());
+        assertEquals(ErrorCode.TOKEN_EXPIRED, error(send(ANNA_PHONE, associate(prompt, ANNA_PHONE))).code());
     }
 
     @Test
@@ -252,7 +253,7 @@ abstract class ChargingSessionsTest {
         ErrorReply refused = error(send(ANNA_PHONE, new AssociationRequest(other.id(), prompt.associationToken(),
                 ANNA_PHONE)));
 
-        assertEquals("token_other_pile", refused.code());
+        assertEquals(ErrorCode.TOKEN_OTHER_PILE, refused.code());
     }
 
     @Test
@@ -260,7 +261,7 @@ abstract class ChargingSessionsTest {
         pile.plug(Optional.of(ANNAS_EV));
         AssociationPrompt prompt = awaitPrompt(ANNA_PHONE);
 
-        assertEquals("terminal_mismatch", error(send(STRANGER, associate(prompt, ANNA_PHONE))).code());
+        assertEquals(ErrorCode.TERMINAL_MISMATCH, error(send(STRANGER, associate(prompt, ANNA_PHONE))).code());
     }
 
     @Test
@@ -282,7 +283,7 @@ abstract class ChargingSessionsTest {
         pile.plug(Optional.of(ANNAS_EV));
         awaitPrompt(ANNA_PHONE);
 
-        assertEquals("not_your_vehicle", error(send(STRANGER, new PromptRequest(pile.id()))).code());
+        assertEquals(ErrorCode.NOT_YOUR_VEHICLE, error(send(STRANGER, new PromptRequest(pile.id()))).code());
     }
 
     @Test
@@ -292,7 +293,7 @@ abstract class ChargingSessionsTest {
 
         ErrorReply refused = error(send(ANNA_PHONE, new ChargingRequest(pile.id(), ChargingTargets.none())));
 
-        assertEquals("not_associated", refused.code());
+        assertEquals(ErrorCode.NOT_ASSOCIATED, refused.code());
         assertEquals(List.of(), pile.charged());
     }
 
@@ -304,7 +305,7 @@ abstract class ChargingSessionsTest {
 
         ErrorReply refused = error(send(ANNA_PHONE, new ChargingRequest(pile.id(), ChargingTargets.none())));
 
-        assertEquals("pile_not_charging", refused.code());
+        assertEquals(ErrorCode.PILE_NOT_CHARGING, refused.code());
     }
 
     @Test
@@ -337,7 +338,7 @@ abstract class ChargingSessionsTest {
             assertTrue(missed.get(i).energyWh() >= missed.get(i - 1).energyWh());
         }
         assertEquals(200, missed.get(missed.size() - 1).energyWh());
-        assertEquals("not_bound", error(send(STRANGER, new ResumeRequest(session, 0))).code());
+        assertEquals(ErrorCode.NOT_BOUND, error(send(STRANGER, new ResumeRequest(session, 0))).code());
     }
 
     @Test
@@ -416,8 +417,9 @@ abstract class ChargingSessionsTest {
 
         FeeNotice fee = awaitPushed(ANNA_PHONE, FeeNotice.class);
         assertEquals(Money.of(235, "EUR"), fee.total());
-        assertEquals("stale_fee", error(send(ANNA_PHONE, new PaymentConfirmation(session, "fee-of-yesterday"))).code());
-        assertEquals("not_bound", error(send(STRANGER, new PaymentConfirmation(session, fee.feeId()))).code());
+        assertEquals(ErrorCode.STALE_FEE,
+                error(send(ANNA_PHONE, new PaymentConfirmation(session, "fee-of-yesterday"))).code());
+        assertEquals(ErrorCode.NOT_BOUND, error(send(STRANGER, new PaymentConfirmation(session, fee.feeId()))).code());
 
         StatusUpdate paid = (StatusUpdate) single(send(ANNA_PHONE, new PaymentConfirmation(session, fee.feeId())));
         StatusUpdate again = (StatusUpdate) single(send(ANNA_PHONE, new PaymentConfirmation(session, fee.feeId())));
@@ -438,8 +440,8 @@ abstract class ChargingSessionsTest {
         pile.deliver(0, START_WH + 1_500);
         FeeNotice fee = awaitPushed(ANNA_PHONE, FeeNotice.class);
 
-        assertEquals("insufficient_balance", error(send(ANNA_PHONE, new PaymentConfirmation(session, fee.feeId())))
-                .code());
+        assertEquals(ErrorCode.INSUFFICIENT_BALANCE,
+                error(send(ANNA_PHONE, new PaymentConfirmation(session, fee.feeId()))).code());
 
         assertEquals(SessionState.FINISHED, new JdbcSessions(database).find(session).orElseThrow().state());
         assertTrue(connected(ANNA_PHONE).contains(fee), "the notice is sent again on reconnect");

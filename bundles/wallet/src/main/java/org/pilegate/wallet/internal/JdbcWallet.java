@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.vehicle.AccountId;
@@ -161,7 +162,7 @@ public final class JdbcWallet implements Wallet {
                     long after = balances.get(mustCover.get()) + amountFor(entries, mustCover.get());
                     if (after < 0) {
                         connection.rollback();
-                        throw new PaymentRefusedException("insufficient_balance", "the wallet holds "
+                        throw new PaymentRefusedException(ErrorCode.INSUFFICIENT_BALANCE, "the wallet holds "
                                 + new Money(balances.get(mustCover.get()), currency) + ", "
                                 + new Money(-amountFor(entries, mustCover.get()), currency) + " are due");
                     }
@@ -192,10 +193,10 @@ public final class JdbcWallet implements Wallet {
     private static LedgerTransaction sameMovement(LedgerTransaction booked, Kind kind, Optional<String> feeId,
             Connection connection, String key) throws PaymentRefusedException, SQLException {
         if (booked.kind() != kind) {
-            throw new PaymentRefusedException("reference_in_use", key + " was booked as " + booked.kind());
+            throw new PaymentRefusedException(ErrorCode.REFERENCE_IN_USE, key + " was booked as " + booked.kind());
         }
         if (feeId.isPresent() && !feeId.equals(feeIdOf(connection, booked.id()))) {
-            throw new PaymentRefusedException("already_paid", "the session was paid for another fee");
+            throw new PaymentRefusedException(ErrorCode.ALREADY_PAID, "the session was paid for another fee");
         }
         return booked;
     }

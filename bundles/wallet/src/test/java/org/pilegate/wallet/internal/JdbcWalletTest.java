@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.ManualClock;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.vehicle.AccountId;
@@ -99,7 +100,7 @@ abstract class JdbcWalletTest {
         PaymentRefusedException refused = assertThrows(PaymentRefusedException.class,
                 () -> wallet.paySessionFee(SESSION, "fee-1", ANNA, Money.of(501, "EUR")));
 
-        assertEquals("insufficient_balance", refused.code());
+        assertEquals(ErrorCode.INSUFFICIENT_BALANCE, refused.code());
         assertEquals(Money.of(500, "EUR"), wallet.balance(ANNA, EUR));
         assertEquals(1, wallet.history(ANNA, 10).size());
     }
@@ -112,7 +113,7 @@ abstract class JdbcWalletTest {
         PaymentRefusedException refused = assertThrows(PaymentRefusedException.class,
                 () -> wallet.paySessionFee(SESSION, "fee-2", ANNA, Money.of(900, "EUR")));
 
-        assertEquals("already_paid", refused.code());
+        assertEquals(ErrorCode.ALREADY_PAID, refused.code());
         assertEquals(Money.of(4_000, "EUR"), wallet.balance(ANNA, EUR));
     }
 
@@ -120,7 +121,7 @@ abstract class JdbcWalletTest {
     void aRefundCannotExceedTheBalance() throws Exception {
         wallet.topUp(ANNA, Money.of(1_000, "EUR"), "receipt-1");
 
-        assertEquals("insufficient_balance", assertThrows(PaymentRefusedException.class,
+        assertEquals(ErrorCode.INSUFFICIENT_BALANCE, assertThrows(PaymentRefusedException.class,
                 () -> wallet.refund(ANNA, Money.of(1_001, "EUR"), "refund-1")).code());
         clock.advance(Duration.ofMinutes(1));
         wallet.refund(ANNA, Money.of(400, "EUR"), "refund-2");

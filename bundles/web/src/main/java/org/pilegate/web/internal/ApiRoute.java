@@ -9,6 +9,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
+import org.pilegate.api.error.ErrorCode;
+import org.pilegate.api.error.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +28,8 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * What the JSON routes of the web bundle share: bodies read into records, answers written as JSON with only the
  * headers set here (request headers, credentials among them, are never echoed), refusals as
- * {@code {"type":"error","code":…,"message":…}} with their HTTP status, and failures logged under a reference the
- * answer names instead of a stack trace.
+ * {@code {"type":"error","code":…,"message":…}} with their code's HTTP status, and failures logged under a reference
+ * the answer names instead of a stack trace.
  */
 abstract class ApiRoute extends RouteBuilder {
 
@@ -50,10 +52,10 @@ abstract class ApiRoute extends RouteBuilder {
     /** Sets the refusal and failure handling of every route the subclass defines in {@link #routes()}. */
     @Override
     public final void configure() {
-        onException(ApiRefusal.class)
+        onException(Refusal.class)
                 .handled(true)
                 .process(exchange -> refuse(exchange,
-                        exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ApiRefusal.class)));
+                        exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Refusal.class)));
         onException(IllegalArgumentException.class)
                 .handled(true)
                 .process(exchange -> refuse(exchange, ApiRefusal.badRequest(
@@ -70,12 +72,12 @@ abstract class ApiRoute extends RouteBuilder {
     static <T> T body(Exchange exchange, Class<T> type) {
         String body = exchange.getMessage().getBody(String.class);
         if (body == null || body.isBlank()) {
-            throw new ApiRefusal(400, "malformed_json", "the request needs a JSON body");
+            throw new ApiRefusal(ErrorCode.MALFORMED_JSON, "the request needs a JSON body");
         }
         try {
             return JSON.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw new ApiRefusal(400, "malformed_json", "the body is not a valid " + type.getSimpleName() + ": "
+            throw new ApiRefusal(ErrorCode.MALFORMED_JSON, "the body is not a valid " + type.getSimpleName() + ": "
                     + e.getOriginalMessage());
         }
     }
@@ -131,16 +133,17 @@ abstract class ApiRoute extends RouteBuilder {
         }
     }
 
-    private static void refuse(Exchange exchange, ApiRefusal refusal) {
-        respond(exchange, refusal.status(), new ErrorBody("error", refusal.code(), refusal.getMessage()),
-                refusal.status() == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of());
+    private static void refuse(Exchange exchange, Refusal refusal) {
+        ErrorCode code = refusal.code();
+        respond(exchange, code.httpStatus(), new ErrorBody("error", code.code(), refusal.getMessage()),
+                code == ErrorCode.UNAUTHENTICATED ? Map.of("WWW-Authenticate", "Bearer") : Map.of());
     }
 
     private void failed(Exchange exchange) {
         String reference = UUID.randomUUID().toString();
         LOG.error("{} failed (reference {})", getClass().getSimpleName(), reference,
                 exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-        refuse(exchange, new ApiRefusal(500, "internal_error",
+        refuse(exchange, new ApiRefusal(ErrorCode.INTERNAL_ERROR,
                 "the gateway could not handle the request; reference " + reference));
     }
 }

@@ -10,6 +10,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.routing.GatewayHttpServer;
 
 /**
@@ -65,11 +66,11 @@ public class OperatorLoginRoute extends ApiRoute {
         char[] password = credentials.password().toCharArray();
         try {
             OperatorAccess.SignIn signIn = access.signIn(credentials.user().strip(), password)
-                    .orElseThrow(() -> new ApiRefusal(401, "unauthenticated", "wrong user or password"));
+                    .orElseThrow(() -> new ApiRefusal(ErrorCode.UNAUTHENTICATED, "wrong user or password"));
             respond(exchange, 200, new SignedIn(signIn.user(), signIn.expiresAt(), signIn.token()),
                     Map.of("Set-Cookie", cookie(signIn.token(), signIn.lifetime().toSeconds())));
         } catch (OperatorAccess.TooManyAttempts e) {
-            throw new ApiRefusal(429, "too_many_attempts", e.getMessage());
+            throw new ApiRefusal(ErrorCode.TOO_MANY_ATTEMPTS, e.getMessage());
         } finally {
             Arrays.fill(password, '\0');
         }

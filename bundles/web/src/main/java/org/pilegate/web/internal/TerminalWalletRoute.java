@@ -5,6 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.terminal.TerminalCredentials;
 import org.pilegate.api.terminal.TerminalId;
@@ -47,12 +48,12 @@ public class TerminalWalletRoute extends ApiRoute {
     }
 
     private void balance(Exchange exchange) {
-        String credential = bearer(exchange).orElseThrow(() -> new ApiRefusal(401, "unauthenticated",
+        String credential = bearer(exchange).orElseThrow(() -> new ApiRefusal(ErrorCode.UNAUTHENTICATED,
                 "send the terminal's credential as Authorization: Bearer <terminal id>.<secret>"));
         TerminalId terminal = credentials.authenticate(credential)
-                .orElseThrow(() -> new ApiRefusal(401, "unauthenticated", "authentication failed"));
+                .orElseThrow(() -> new ApiRefusal(ErrorCode.UNAUTHENTICATED, "authentication failed"));
         AccountId account = registry.accountOfTerminal(terminal)
-                .orElseThrow(() -> new ApiRefusal(400, "no_account", "terminal " + terminal.value()
+                .orElseThrow(() -> new ApiRefusal(ErrorCode.NO_ACCOUNT, "terminal " + terminal.value()
                         + " is registered to no account"));
         Money balance = wallet.balance(account, OperatorDepotRoute.currency(query(exchange, "currency")
                 .orElse("EUR")));

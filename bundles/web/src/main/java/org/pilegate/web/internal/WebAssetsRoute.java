@@ -8,6 +8,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.routing.GatewayHttpServer;
 
 /**
@@ -47,7 +48,7 @@ public class WebAssetsRoute extends ApiRoute {
 
     private void serve(Exchange exchange) {
         WebAssets.Asset asset = assets.find(request(exchange).path())
-                .orElseThrow(() -> new ApiRefusal(404, "not_found", "no such page or file"));
+                .orElseThrow(() -> new ApiRefusal(ErrorCode.NOT_FOUND, "no such page or file"));
         Message message = exchange.getMessage();
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);

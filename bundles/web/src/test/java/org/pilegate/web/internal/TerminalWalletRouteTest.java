@@ -3,6 +3,7 @@ package org.pilegate.web.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.pilegate.web.internal.OperatorLoginRouteTest.json;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,8 +113,10 @@ class TerminalWalletRouteTest {
     }
 
     @Test
-    void aTerminalOfNoAccountIsTold() throws Exception {
-        assertEquals("no_account", json(gateway.get(TerminalWalletRoute.PATH, "Authorization",
-                "Bearer orphan.secret")).path("code").asText());
+    void aTerminalOfNoAccountIsToldWithA403() throws Exception {
+        HttpResponse<String> response = gateway.get(TerminalWalletRoute.PATH, "Authorization", "Bearer orphan.secret");
+
+        assertEquals(403, response.statusCode());
+        assertEquals("no_account", json(response).path("code").asText());
     }
 }
