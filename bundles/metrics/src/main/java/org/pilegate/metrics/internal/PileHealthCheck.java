@@ -8,10 +8,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.pilegate.api.pile.PileController;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.metrics.HealthCheck;
-import org.pilegate.api.pile.PileController;
 
 /**
  * The piles are seen and work. Piles whose devices have not answered, faulted or unavailable piles make this

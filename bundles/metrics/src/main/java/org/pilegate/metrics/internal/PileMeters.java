@@ -11,8 +11,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileController;
+import org.pilegate.api.pile.PileState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

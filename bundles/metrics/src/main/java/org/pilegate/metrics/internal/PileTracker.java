@@ -2,9 +2,9 @@ package org.pilegate.metrics.internal;
 
 import java.util.Optional;
 
+import org.pilegate.api.pile.PileController;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.session.SessionId;
-import org.pilegate.api.pile.PileController;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

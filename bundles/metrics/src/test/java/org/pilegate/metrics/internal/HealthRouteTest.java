@@ -18,14 +18,14 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.pilegate.api.pile.FakePileController;
+import org.pilegate.api.pile.PileController;
 import org.pilegate.metrics.HealthCheck;
 import org.pilegate.modbus.FunctionCode;
 import org.pilegate.modbus.ReadRequest;
 import org.pilegate.modbus.TcpEndpoint;
 import org.pilegate.modbus.internal.ModbusManagerConfig;
 import org.pilegate.modbus.internal.ModbusManagerImpl;
-import org.pilegate.api.pile.PileController;
-import org.pilegate.api.pile.FakePileController;
 import org.pilegate.routing.internal.GatewayHttpFixture;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.pilegate.api.pile.FakePileController;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.session.ChargingSession;
@@ -29,7 +30,6 @@ import org.pilegate.modbus.ReadRequest;
 import org.pilegate.modbus.TcpEndpoint;
 import org.pilegate.modbus.internal.ModbusManagerConfig;
 import org.pilegate.modbus.internal.ModbusManagerImpl;
-import org.pilegate.api.pile.FakePileController;
 import org.pilegate.routing.TerminalPresence;
 import org.pilegate.routing.internal.GatewayHttpFixture;
 

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.pilegate.api.pile.FakePileController;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.session.SessionId;
-import org.pilegate.api.pile.FakePileController;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 

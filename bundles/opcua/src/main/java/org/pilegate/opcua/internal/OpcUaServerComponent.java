@@ -26,9 +26,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.api.meter.Meter;
 import org.pilegate.api.pile.DepotControl;
+import org.pilegate.api.pile.PileController;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.SessionDirectory;
-import org.pilegate.api.pile.PileController;
+import org.pilegate.api.work.GatewayThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,13 +67,16 @@ public class OpcUaServerComponent implements ConfigurationListener {
     /** The piles and meters the server shows, kept here to show them again after a restart. */
     private final Set<PileController> piles = ConcurrentHashMap.newKeySet();
     private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
+    private final GatewayThreads threads;
     private ServerSettings settings;
     private SiteServer server;
 
     @Activate
     public OpcUaServerComponent(BundleContext context, OpcUaConfig config, @Reference ConfigurationAdmin
-            configurationAdmin) throws IOException, GeneralSecurityException, InterruptedException {
+            configurationAdmin, @Reference GatewayThreads threads)
+            throws IOException, GeneralSecurityException, InterruptedException {
         this.configurationAdmin = configurationAdmin;
+        this.threads = threads;
         this.etc = Path.of(context.getProperty("karaf.etc") == null ? "etc" : context.getProperty("karaf.etc"));
         this.version = context.getBundle().getVersion().toString();
         this.actions = new DepotActions(() -> Optional.ofNullable(depotControl),
@@ -129,7 +133,8 @@ public class OpcUaServerComponent implements ConfigurationListener {
 
     private SiteServer start(ServerSettings with) throws IOException, GeneralSecurityException,
             InterruptedException {
-        SiteServer started = SiteServer.start(with, actions, this::meterOf, Clock.systemDefaultZone(), version);
+        SiteServer started = SiteServer.start(with, actions, this::meterOf, Clock.systemDefaultZone(), threads,
+                version);
         piles.forEach(started.namespace()::addPile);
         meters.forEach(started.namespace()::addMeter);
         if (with.users().isEmpty()) {

@@ -12,12 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
@@ -57,11 +55,13 @@ import org.eclipse.milo.opcua.stack.core.types.structured.WriteValue;
 import org.pilegate.api.meter.Meter;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.PhaseValues;
+import org.pilegate.api.pile.PileController;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.session.SessionId;
-import org.pilegate.api.pile.PileController;
+import org.pilegate.api.work.GatewayThreads;
+import org.pilegate.api.work.Lane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +70,8 @@ import org.slf4j.LoggerFactory;
  * below it with one {@code Pile_<id>} object per pile controller and a {@code Meter} object in each.
  * <p>
  * Values come from the pile controllers' status events and the meters' readings, never from polling a device:
- * each change is set on its node, and the node pushes it to the monitored items on it. All changes happen on one
- * thread of this namespace, so the controllers' and drivers' threads never wait for OPC UA.
+ * each change is set on its node, and the node pushes it to the monitored items on it. All changes happen in order
+ * on the namespace's lane, so the controllers' and drivers' threads never wait for OPC UA.
  */
 final class SiteNamespace extends ManagedNamespaceWithLifecycle {
 
@@ -114,7 +114,10 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
     private final Function<PileId, Optional<String>> meterOfPile;
     private final Clock clock;
     private final EnergyToday energyToday;
-    private final ScheduledExecutorService updates;
+    /** Every change of the address space, in order, on the gateway's shared threads. */
+    private final Lane updates;
+    private volatile GatewayThreads.Scheduled ticking;
+    private volatile boolean stopped;
     private final Map<NodeId, List<DataItem>> monitored = new ConcurrentHashMap<>();
     private final Map<NodeId, WriteTarget> writable = new ConcurrentHashMap<>();
     private final Map<PileId, PileView> piles = new ConcurrentHashMap<>();
@@ -134,17 +137,16 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
      * @param meterOfPile the id of the meter a pile's configuration names
      */
     SiteNamespace(OpcUaServer server, DepotActions actions, Function<PileId, Optional<String>> meterOfPile,
-            Clock clock) {
+            Clock clock, GatewayThreads threads) {
         super(server, URI);
         this.actions = actions;
         this.meterOfPile = meterOfPile;
         this.clock = clock;
         this.energyToday = new EnergyToday(clock.getZone());
-        this.updates = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "pilegate-opcua-site"));
+        this.updates = new Lane(threads.workers());
         getLifecycleManager().addStartupTask(() -> {
             createSite();
-            updates.scheduleWithFixedDelay(() -> guarded("tick", this::tick), TICK.toMillis(), TICK.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            ticking = threads.every(TICK, TICK, () -> submit("tick", this::tick));
         });
         getLifecycleManager().addShutdownTask(this::stopUpdates);
     }
@@ -686,14 +688,14 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
         return newNodeId(parent.getNodeId().getIdentifier() + "/" + name);
     }
 
-    // ---- the update thread
+    // ---- the update lane
 
     private void submit(String what, Runnable task) {
-        try {
-            updates.execute(() -> guarded(what, task));
-        } catch (RejectedExecutionException stopped) {
+        if (stopped) {
             LOG.debug("OPC UA namespace stopped; dropped {}", what);
+            return;
         }
+        updates.execute(() -> guarded(what, task));
     }
 
     private static void guarded(String what, Runnable task) {
@@ -705,6 +707,10 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
     }
 
     private void stopUpdates() {
+        stopped = true;
+        if (ticking != null) {
+            ticking.cancel();
+        }
         try {
             updates.submit(() -> {
                 piles.values().forEach(view -> {
@@ -712,13 +718,12 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
                     close(view.meterSubscription, "meter of pile " + view.controller.id());
                 });
                 piles.clear();
+                return CompletableFuture.completedFuture(null);
             }).get(5, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("OPC UA: unsubscribing from the piles failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            updates.shutdownNow();
         }
     }
 

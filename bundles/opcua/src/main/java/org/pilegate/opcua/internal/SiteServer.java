@@ -27,6 +27,7 @@ import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
 import org.eclipse.milo.opcua.stack.server.EndpointConfiguration;
 import org.eclipse.milo.opcua.stack.server.security.DefaultServerCertificateValidator;
 import org.pilegate.api.pile.PileId;
+import org.pilegate.api.work.GatewayThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ final class SiteServer implements AutoCloseable {
      * @throws IOException if it cannot listen
      */
     static SiteServer start(ServerSettings settings, DepotActions actions,
-            Function<PileId, Optional<String>> meterOfPile, Clock clock, String version)
+            Function<PileId, Optional<String>> meterOfPile, Clock clock, GatewayThreads threads, String version)
             throws IOException, GeneralSecurityException, InterruptedException {
         Set<String> hostnames = settings.hostnames().isEmpty() ? HostnameUtil.getHostnames(settings.bindAddress())
                 : new LinkedHashSet<>(settings.hostnames());
@@ -62,7 +63,7 @@ final class SiteServer implements AutoCloseable {
         DefaultTrustListManager trustList = new DefaultTrustListManager(
                 settings.certificateDir().resolve("pki").toFile());
         SiteServer server = new SiteServer(settings, hostnames, certificates, trustList, actions, meterOfPile, clock,
-                version);
+                threads, version);
         try {
             server.server.startup().get(SHUTDOWN_TIMEOUT_S, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -83,7 +84,7 @@ final class SiteServer implements AutoCloseable {
 
     private SiteServer(ServerSettings settings, Set<String> hostnames, ServerCertificates certificates,
             DefaultTrustListManager trustList, DepotActions actions, Function<PileId, Optional<String>> meterOfPile,
-            Clock clock, String version) {
+            Clock clock, GatewayThreads threads, String version) {
         this.trustList = trustList;
         this.endpointUrls = hostnames.stream()
                 .map(host -> "opc.tcp://" + host + ":" + settings.port() + settings.path()).toList();
@@ -101,7 +102,7 @@ final class SiteServer implements AutoCloseable {
                 .setIdentityValidator(new OperatorIdentityValidator(settings.users(), settings.anonymousBrowsing()))
                 .build();
         this.server = new OpcUaServer(config);
-        this.namespace = new SiteNamespace(server, actions, meterOfPile, clock);
+        this.namespace = new SiteNamespace(server, actions, meterOfPile, clock, threads);
         namespace.startup();
     }
 

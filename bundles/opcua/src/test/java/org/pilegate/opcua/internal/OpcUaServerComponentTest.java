@@ -16,12 +16,14 @@ import java.util.Map;
 
 import org.eclipse.milo.opcua.stack.client.DiscoveryClient;
 import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.pilegate.api.work.SharedThreads;
 
 /** The component through activation and updates, with a real Milo server and a framework of proxies. */
 class OpcUaServerComponentTest {
@@ -29,11 +31,18 @@ class OpcUaServerComponentTest {
     @TempDir
     Path etc;
 
+    private final SharedThreads threads = new SharedThreads(2);
+
+    @AfterEach
+    void stop() {
+        threads.close();
+    }
+
     @Test
     void aBadUpdateKeepsTheRunningServerAndAGoodOneMovesIt() throws Exception {
         int first = freePort();
         OpcUaServerComponent component = new OpcUaServerComponent(context(), config(Map.of("port", first)),
-                proxy(ConfigurationAdmin.class, Map.of()));
+                proxy(ConfigurationAdmin.class, Map.of()), threads);
         try {
             assertRefused(component, Map.of("port", 0), "configuration org.pilegate.opcua: port: must be 1..65535");
             assertRefused(component, Map.of("port", first, "users", "bms:changeme"),

@@ -47,14 +47,16 @@ import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.PhaseValues;
 import org.pilegate.api.meter.ReadingQuality;
 import org.pilegate.api.pile.DepotControl;
+import org.pilegate.api.pile.FakePileController;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.SessionDirectory;
 import org.pilegate.api.session.SessionId;
-import org.pilegate.api.pile.FakePileController;
+import org.pilegate.api.work.SharedThreads;
 
 /** A real Milo server with the site's namespace, driven by fake piles and meters, and real Milo clients. */
 class SiteServerTest {
 
+    private final SharedThreads threads = new SharedThreads(2);
     private static final String PASSWORD = "correct horse battery";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -84,6 +86,7 @@ class SiteServerTest {
     @AfterEach
     void stop() throws Exception {
         server.close();
+        threads.close();
     }
 
     @Test
@@ -323,7 +326,7 @@ class SiteServerTest {
                 () -> depotRunning.get() ? Optional.<SessionDirectory>of(depot) : Optional.empty(), WAIT);
         return SiteServer.start(settings, actions,
                 pile -> Optional.of(meterOfPile.getOrDefault(pile.value(), pile + ".meter")),
-                Clock.systemDefaultZone(), "test");
+                Clock.systemDefaultZone(), threads, "test");
     }
 
     private BmsClient anonymous() throws Exception {

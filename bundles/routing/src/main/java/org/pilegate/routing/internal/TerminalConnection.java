@@ -3,9 +3,9 @@ package org.pilegate.routing.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Future;
 
 import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.api.work.GatewayThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +33,7 @@ final class TerminalConnection {
     private int refusedFrames;
     /** Pushes that came while the greeting was prepared; null before authentication and after the greeting. */
     private List<String> pushesBeforeGreeting;
-    private Future<?> authenticationDeadline;
+    private GatewayThreads.Scheduled authenticationDeadline;
 
     TerminalConnection(String key, ServerWebSocket socket) {
         this.key = key;
@@ -44,7 +44,7 @@ final class TerminalConnection {
         return Optional.ofNullable(terminal);
     }
 
-    synchronized void authenticationDeadline(Future<?> deadline) {
+    synchronized void authenticationDeadline(GatewayThreads.Scheduled deadline) {
         authenticationDeadline = deadline;
     }
 
@@ -63,7 +63,7 @@ final class TerminalConnection {
         terminal = authenticated;
         pushesBeforeGreeting = new ArrayList<>();
         if (authenticationDeadline != null) {
-            authenticationDeadline.cancel(false);
+            authenticationDeadline.cancel();
         }
     }
 

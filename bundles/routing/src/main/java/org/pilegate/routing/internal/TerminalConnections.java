@@ -5,18 +5,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalOutbound;
 import org.pilegate.api.terminal.TerminalOutbox;
+import org.pilegate.api.work.GatewayThreads;
 import org.pilegate.routing.TerminalPresence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,21 +36,20 @@ public class TerminalConnections implements TerminalOutbox, TerminalPresence {
     private final Map<String, TerminalConnection> byKey = new ConcurrentHashMap<>();
     private final Map<TerminalId, Set<TerminalConnection>> byTerminal = new ConcurrentHashMap<>();
     private final Duration authenticationTimeout;
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "pilegate-terminal-authentication-deadline"));
+    private final GatewayThreads threads;
 
     @Activate
-    public TerminalConnections() {
-        this(AUTHENTICATION_TIMEOUT);
+    public TerminalConnections(@Reference GatewayThreads threads) {
+        this(threads, AUTHENTICATION_TIMEOUT);
     }
 
-    TerminalConnections(Duration authenticationTimeout) {
+    TerminalConnections(GatewayThreads threads, Duration authenticationTimeout) {
+        this.threads = threads;
         this.authenticationTimeout = authenticationTimeout;
     }
 
     @Deactivate
     void deactivate() {
-        deadlines.shutdownNow();
         closeAll();
     }
 
@@ -67,9 +65,8 @@ public class TerminalConnections implements TerminalOutbox, TerminalPresence {
         byKey.put(key, connection);
         String timedOut = json.encode(new ErrorReply(ErrorCode.UNAUTHENTICATED,
                 "no authentication within " + authenticationTimeout.toSeconds() + " s"));
-        connection.authenticationDeadline(deadlines.schedule(
-                () -> connection.closeUnauthenticated(timedOut, "authentication timeout"),
-                authenticationTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        connection.authenticationDeadline(threads.after(authenticationTimeout,
+                () -> connection.closeUnauthenticated(timedOut, "authentication timeout")));
     }
 
     Optional<TerminalConnection> connection(String key) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.pilegate.api.terminal.TerminalRequestHandler;
+import org.pilegate.api.work.SharedThreads;
 
 /**
  * The routing bundle's components wired as DS wires them, in a real CamelContext, listening on 127.0.0.1 at a free
@@ -15,6 +16,7 @@ final class TerminalGateway implements AutoCloseable {
 
     final CredentialsStub credentials = new CredentialsStub();
     final TerminalConnections connections;
+    private final SharedThreads threads = new SharedThreads(2);
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final TerminalInboundRoute inbound = new TerminalInboundRoute();
     private TerminalHttpServer httpServer;
@@ -22,7 +24,7 @@ final class TerminalGateway implements AutoCloseable {
     private RouteBuilder[] transports;
 
     TerminalGateway(Duration authenticationTimeout) {
-        connections = new TerminalConnections(authenticationTimeout);
+        connections = new TerminalConnections(threads, authenticationTimeout);
         camel.start();
         try {
             camel.addRoutes(inbound);
@@ -74,6 +76,7 @@ final class TerminalGateway implements AutoCloseable {
         connections.deactivate();
         camel.stop();
         httpServer.deactivate();
+        threads.close();
     }
 
     private void removeRoute(String routeId) {

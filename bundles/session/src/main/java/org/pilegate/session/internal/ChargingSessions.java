@@ -7,13 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -46,6 +40,8 @@ import org.pilegate.api.terminal.TerminalOutbox;
 import org.pilegate.api.terminal.TerminalRequestHandler;
 import org.pilegate.api.vehicle.VehicleRegistry;
 import org.pilegate.api.wallet.Wallet;
+import org.pilegate.api.work.GatewayThreads;
+import org.pilegate.api.work.Lane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,16 +63,11 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
     private static final Logger LOG = LoggerFactory.getLogger(ChargingSessions.class);
     /** How long a terminal's request may wait for its pile's turn before it is refused as busy. */
     private static final Duration QUEUE_LIMIT = Duration.ofSeconds(15);
-    /**
-     * Threads the piles' lanes share. A step waits for the database, so there are more than cores; while a pile's
-     * relay closes its contactor the lane holds no thread (see {@link PileWork}).
-     */
-    private static final int LANE_THREADS = 16;
     private static final String TOKEN_KEY = "association-token-key";
 
     private final JdbcSessions sessions;
-    private final ExecutorService threads;
-    private final ScheduledExecutorService ticker;
+    private final GatewayThreads threads;
+    private final List<GatewayThreads.Scheduled> schedules = new ArrayList<>();
     private final PileLanes lanes;
     private final Announcer announcer = new Announcer();
     private final SessionOverviews overviews;
@@ -90,26 +81,27 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
     private final Settlement settlement;
     private volatile Duration statusInterval;
     private volatile Duration promptLifetime;
-    private volatile ScheduledFuture<?> ticking;
+    private volatile GatewayThreads.Scheduled ticking;
+    private volatile boolean active = true;
     private volatile Pricing pricing;
     private volatile Wallet wallet;
 
     @Activate
     public ChargingSessions(@Reference(target = "(pilegate.store=main)") DataSource dataSource,
-            @Reference VehicleRegistry registry, SessionConfig config) {
-        this(dataSource, registry, config, Clock.systemUTC());
+            @Reference VehicleRegistry registry, @Reference GatewayThreads threads, SessionConfig config) {
+        this(dataSource, registry, threads, config, Clock.systemUTC());
     }
 
-    ChargingSessions(DataSource dataSource, VehicleRegistry registry, SessionConfig config, Clock systemClock) {
+    ChargingSessions(DataSource dataSource, VehicleRegistry registry, GatewayThreads threads, SessionConfig config,
+            Clock systemClock) {
         checked(config);
         // tokens sign and the store keeps times to the millisecond: a finer clock would not match itself
         Clock clock = Clock.tick(systemClock, Duration.ofMillis(1));
         this.statusInterval = Duration.ofMillis(config.statusIntervalMs());
         this.promptLifetime = Duration.ofSeconds(config.promptLifetimeS());
         this.sessions = new JdbcSessions(dataSource);
-        this.threads = Executors.newFixedThreadPool(LANE_THREADS, named("pilegate-session-"));
-        this.ticker = Executors.newSingleThreadScheduledExecutor(named("pilegate-session-ticker-"));
-        this.lanes = new PileLanes(threads, QUEUE_LIMIT);
+        this.threads = threads;
+        this.lanes = new PileLanes(threads.workers(), QUEUE_LIMIT);
         JdbcFees fees = new JdbcFees(dataSource);
         this.settlement = new Settlement(sessions, fees, registry, () -> Optional.ofNullable(pricing),
                 () -> Optional.ofNullable(wallet), clock);
@@ -121,19 +113,18 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
         this.prompting = new Prompting(sessions, registry, tokens, settlement, statusLog, announcer,
                 () -> promptLifetime, clock);
         this.ending = new SessionEnding(sessions, statusLog, settlement, announcer, overviews::overview, clock);
-        this.start = new ChargingStart(sessions, settlement, statusLog, ending, threads, clock);
+        this.start = new ChargingStart(sessions, settlement, statusLog, ending, threads.workers(), clock);
         this.follower = new PileFollower(sessions, prompting, start, ending, statusLog);
-        this.ticks = new StatusTicks(lanes, sessions, statusLog, prompting, ending, announcer, threads);
+        this.ticks = new StatusTicks(lanes, sessions, statusLog, prompting, ending, announcer, threads.workers());
         this.payments = new Payments(sessions, settlement, statusLog, announcer, lanes);
         for (SessionRecord open : sessions.open()) {
             lanes.of(open.session().pile()).opened(open, sessions.statusAfter(open.id(), 0, Integer.MAX_VALUE));
         }
         LOG.info("Sessions: {} open session(s) to resume", lanes.all().size());
-        ticking = ticker.scheduleWithFixedDelay(ticks::tick, statusInterval.toMillis(), statusInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
-        ticker.scheduleWithFixedDelay(() -> redeemed.forgetExpired(clock.instant()), 1, 60, TimeUnit.MINUTES);
-        ticker.scheduleWithFixedDelay(payments::settleOutstanding, 0, Payments.SETTLE_EVERY.toSeconds(),
-                TimeUnit.SECONDS);
+        ticking = threads.every(statusInterval, statusInterval, ticks::tick);
+        schedules.add(threads.every(Duration.ofMinutes(1), Duration.ofHours(1),
+                () -> redeemed.forgetExpired(clock.instant())));
+        schedules.add(threads.every(Duration.ZERO, Payments.SETTLE_EVERY, payments::settleOutstanding));
     }
 
     /**
@@ -147,9 +138,8 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
         Duration interval = Duration.ofMillis(config.statusIntervalMs());
         if (!interval.equals(statusInterval)) {
             statusInterval = interval;
-            ticking.cancel(false);
-            ticking = ticker.scheduleWithFixedDelay(ticks::tick, interval.toMillis(), interval.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            ticking.cancel();
+            ticking = threads.every(interval, interval, ticks::tick);
         }
         LOG.info("Sessions reconfigured: status every {} ms, prompts valid {} s", interval.toMillis(),
                 promptLifetime.toSeconds());
@@ -168,9 +158,10 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
 
     @Deactivate
     void deactivate() {
-        ticker.shutdownNow();
+        active = false;
+        ticking.cancel();
+        schedules.forEach(GatewayThreads.Scheduled::cancel);
         lanes.all().forEach(PileLane::unsubscribe);
-        threads.shutdown();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -215,7 +206,7 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
 
     void removePile(PileController pile) {
         // after deactivation (references are unbound last) every subscription is closed already
-        if (!threads.isShutdown()) {
+        if (active) {
             PileLane lane = lanes.of(pile.id());
             lane.work.execute(() -> follower.detach(lane, pile));
         }
@@ -226,7 +217,7 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
         CompletableFuture<List<TerminalOutbound>> replies;
         if (request instanceof ResumeRequest resume) {
             replies = CompletableFuture.supplyAsync(() -> statusLog.replay(boundSession(terminal, resume.session()),
-                    resume.lastSeq()), threads);
+                    resume.lastSeq()), threads.workers());
         } else if (request instanceof PaymentConfirmation payment) {
             replies = onSessionLane(terminal, payment.session(), lane -> payments.pay(terminal, payment));
         } else if (request instanceof StopRequest stop) {
@@ -246,7 +237,7 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
     /** Runs {@code work} on the lane of the session's pile, once the session is found bound to the terminal. */
     private CompletableFuture<List<TerminalOutbound>> onSessionLane(TerminalId terminal, SessionId id,
             Function<PileLane, List<TerminalOutbound>> work) {
-        return CompletableFuture.supplyAsync(() -> boundSession(terminal, id), threads)
+        return CompletableFuture.supplyAsync(() -> boundSession(terminal, id), threads.workers())
                 .thenCompose(session -> lanes.requestNow(session.session().pile(), work));
     }
 
@@ -259,7 +250,7 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
     }
 
     private static List<TerminalOutbound> refusalReply(Throwable failure) {
-        if (PileWork.unwrapped(failure) instanceof DialogueRefusal refusal) {
+        if (Lane.unwrapped(failure) instanceof DialogueRefusal refusal) {
             return List.of(refusal.reply());
         }
         throw failure instanceof RuntimeException e ? e : new IllegalStateException(failure);
@@ -277,7 +268,7 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
                 settlement.feeOf(unpaid).ifPresent(waiting::add);
             }
             return waiting;
-        }, threads);
+        }, threads.workers());
         List<CompletableFuture<List<TerminalOutbound>>> prompts = lanes.all().stream()
                 .filter(lane -> lane.open.filter(Prompting::awaitsTerminal).isPresent())
                 .map(lane -> lanes.requestNow(lane.id, waiting -> prompting.waitingFor(waiting, terminal))
@@ -316,14 +307,5 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
         CompletableFuture<SessionOverview> stopped = new CompletableFuture<>();
         lane.work.execute(() -> ending.stopByOperator(lane, id, why, stopped));
         return stopped.orTimeout(QUEUE_LIMIT.plus(SessionEnding.SETTLE_LIMIT).toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -14,6 +14,7 @@ import org.pilegate.api.session.SessionState;
 import org.pilegate.api.terminal.ChargingRequest;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalOutbound;
+import org.pilegate.api.work.Lane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ final class ChargingStart {
                 .orTimeout(RELAY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .handleAsync((charging, failure) -> {
                     if (failure != null) {
-                        Throwable cause = PileWork.unwrapped(failure);
+                        Throwable cause = Lane.unwrapped(failure);
                         LOG.warn("Pile {}: session {} could not start: {}", lane.id, session.id(),
                                 cause instanceof TimeoutException ? "its relay did not answer within "
                                         + RELAY_TIMEOUT.toSeconds() + " s" : cause.getMessage());

@@ -12,6 +12,7 @@ import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.SessionOverview;
 import org.pilegate.api.session.SessionState;
 import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.api.work.Lane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ final class PileLane {
     private static final Logger LOG = LoggerFactory.getLogger(PileLane.class);
 
     final PileId id;
-    final PileWork work;
+    final Lane work;
     /** The pile's controller; null while it is not running (before it attached after a restart, or removed). */
     PileController pile;
     AutoCloseable subscription;
@@ -45,7 +46,7 @@ final class PileLane {
     /** Operator stops waiting for the open session to end. */
     List<CompletableFuture<SessionOverview>> stopsWaiting = new ArrayList<>();
 
-    PileLane(PileId id, PileWork work) {
+    PileLane(PileId id, Lane work) {
         this.id = id;
         this.work = work;
     }

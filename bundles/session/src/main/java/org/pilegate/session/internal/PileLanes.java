@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.pile.PileId;
+import org.pilegate.api.work.Lane;
 
 /**
  * The lanes of the piles the server side knows: one per pile it runs or has an open session on, all on the same
@@ -34,7 +35,7 @@ final class PileLanes {
 
     /** The pile's lane, made on first use. */
     PileLane of(PileId pile) {
-        return lanes.computeIfAbsent(pile, id -> new PileLane(id, new PileWork(threads)));
+        return lanes.computeIfAbsent(pile, id -> new PileLane(id, new Lane(threads)));
     }
 
     Collection<PileLane> all() {

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.pilegate.api.ManualClock;
 import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.money.Money;
+import org.pilegate.api.pile.FakePileController;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.session.ChargingTargets;
@@ -61,7 +62,7 @@ import org.pilegate.api.terminal.TerminalOutbound;
 import org.pilegate.api.terminal.TerminalOutbox;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
-import org.pilegate.api.pile.FakePileController;
+import org.pilegate.api.work.SharedThreads;
 import org.pilegate.wallet.internal.JdbcWallet;
 
 /**
@@ -83,6 +84,7 @@ abstract class ChargingSessionsTest {
         pushed.computeIfAbsent(terminal, t -> new CopyOnWriteArrayList<>()).add(message);
         return true;
     };
+    private final SharedThreads threads = new SharedThreads(16);
     private DataSource database;
     private JdbcWallet wallet;
     private JdbcVehicleRegistry registry;
@@ -109,6 +111,7 @@ abstract class ChargingSessionsTest {
     @AfterEach
     void stop() {
         server.deactivate();
+        threads.close();
     }
 
     @Test
@@ -585,7 +588,7 @@ abstract class ChargingSessionsTest {
     }
 
     private ChargingSessions startServer() {
-        ChargingSessions started = new ChargingSessions(database, registry, config(200, 300), clock);
+        ChargingSessions started = new ChargingSessions(database, registry, threads, config(200, 300), clock);
         started.bindOutbox(outbox);
         started.bindPricing(new CentPerTenWh());
         started.bindWallet(wallet);

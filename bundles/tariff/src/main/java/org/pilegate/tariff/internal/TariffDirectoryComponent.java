@@ -4,19 +4,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.tariff.SessionTimeline;
+import org.pilegate.api.work.GatewayThreads;
 import org.pilegate.tariff.SessionFee;
 import org.pilegate.tariff.Tariff;
 import org.pilegate.tariff.TariffCalculator;
@@ -36,13 +34,9 @@ public class TariffDirectoryComponent implements TariffDirectory {
 
     private final Optional<Path> karafEtc;
     private final Clock clock;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "pilegate-tariff-folder");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final GatewayThreads threads;
     private volatile Running running;
-    private ScheduledFuture<?> polling;
+    private GatewayThreads.Scheduled polling;
 
     /** The settings in force and the folder they name, replaced together. */
     private record Running(TariffSettings settings, TariffFolder folder) {
@@ -50,12 +44,13 @@ public class TariffDirectoryComponent implements TariffDirectory {
 
     /** A first configuration with a wrong value fails the activation, with the same message an update gets. */
     @Activate
-    public TariffDirectoryComponent(BundleContext context, TariffConfig config) {
-        this(config, Optional.ofNullable(context.getProperty("karaf.etc")).map(Path::of), Clock.systemUTC());
+    public TariffDirectoryComponent(BundleContext context, @Reference GatewayThreads threads, TariffConfig config) {
+        this(config, Optional.ofNullable(context.getProperty("karaf.etc")).map(Path::of), threads, Clock.systemUTC());
     }
 
-    TariffDirectoryComponent(TariffConfig config, Optional<Path> karafEtc, Clock clock) {
+    TariffDirectoryComponent(TariffConfig config, Optional<Path> karafEtc, GatewayThreads threads, Clock clock) {
         this.karafEtc = karafEtc;
+        this.threads = threads;
         this.clock = clock;
         apply(TariffSettings.from(config, karafEtc));
     }
@@ -70,8 +65,8 @@ public class TariffDirectoryComponent implements TariffDirectory {
     }
 
     @Deactivate
-    void deactivate() {
-        poller.shutdownNow();
+    synchronized void deactivate() {
+        polling.cancel();
     }
 
     private synchronized void apply(TariffSettings settings) {
@@ -81,10 +76,9 @@ public class TariffDirectoryComponent implements TariffDirectory {
         folder.rescan();
         running = new Running(settings, folder);
         if (polling != null) {
-            polling.cancel(false);
+            polling.cancel();
         }
-        long intervalMs = settings.pollInterval().toMillis();
-        polling = poller.scheduleWithFixedDelay(this::rescan, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        polling = threads.every(settings.pollInterval(), settings.pollInterval(), this::rescan);
         LOG.info("Tariffs from {} in time zone {}, read again every {} s", settings.folder(), settings.siteZone(),
                 settings.pollInterval().toSeconds());
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.tariff.MeterSample;
 import org.pilegate.api.tariff.SessionTimeline;
+import org.pilegate.api.work.SharedThreads;
 import org.pilegate.tariff.SessionFee;
 
 class TariffDirectoryComponentTest {
@@ -31,6 +32,7 @@ class TariffDirectoryComponentTest {
     @TempDir
     Path dir;
 
+    private final SharedThreads threads = new SharedThreads(1);
     private TariffDirectoryComponent directory;
 
     @AfterEach
@@ -38,11 +40,12 @@ class TariffDirectoryComponentTest {
         if (directory != null) {
             directory.deactivate();
         }
+        threads.close();
     }
 
     private TariffDirectoryComponent start() {
         directory = new TariffDirectoryComponent(new TestConfig(dir.toString(), "Europe/Amsterdam", 1),
-                Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC));
+                Optional.empty(), threads, Clock.fixed(NOW, ZoneOffset.UTC));
         return directory;
     }
 

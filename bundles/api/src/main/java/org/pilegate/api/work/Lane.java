@@ -1,4 +1,4 @@
-package org.pilegate.session.internal;
+package org.pilegate.api.work;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -12,20 +12,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pile's line of work on the threads all piles share: one step at a time, in the order given. A step may end
- * in a stage, such as the pile's relay closing its contactor; the next step waits for that stage without holding a
- * thread, so piles that are starting do not hold up the others.
+ * One line of work (a pile's, or a component's) on threads shared by all: one step at a time, in the order given. A
+ * step may end in a stage, such as a pile's relay closing its contactor; the next step waits for that stage without
+ * holding a thread, so lanes that wait do not hold up the others.
  */
-final class PileWork implements Executor {
+public final class Lane implements Executor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PileWork.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Lane.class);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final Executor threads;
     private final Queue<Supplier<CompletionStage<?>>> steps = new ArrayDeque<>();
     private boolean running; // guarded by this
 
-    PileWork(Executor threads) {
+    public Lane(Executor threads) {
         this.threads = threads;
     }
 
@@ -43,7 +43,7 @@ final class PileWork implements Executor {
      *
      * @return the stage's outcome, or what {@code step} threw
      */
-    <T> CompletableFuture<T> submit(Supplier<? extends CompletionStage<T>> step) {
+    public <T> CompletableFuture<T> submit(Supplier<? extends CompletionStage<T>> step) {
         CompletableFuture<T> result = new CompletableFuture<>();
         enqueue(() -> {
             CompletionStage<T> stage;
@@ -65,7 +65,7 @@ final class PileWork implements Executor {
     }
 
     /** What a stage failed with, without the {@link CompletionException} that dependent stages wrap it in. */
-    static Throwable unwrapped(Throwable failure) {
+    public static Throwable unwrapped(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
@@ -114,7 +114,7 @@ final class PileWork implements Executor {
         try {
             return step.get().toCompletableFuture();
         } catch (RuntimeException e) {
-            LOG.error("A step of a pile's work failed", e);
+            LOG.error("A step of a lane failed", e);
             return DONE;
         }
     }

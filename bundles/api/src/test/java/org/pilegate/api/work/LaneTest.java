@@ -1,4 +1,4 @@
-package org.pilegate.session.internal;
+package org.pilegate.api.work;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class PileWorkTest {
+class LaneTest {
 
     private final ExecutorService threads = Executors.newFixedThreadPool(1);
 
@@ -27,8 +27,8 @@ class PileWorkTest {
 
     @Test
     void aStepUnderWayHoldsTheNextStepsOfItsPileButNotTheThread() throws Exception {
-        PileWork starting = new PileWork(threads);
-        PileWork other = new PileWork(threads);
+        Lane starting = new Lane(threads);
+        Lane other = new Lane(threads);
         List<String> done = new CopyOnWriteArrayList<>();
         CompletableFuture<String> relayClosed = new CompletableFuture<>();
 
@@ -49,7 +49,7 @@ class PileWorkTest {
 
     @Test
     void whatAStepThrowsOrItsStageFailsWithReachesItsCallerUnwrapped() throws Exception {
-        PileWork work = new PileWork(threads);
+        Lane work = new Lane(threads);
         IllegalStateException refused = new IllegalStateException("pile busy");
         IllegalArgumentException relay = new IllegalArgumentException("relay did not close");
 
@@ -66,7 +66,7 @@ class PileWorkTest {
 
     @Test
     void aTaskThatThrowsIsLoggedAndThePilesWorkGoesOn() throws Exception {
-        PileWork work = new PileWork(threads);
+        Lane work = new Lane(threads);
         work.execute(() -> {
             throw new IllegalStateException("a listener failed");
         });

@@ -1,0 +1,122 @@
+package org.pilegate.api.work;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's threads: a fixed pool of workers and one timer thread that only hands due runs to them, so a slow run
+ * never delays another one's timing. The platform registers one instance as the {@link GatewayThreads} service; tests
+ * make their own.
+ */
+public final class SharedThreads implements GatewayThreads, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedThreads.class);
+
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+
+    /** @param workerCount threads for steps; more than cores, as steps wait for the store */
+    public SharedThreads(int workerCount) {
+        if (workerCount < 1) {
+            throw new IllegalArgumentException("workerCount must be positive: " + workerCount);
+        }
+        this.workers = Executors.newFixedThreadPool(workerCount, named("pilegate-worker-"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(named("pilegate-timer-"));
+    }
+
+    @Override
+    public ExecutorService workers() {
+        return workers;
+    }
+
+    @Override
+    public Scheduled after(Duration delay, Runnable task) {
+        ScheduledFuture<?> due = timer.schedule(() -> workers.execute(logged(task)), delay.toNanos(),
+                TimeUnit.NANOSECONDS);
+        return () -> due.cancel(false);
+    }
+
+    @Override
+    public Scheduled every(Duration initialDelay, Duration period, Runnable task) {
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("period must be positive: " + period);
+        }
+        Repeating repeating = new Repeating(period, logged(task));
+        repeating.next(initialDelay);
+        return repeating;
+    }
+
+    /** Stops the timer and the workers; queued runs are dropped. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    private final class Repeating implements Scheduled {
+
+        private final Duration period;
+        private final Runnable task;
+        private volatile boolean cancelled;
+        private volatile ScheduledFuture<?> due;
+
+        Repeating(Duration period, Runnable task) {
+            this.period = period;
+            this.task = task;
+        }
+
+        void next(Duration delay) {
+            if (cancelled || timer.isShutdown()) {
+                return;
+            }
+            due = timer.schedule(() -> workers.execute(this::run), delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        private void run() {
+            if (!cancelled) {
+                try {
+                    task.run();
+                } finally {
+                    next(period);
+                }
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            ScheduledFuture<?> current = due;
+            if (current != null) {
+                current.cancel(false);
+            }
+        }
+    }
+
+    private static Runnable logged(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("A scheduled run failed", e);
+            }
+        };
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

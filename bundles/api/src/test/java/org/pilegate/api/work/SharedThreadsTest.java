@@ -1,0 +1,93 @@
+package org.pilegate.api.work;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SharedThreadsTest {
+
+    private final SharedThreads threads = new SharedThreads(2);
+
+    @AfterEach
+    void stop() {
+        threads.close();
+    }
+
+    @Test
+    void aDelayedRunHappensOnANamedWorkerAfterItsDelay() throws Exception {
+        CountDownLatch ran = new CountDownLatch(1);
+        List<String> names = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+
+        threads.after(Duration.ofMillis(50), () -> {
+            names.add(Thread.currentThread().getName());
+            ran.countDown();
+        });
+
+        assertTrue(ran.await(5, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - start >= Duration.ofMillis(50).toNanos());
+        assertTrue(names.get(0).startsWith("pilegate-worker-"), names.get(0));
+    }
+
+    @Test
+    void aScheduleRepeatsWithoutOverlapAndGoesOnAfterAFailure() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch fiveRuns = new CountDownLatch(5);
+
+        GatewayThreads.Scheduled schedule = threads.every(Duration.ZERO, Duration.ofMillis(5), () -> {
+            if (running.incrementAndGet() > 1) {
+                overlaps.incrementAndGet();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+            fiveRuns.countDown();
+            if (runs.incrementAndGet() == 2) {
+                throw new IllegalStateException("one bad run");
+            }
+        });
+
+        assertTrue(fiveRuns.await(5, TimeUnit.SECONDS), "runs go on after one threw");
+        schedule.cancel();
+        assertEquals(0, overlaps.get());
+    }
+
+    @Test
+    void aCancelledScheduleRunsNoMore() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        GatewayThreads.Scheduled schedule = threads.every(Duration.ofMillis(100), Duration.ofMillis(100),
+                runs::incrementAndGet);
+
+        schedule.cancel();
+        Thread.sleep(300);
+
+        assertEquals(0, runs.get());
+    }
+
+    @Test
+    void aPeriodMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> threads.every(Duration.ZERO, Duration.ZERO, () -> { }));
+    }
+
+    @Test
+    void closingStopsTheWorkers() {
+        threads.close();
+
+        assertTrue(threads.workers().isShutdown());
+    }
+}
