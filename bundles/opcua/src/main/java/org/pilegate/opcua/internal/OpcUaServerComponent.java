@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
@@ -43,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * the key and why, and the running server goes on; so does it, restarted on its last good settings, when the new
  * ones cannot start (a port taken, a certificate folder not writable). A first configuration with a wrong value
  * fails the activation with the same message: there is no good configuration to fall back on.
+ * <p>
+ * Milo takes seconds to start, so the first start runs on a shared worker and the rest of the gateway does not wait
+ * for it; a first start that cannot listen is logged with the reason.
  */
 @Component(configurationPid = ServerSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = ConfigurationListener.class, immediate = true)
@@ -69,7 +73,9 @@ public class OpcUaServerComponent implements ConfigurationListener {
     private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
     private final GatewayThreads threads;
     private ServerSettings settings;
+    /** Null until the first start has finished, and after a start that failed. */
     private SiteServer server;
+    private final CompletableFuture<Void> firstStart;
 
     @Activate
     public OpcUaServerComponent(BundleContext context, OpcUaConfig config, @Reference ConfigurationAdmin
@@ -82,15 +88,41 @@ public class OpcUaServerComponent implements ConfigurationListener {
         this.actions = new DepotActions(() -> Optional.ofNullable(depotControl),
                 () -> Optional.ofNullable(sessionDirectory), ACTION_TIMEOUT);
         this.settings = ServerSettings.from(config, etc);
-        this.server = start(settings);
+        this.firstStart = CompletableFuture.runAsync(this::startFirst, threads.workers());
+    }
+
+    private void startFirst() {
+        ServerSettings first;
+        synchronized (this) {
+            first = settings;
+        }
+        try {
+            SiteServer started = launch(first);
+            synchronized (this) {
+                server = started;
+                shown(started, first);
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            LOG.error("configuration {}: bindAddress/port/certificateDir: the OPC UA server cannot start on them: {}",
+                    ServerSettings.PID, e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Refuses a wrong value before the running server stops; see the class comment. */
     @Modified
-    synchronized void modified(OpcUaConfig config) throws IOException, GeneralSecurityException,
-            InterruptedException {
+    void modified(OpcUaConfig config) throws IOException, GeneralSecurityException, InterruptedException {
         ServerSettings next = ServerSettings.from(config, etc);
-        server.close();
+        firstStart.join();
+        restart(next);
+    }
+
+    private synchronized void restart(ServerSettings next) throws IOException, GeneralSecurityException,
+            InterruptedException {
+        if (server != null) {
+            server.close();
+        }
         try {
             server = start(next);
         } catch (IOException | GeneralSecurityException e) {
@@ -103,51 +135,73 @@ public class OpcUaServerComponent implements ConfigurationListener {
     }
 
     @Deactivate
-    synchronized void deactivate() throws InterruptedException {
-        server.close();
+    void deactivate() throws InterruptedException {
+        firstStart.join();
+        synchronized (this) {
+            if (server != null) {
+                server.close();
+            }
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removePile")
     synchronized void addPile(PileController pile) {
         piles.add(pile);
-        server.namespace().addPile(pile);
+        if (server != null) {
+            server.namespace().addPile(pile);
+        }
     }
 
     synchronized void removePile(PileController pile) {
         piles.remove(pile);
-        server.namespace().removePile(pile);
+        if (server != null) {
+            server.namespace().removePile(pile);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             unbind = "removeMeter")
     synchronized void addMeter(Meter meter) {
         meters.add(meter);
-        server.namespace().addMeter(meter);
+        if (server != null) {
+            server.namespace().addMeter(meter);
+        }
     }
 
     synchronized void removeMeter(Meter meter) {
         meters.remove(meter);
-        server.namespace().removeMeter(meter);
+        if (server != null) {
+            server.namespace().removeMeter(meter);
+        }
     }
 
     private SiteServer start(ServerSettings with) throws IOException, GeneralSecurityException,
             InterruptedException {
-        SiteServer started = SiteServer.start(with, actions, this::meterOf, Clock.systemDefaultZone(), threads,
-                version);
+        SiteServer started = launch(with);
+        shown(started, with);
+        return started;
+    }
+
+    private SiteServer launch(ServerSettings with) throws IOException, GeneralSecurityException,
+            InterruptedException {
+        return SiteServer.start(with, actions, this::meterOf, Clock.systemDefaultZone(), threads, version);
+    }
+
+    /** The server shows every pile and meter there is now; the ones that come later are added as they come. */
+    private void shown(SiteServer started, ServerSettings with) {
         piles.forEach(started.namespace()::addPile);
         meters.forEach(started.namespace()::addMeter);
         if (with.users().isEmpty()) {
             LOG.warn("No OPC UA user is configured in {}: nobody can write or call methods; create one with"
                     + " pilegate:opcua-user", ServerSettings.PID);
         }
-        return started;
     }
 
     /** A pile configuration changed in place may name another meter. */
     @Override
     public synchronized void configurationEvent(ConfigurationEvent event) {
-        if (PILE_PID.equals(event.getFactoryPid())) {
+        if (PILE_PID.equals(event.getFactoryPid()) && server != null) {
             server.namespace().refreshMeters();
         }
     }

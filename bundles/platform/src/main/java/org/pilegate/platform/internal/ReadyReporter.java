@@ -9,12 +9,17 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.pilegate.api.pile.DepotControl;
+import org.pilegate.api.terminal.TerminalOutbox;
+import org.pilegate.api.terminal.TerminalRequestHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Logs the one line operators and scripts wait for: the gateway is ready, and how long it took from JVM start.
- * Karaf registers {@link BootFinished} once every boot feature is installed and started.
+ * Karaf registers {@link BootFinished} once every boot feature is installed and started; components activate after
+ * their bundles start, so the line also waits for what a terminal and a pile need: the session service (with the
+ * store behind it), the terminal connections, and the depot's pile control.
  */
 @Component(immediate = true)
 public class ReadyReporter {
@@ -24,6 +29,15 @@ public class ReadyReporter {
 
     @Reference
     private BootFinished bootFinished;
+
+    @Reference
+    private TerminalRequestHandler sessions;
+
+    @Reference
+    private TerminalOutbox terminals;
+
+    @Reference
+    private DepotControl depot;
 
     @Activate
     void activate(BundleContext context) {

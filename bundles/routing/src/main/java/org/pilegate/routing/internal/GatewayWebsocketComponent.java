@@ -47,6 +47,11 @@ import io.vertx.ext.web.RoutingContext;
 final class GatewayWebsocketComponent extends VertxWebsocketComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayWebsocketComponent.class);
+    /**
+     * Exchange property of every event: an {@link Executor} that runs a task in the connection's turn, after every
+     * event that has arrived on it so far, e.g. a deadline that must not overtake a frame which came in time.
+     */
+    static final String IN_TURN = "PilegateConnectionTurn";
 
     GatewayWebsocketComponent(VertxPlatformHttpRouter router) {
         setVertx(router.vertx());
@@ -127,6 +132,16 @@ final class GatewayWebsocketComponent extends VertxWebsocketComponent {
                 task.run();
                 return null;
             }, false);
+            // a task for a connection that has closed meanwhile has no turn to wait for, and is dropped
+            exchange.setProperty(IN_TURN, (Executor) task -> lanes.computeIfPresent(connection,
+                    (key, before) -> before.thenComposeAsync(ignored -> {
+                        try {
+                            task.run();
+                        } catch (RuntimeException e) {
+                            LOG.error("A task in the turn of WebSocket {} failed", connection, e);
+                        }
+                        return DONE;
+                    }, worker)));
             CompletableFuture<Void> ended = lanes.compute(connection, (key, before) -> (before == null ? DONE : before)
                     .thenComposeAsync(ignored -> process(exchange), worker));
             if (last) {

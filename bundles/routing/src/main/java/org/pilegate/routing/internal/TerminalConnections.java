@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -60,13 +61,17 @@ public class TerminalConnections implements TerminalOutbox, TerminalPresence {
         byTerminal.clear();
     }
 
-    void open(String key, ServerWebSocket socket) {
+    /**
+     * @param inTurn runs a task after every event that has arrived on the connection so far: the deadline is judged
+     *        there, so a first frame that came in time is authenticated however long it waited to be handled
+     */
+    void open(String key, ServerWebSocket socket, Executor inTurn) {
         TerminalConnection connection = new TerminalConnection(key, socket);
         byKey.put(key, connection);
         String timedOut = json.encode(new ErrorReply(ErrorCode.UNAUTHENTICATED,
                 "no authentication within " + authenticationTimeout.toSeconds() + " s"));
-        connection.authenticationDeadline(threads.after(authenticationTimeout,
-                () -> connection.closeUnauthenticated(timedOut, "authentication timeout")));
+        connection.authenticationDeadline(threads.after(authenticationTimeout, () -> inTurn.execute(
+                () -> connection.closeUnauthenticated(timedOut, "authentication timeout"))));
     }
 
     Optional<TerminalConnection> connection(String key) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -72,7 +73,8 @@ public class TerminalWebSocketRoute extends RouteBuilder {
                 .choice()
                     .when(header(VertxWebsocketConstants.EVENT).isEqualTo(VertxWebsocketEvent.OPEN))
                         .process(exchange -> connections.open(connectionKey(exchange),
-                                exchange.getMessage().getBody(ServerWebSocket.class)))
+                                exchange.getMessage().getBody(ServerWebSocket.class),
+                                exchange.getProperty(GatewayWebsocketComponent.IN_TURN, Executor.class)))
                     .when(header(VertxWebsocketConstants.EVENT).isEqualTo(VertxWebsocketEvent.CLOSE))
                         .process(exchange -> connections.closed(connectionKey(exchange)))
                     .otherwise()

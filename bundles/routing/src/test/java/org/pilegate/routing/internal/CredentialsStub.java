@@ -1,5 +1,6 @@
 package org.pilegate.routing.internal;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,12 @@ import org.pilegate.api.terminal.TerminalId;
 final class CredentialsStub implements TerminalCredentials {
 
     private final Map<TerminalId, String> credentials = new ConcurrentHashMap<>();
+    private volatile Duration answerAfter = Duration.ZERO;
+
+    /** From now on each check takes this long, as on a gateway under load. */
+    void answerAfter(Duration delay) {
+        answerAfter = delay;
+    }
 
     @Override
     public String issue(TerminalId terminal) {
@@ -22,6 +29,11 @@ final class CredentialsStub implements TerminalCredentials {
 
     @Override
     public Optional<TerminalId> authenticate(String credential) {
+        try {
+            Thread.sleep(answerAfter.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return credentials.entrySet().stream()
                 .filter(entry -> entry.getValue().equals(credential))
                 .map(Map.Entry::getKey)

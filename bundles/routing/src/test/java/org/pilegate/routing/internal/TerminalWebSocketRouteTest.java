@@ -93,6 +93,19 @@ class TerminalWebSocketRouteTest {
     }
 
     @Test
+    void aFirstFrameThatCameInTimeIsAuthenticatedHoweverLongItWaitedToBeHandled() throws Exception {
+        gateway.close();
+        gateway = new TerminalGateway(Duration.ofSeconds(1));
+        gateway.pileSide(PileSideStub.answering(this::recordAndPrompt));
+        String credential = gateway.credentials.issue(PHONE_1);
+        gateway.credentials.answerAfter(Duration.ofMillis(1_500));
+        try (TerminalSocket socket = TerminalSocket.connect(gateway.webSocket()).send(authenticate(credential))) {
+            assertEquals("{\"type\":\"authenticated\",\"terminal\":\"phone-1\"}", socket.next());
+            socket.assertNothingWithin(Duration.ofMillis(300));
+        }
+    }
+
+    @Test
     void queryParameterCannotPoseAsTheTerminal() throws Exception {
         gateway.pileSide(PileSideStub.answering(this::recordAndPrompt));
         URI forged = URI.create(gateway.webSocket() + "?" + TerminalInboundRoute.TERMINAL_ID + "=phone-1");
