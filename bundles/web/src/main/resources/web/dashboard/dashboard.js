@@ -25,7 +25,8 @@ async function api(path, body) {
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) {
-    throw new Error(json?.message ?? `${response.status} ${response.statusText}`);
+    throw Object.assign(new Error(json?.message ?? `${response.status} ${response.statusText}`),
+      { status: response.status });
   }
   return json;
 }
@@ -180,10 +181,19 @@ async function tariff() {
   });
 }
 
+// the controls' routes exist only while a simulated depot runs
 async function simulator() {
   await guarded(async () => {
-    const result = await api('/api/operator/simulator');
-    $('simulator-card').hidden = !result.running;
+    const result = await api('/api/operator/simulator').catch((error) => {
+      if (error.status === 404) {
+        return null;
+      }
+      throw error;
+    });
+    $('simulator-card').hidden = result === null;
+    if (result === null) {
+      return;
+    }
     const selected = $('sim-pile').value;
     $('sim-pile').replaceChildren(...result.piles.map((pile) =>
       new Option(`${pile.pile}${pile.vehicle ? ` (${pile.vehicle})` : ''}`, pile.pile)));

@@ -12,9 +12,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.routing.GatewayHttpServer;
 import org.pilegate.sim.DepotSimulator;
@@ -27,15 +24,16 @@ import org.pilegate.sim.SimulatedVehicle;
  * The simulated depot's controls on the dashboard, as the {@code pilegate:sim-*} shell commands offer them; every path
  * needs an operator sign-in. Simulated piles are named as their provisioned configurations are: sim-01 is the first.
  * <ul>
- * <li>{@code GET /api/operator/simulator}: whether the simulator runs, and each simulated pile's plug, vehicle,
- * contactor, power and energy register.</li>
+ * <li>{@code GET /api/operator/simulator}: each simulated pile's plug, vehicle, contactor, power and energy
+ * register.</li>
  * <li>{@code POST /api/operator/simulator/plug} {@code {"pile":"sim-02","vehicle":"EV-1","socPercent":50,
  * "capacityWh":60000,"maxPowerW":11000}} (all but pile and vehicle optional).</li>
  * <li>{@code POST /api/operator/simulator/unplug} {@code {"pile":"sim-02"}}.</li>
  * <li>{@code POST /api/operator/simulator/fault} {@code {"pile":"sim-02","device":"meter","fault":"no-reply"}}:
  * no-reply, exception, drop or corrupt; none clears it.</li>
  * </ul>
- * While no simulator runs the controls answer 503.
+ * The routes exist while a simulator runs; without one they answer 404, and a gateway without the simulator bundle
+ * (a real depot) never loads this class: the bundle imports the simulator's package optionally.
  */
 @Component(service = RouteBuilder.class)
 public class SimulatorControlRoute extends ApiRoute {
@@ -57,7 +55,7 @@ public class SimulatorControlRoute extends ApiRoute {
         }
     }
 
-    record Simulator(boolean running, List<SimulatedPileView> piles) {
+    record Simulator(List<SimulatedPileView> piles) {
     }
 
     record Plug(String pile, String vehicle, Optional<Integer> socPercent, Optional<Long> capacityWh,
@@ -72,16 +70,14 @@ public class SimulatorControlRoute extends ApiRoute {
 
     private final GatewayHttpServer http;
     private final OperatorAccess access;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile DepotSimulator simulator;
+    private final DepotSimulator depot;
 
     @Activate
     public SimulatorControlRoute(@Reference(name = "http") GatewayHttpServer http,
-            @Reference(name = "access") OperatorAccess access) {
+            @Reference(name = "access") OperatorAccess access, @Reference(name = "depot") DepotSimulator depot) {
         this.http = http;
         this.access = access;
+        this.depot = depot;
     }
 
     @Override
@@ -101,19 +97,13 @@ public class SimulatorControlRoute extends ApiRoute {
     }
 
     private void overview(Exchange exchange) {
-        DepotSimulator depot = simulator;
-        if (depot == null) {
-            respond(exchange, 200, new Simulator(false, List.of()));
-            return;
-        }
-        respond(exchange, 200, new Simulator(true, IntStream.range(0, depot.pileCount())
+        respond(exchange, 200, new Simulator(IntStream.range(0, depot.pileCount())
                 .mapToObj(index -> SimulatedPileView.of(name(index), depot.snapshot(index)))
                 .toList()));
     }
 
     private void plug(Exchange exchange) {
         Plug plug = body(exchange, Plug.class);
-        DepotSimulator depot = running();
         int index = index(depot, plug.pile());
         if (plug.vehicle() == null || plug.vehicle().isBlank()) {
             throw ApiRefusal.badRequest("vehicle is required, e.g. EV-DEMO-1");
@@ -129,7 +119,6 @@ public class SimulatorControlRoute extends ApiRoute {
     }
 
     private void unplug(Exchange exchange) {
-        DepotSimulator depot = running();
         int index = index(depot, body(exchange, Unplug.class).pile());
         depot.unplug(index);
         respond(exchange, 200, SimulatedPileView.of(name(index), depot.snapshot(index)));
@@ -137,7 +126,6 @@ public class SimulatorControlRoute extends ApiRoute {
 
     private void fault(Exchange exchange) {
         InjectFault request = body(exchange, InjectFault.class);
-        DepotSimulator depot = running();
         int index = index(depot, request.pile());
         DeviceKind device = device(request.device());
         String fault = request.fault() == null ? "none" : request.fault().strip().toLowerCase(Locale.ROOT);
@@ -151,14 +139,6 @@ public class SimulatorControlRoute extends ApiRoute {
                     + request.fault() + "'");
         }
         respond(exchange, 200, SimulatedPileView.of(name(index), depot.snapshot(index)));
-    }
-
-    private DepotSimulator running() {
-        DepotSimulator depot = simulator;
-        if (depot == null) {
-            throw ApiRefusal.unavailable("the depot simulator (etc/org.pilegate.sim.cfg)");
-        }
-        return depot;
     }
 
     static String name(int index) {

@@ -26,7 +26,7 @@ class SimulatorControlRouteTest {
     @BeforeEach
     void start() throws Exception {
         gateway = new WebGateway();
-        route = new SimulatorControlRoute(gateway.http, gateway.access);
+        route = new SimulatorControlRoute(gateway.http, gateway.access, depot);
         cookie = gateway.signedInTo(route);
     }
 
@@ -37,24 +37,13 @@ class SimulatorControlRouteTest {
 
     @Test
     void theControlsNeedASignIn() throws Exception {
-        route.simulator = depot;
-
         assertEquals(401, gateway.post("/api/operator/simulator/plug", "{\"pile\":\"sim-01\",\"vehicle\":\"EV\"}")
                 .statusCode());
         assertTrue(depot.plugged.isEmpty());
     }
 
     @Test
-    void withoutASimulatorTheOverviewSaysSoAndTheControlsAnswer503() throws Exception {
-        assertFalse(json(gateway.get("/api/operator/simulator", "Cookie", cookie)).path("running").asBoolean());
-        assertEquals(503, gateway.post("/api/operator/simulator/unplug", "{\"pile\":\"sim-01\"}", "Cookie", cookie)
-                .statusCode());
-    }
-
-    @Test
     void plugsAVehicleWithDefaultsForWhatIsNotGiven() throws Exception {
-        route.simulator = depot;
-
         JsonNode pile = json(gateway.post("/api/operator/simulator/plug",
                 "{\"pile\":\"sim-02\",\"vehicle\":\" EV-7 \",\"socPercent\":50}", "Cookie", cookie));
 
@@ -64,14 +53,12 @@ class SimulatorControlRouteTest {
         assertEquals("EV-7", pile.path("vehicle").asText());
         assertEquals(50, pile.path("socPercent").asInt());
         JsonNode overview = json(gateway.get("/api/operator/simulator", "Cookie", cookie));
-        assertTrue(overview.path("running").asBoolean());
         assertEquals(3, overview.path("piles").size());
         assertEquals("B", overview.path("piles").get(1).path("plug").asText());
     }
 
     @Test
     void unplugsAndInjectsAndClearsFaults() throws Exception {
-        route.simulator = depot;
         gateway.post("/api/operator/simulator/plug", "{\"pile\":\"sim-3\",\"vehicle\":\"EV-1\"}", "Cookie", cookie);
 
         gateway.post("/api/operator/simulator/unplug", "{\"pile\":\"sim-03\"}", "Cookie", cookie);
@@ -90,8 +77,6 @@ class SimulatorControlRouteTest {
 
     @Test
     void unknownPilesDevicesAndFaultsAreRefusedNamingThem() throws Exception {
-        route.simulator = depot;
-
         HttpResponse<String> pile = gateway.post("/api/operator/simulator/plug",
                 "{\"pile\":\"sim-04\",\"vehicle\":\"EV-1\"}", "Cookie", cookie);
         HttpResponse<String> device = gateway.post("/api/operator/simulator/fault",
