@@ -47,8 +47,8 @@ public class PileControllerComponent implements PileController {
     static final String PID = "org.pilegate.pile";
     private static final Logger LOG = LoggerFactory.getLogger(PileControllerComponent.class);
 
-    private final PileWatchdog watchdog;
-    private final DepotControlComponent depot;
+    private final PileWatch watchdog;
+    private final DepotShares depot;
     private final BundleContext context;
     private final PileId id;
     private final PileMonitor monitor;
@@ -58,7 +58,7 @@ public class PileControllerComponent implements PileController {
     private volatile ServiceTracker<Relay, Followed<Relay>> relays;
 
     @Activate
-    public PileControllerComponent(@Reference PileWatchdog watchdog, @Reference DepotControlComponent depot,
+    public PileControllerComponent(@Reference PileWatch watchdog, @Reference DepotShares depot,
             BundleContext context, PileConfig config, Map<String, Object> properties) {
         this.watchdog = watchdog;
         this.depot = depot;
