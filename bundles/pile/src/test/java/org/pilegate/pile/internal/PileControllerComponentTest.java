@@ -239,6 +239,20 @@ class PileControllerComponentTest {
         assertEquals(0, registry.uses(relayService));
     }
 
+    @Test
+    void deviceIdsAreMatchedLiterally() {
+        TestMeter named = new TestMeter("meter (bay 7)");
+        registry.register(Meter.class, meter, Meter.ID_PROPERTY, meter.id());
+        registry.register(Meter.class, named, Meter.ID_PROPERTY, named.id());
+
+        activate(TestConfig.good().withMeter("bay-07.*"));
+        assertEquals(0, meter.subscribers(), "a '*' in an id is no wildcard");
+
+        PileControllerComponent pile = activate(TestConfig.good().withId("bay-09").withMeter(named.id()));
+        assertEquals(1, named.subscribers());
+        assertEquals(new PileId("bay-09"), pile.id());
+    }
+
     private void assertNothingLeftBehind() {
         assertEquals(List.of(), registry.registered(PileController.class));
         assertEquals(0, registry.listeners(), "no device is followed");
