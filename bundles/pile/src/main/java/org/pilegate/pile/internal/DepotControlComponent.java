@@ -44,20 +44,10 @@ import org.slf4j.LoggerFactory;
  * one lane, one task after the other: a session admitted to charging, a session that ended, a new cap or site limit.
  * A pile admitted gets its share before its contactor closes, after the others have been told theirs.
  */
-@Component(service = {DepotControl.class, DepotControlComponent.class})
-public class DepotControlComponent implements DepotControl {
+@Component(service = {DepotControl.class, DepotShares.class})
+public class DepotControlComponent implements DepotControl, DepotShares {
 
     private static final Logger LOG = LoggerFactory.getLogger(DepotControlComponent.class);
-
-    /**
-     * What a pile's supply can carry.
-     *
-     * @param maxCurrentA most current per phase
-     * @param phases phases the pile charges on, 1 or 3
-     * @param voltageV nominal voltage per phase (line to neutral)
-     */
-    record Supply(int maxCurrentA, int phases, int voltageV) {
-    }
 
     /** A pile in the depot, with the depot's subscription to its status. */
     private record Governed(PileMonitor monitor, Supply supply, AutoCloseable subscription) {
@@ -97,8 +87,8 @@ public class DepotControlComponent implements DepotControl {
         }
     }
 
-    /** A pile started: it takes its stored settings and is governed from now on. */
-    void join(PileId pile, PileMonitor monitor, Supply supply) {
+    @Override
+    public void join(PileId pile, PileMonitor monitor, Supply supply) {
         monitor.putInService(settings(pile).available());
         AutoCloseable subscription = monitor.subscribe(status -> lane.execute(() -> ended(pile)));
         Governed previous = piles.put(pile, new Governed(monitor, supply, subscription));
@@ -108,15 +98,15 @@ public class DepotControlComponent implements DepotControl {
         }
     }
 
-    /** A pile's supply was reconfigured: the charging piles share anew. */
-    void resupply(PileId pile, PileMonitor monitor, Supply supply) {
+    @Override
+    public void resupply(PileId pile, PileMonitor monitor, Supply supply) {
         piles.computeIfPresent(pile, (id, governed) -> governed.monitor() == monitor
                 ? new Governed(monitor, supply, governed.subscription()) : governed);
         lane.execute(this::share);
     }
 
-    /** A pile stopped: its share goes to the others. */
-    void leave(PileId pile, PileMonitor monitor) {
+    @Override
+    public void leave(PileId pile, PileMonitor monitor) {
         Governed governed = piles.get(pile);
         if (governed != null && governed.monitor() == monitor && piles.remove(pile, governed)) {
             close(governed);
@@ -124,8 +114,8 @@ public class DepotControlComponent implements DepotControl {
         }
     }
 
-    /** Admits the pile's session to the site's power, then closes its contactor at its share. */
-    CompletionStage<PileStatus> charge(PileId pile, ChargingInfo info, long startRegisterWh) {
+    @Override
+    public CompletionStage<PileStatus> charge(PileId pile, ChargingInfo info, long startRegisterWh) {
         CompletionStage<PileStatus> charged = onLane(() -> {
             Governed governed = running(pile);
             charging.add(pile);

@@ -47,8 +47,8 @@ public class PileControllerComponent implements PileController {
     static final String PID = "org.pilegate.pile";
     private static final Logger LOG = LoggerFactory.getLogger(PileControllerComponent.class);
 
-    private final PileWatchdog watchdog;
-    private final DepotControlComponent depot;
+    private final PileWatch watchdog;
+    private final DepotShares depot;
     private final BundleContext context;
     private final PileId id;
     private final PileMonitor monitor;
@@ -58,7 +58,7 @@ public class PileControllerComponent implements PileController {
     private volatile ServiceTracker<Relay, Followed<Relay>> relays;
 
     @Activate
-    public PileControllerComponent(@Reference PileWatchdog watchdog, @Reference DepotControlComponent depot,
+    public PileControllerComponent(@Reference PileWatch watchdog, @Reference DepotShares depot,
             BundleContext context, PileConfig config, Map<String, Object> properties) {
         this.watchdog = watchdog;
         this.depot = depot;
@@ -177,6 +177,18 @@ public class PileControllerComponent implements PileController {
         return relay.device().execute(command);
     }
 
+    /** The id as a filter value that matches it alone: a '*' in it is no wildcard, a ')' does not end the filter. */
+    private static String literal(String deviceId) {
+        StringBuilder escaped = new StringBuilder(deviceId.length());
+        for (char c : deviceId.toCharArray()) {
+            if (c == '\\' || c == '*' || c == '(' || c == ')') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
     /** A device service in use, with the pile's subscription to it. */
     private record Followed<D>(D device, AutoCloseable subscription) {
     }
@@ -184,7 +196,7 @@ public class PileControllerComponent implements PileController {
     /** Tracks the device service with {@code property=deviceId}, subscribed while it is there. */
     private static <D> ServiceTracker<D, Followed<D>> follow(BundleContext context, Class<D> type, String property,
             String deviceId, java.util.function.Function<D, AutoCloseable> subscribe) {
-        String filter = "(&(objectClass=" + type.getName() + ")(" + property + "=" + deviceId + "))";
+        String filter = "(&(objectClass=" + type.getName() + ")(" + property + "=" + literal(deviceId) + "))";
         ServiceTracker<D, Followed<D>> tracker;
         try {
             tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(filter), null) {

@@ -43,8 +43,8 @@ record PileSetup(String pid, PileId id, String meter, String relay, Duration gra
                 config.maxCurrentA(), Duration.ofSeconds(config.idleFinishS()), config.phases(), config.voltageV());
     }
 
-    DepotControlComponent.Supply supply() {
-        return new DepotControlComponent.Supply(maxCurrentA, phases, voltageV);
+    DepotShares.Supply supply() {
+        return new DepotShares.Supply(maxCurrentA, phases, voltageV);
     }
 
     private static void requireDevice(String pid, String key, String deviceId) {

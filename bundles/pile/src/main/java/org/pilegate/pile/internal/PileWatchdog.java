@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One thread that looks at every pile once a second for devices gone silent; no thread per pile. */
-@Component(service = PileWatchdog.class)
-public class PileWatchdog {
+@Component(service = PileWatch.class)
+public class PileWatchdog implements PileWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(PileWatchdog.class);
 
@@ -36,11 +36,13 @@ public class PileWatchdog {
         scheduler.shutdownNow();
     }
 
-    void watch(PileMonitor monitor) {
+    @Override
+    public void watch(PileMonitor monitor) {
         monitors.add(monitor);
     }
 
-    void forget(PileMonitor monitor) {
+    @Override
+    public void forget(PileMonitor monitor) {
         monitors.remove(monitor);
     }
 

@@ -179,7 +179,7 @@ abstract class DepotControlComponentTest {
         charge(pile, "s-1");
         assertEquals(new RelayCommand.CloseContactor(20), pile.last());
 
-        depot.resupply(pile.id, pile.monitor, new DepotControlComponent.Supply(16, 3, 230));
+        depot.resupply(pile.id, pile.monitor, new DepotShares.Supply(16, 3, 230));
         drain();
 
         assertEquals(new RelayCommand.SetCurrentLimit(16), pile.last());
@@ -208,7 +208,7 @@ abstract class DepotControlComponentTest {
 
     private TestPile join(String id) {
         TestPile pile = new TestPile(new PileId(id));
-        depot.join(pile.id, pile.monitor, new DepotControlComponent.Supply(32, 3, 230));
+        depot.join(pile.id, pile.monitor, new DepotShares.Supply(32, 3, 230));
         return pile;
     }
 

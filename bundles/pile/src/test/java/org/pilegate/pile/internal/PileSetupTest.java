@@ -34,7 +34,7 @@ class PileSetupTest {
 
         assertEquals(new PileId("bay-07"), setup.id());
         assertEquals(Duration.ofSeconds(10), setup.grace());
-        assertEquals(new DepotControlComponent.Supply(32, 3, 230), setup.supply());
+        assertEquals(new DepotShares.Supply(32, 3, 230), setup.supply());
     }
 
     @Test

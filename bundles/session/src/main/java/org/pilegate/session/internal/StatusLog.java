@@ -57,9 +57,11 @@ final class StatusLog {
 
     /** The point is stored: it joins the lane's timeline and becomes the update for the terminal. */
     StatusUpdate recorded(PileLane lane, SessionRecord session, StatusPoint point) {
+        // past the stored point before pricing it: a tariff that fails must not have the next tick number a point
+        // the same again, whose duplicate key would fail that tick's batch for every session at the depot
+        lane.lastSeq = point.seq();
         Optional<Money> estimate = isDelivering(session) ? settlement.estimate(session, lane.points, point)
                 : Optional.empty();
-        lane.lastSeq = point.seq();
         lane.points.add(point);
         return update(session, point, estimate);
     }

@@ -45,6 +45,9 @@ import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionOverview;
 import org.pilegate.api.session.SessionQuery;
 import org.pilegate.api.session.SessionState;
+import org.pilegate.api.tariff.PricedSession;
+import org.pilegate.api.tariff.Pricing;
+import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.api.terminal.AssociationPrompt;
 import org.pilegate.api.terminal.AssociationRequest;
 import org.pilegate.api.terminal.ChargingPrompt;
@@ -85,6 +88,29 @@ abstract class ChargingSessionsTest {
         return true;
     };
     private final SharedThreads threads = new SharedThreads(16);
+    /** Piles at which the tariff fails, as a broken tariff would. */
+    private final Set<PileId> unpriceable = ConcurrentHashMap.newKeySet();
+    private final Pricing tariff = new Pricing() {
+        private final Pricing cents = new CentPerTenWh();
+
+        @Override
+        public Optional<Currency> currency(PileId pile) {
+            return cents.currency(pile);
+        }
+
+        @Override
+        public Optional<String> summary(PileId pile) {
+            return cents.summary(pile);
+        }
+
+        @Override
+        public Optional<PricedSession> price(PileId pile, SessionTimeline timeline) {
+            if (unpriceable.contains(pile)) {
+                throw new IllegalStateException("no price for pile " + pile);
+            }
+            return cents.price(pile, timeline);
+        }
+    };
     private DataSource database;
     private JdbcWallet wallet;
     private JdbcVehicleRegistry registry;
@@ -196,6 +222,28 @@ abstract class ChargingSessionsTest {
             }
         } finally {
             phones.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSessionWhoseFeeSoFarCannotBePricedDoesNotHoldUpTheStatusOfTheOthers() {
+        wallet.topUp(new AccountId("someone"), Money.of(10_000, "EUR"), "someones-opening-balance");
+        FakePileController other = addPile("bay-08", 0);
+        boundAndCharging();
+        other.plug(Optional.empty());
+        awaitTrue(() -> other.state() == PileState.PROMPTED);
+        AssociationPrompt prompt = (AssociationPrompt) send(STRANGER, new PromptRequest(other.id())).get(1);
+        single(send(STRANGER, associate(prompt, STRANGER)));
+        single(send(STRANGER, new ChargingRequest(other.id(), ChargingTargets.none())));
+
+        unpriceable.add(pile.id());
+        pile.deliver(11_000, START_WH + 100);
+
+        // every tick commits the status of all charging sessions at once: one that fails must not fail the others
+        for (long wh = 100; wh <= 500; wh += 100) {
+            long delivered = wh;
+            other.deliver(11_000, delivered);
+            awaitStatus(STRANGER, update -> update.energyWh() == delivered);
         }
     }
 
@@ -590,7 +638,7 @@ abstract class ChargingSessionsTest {
     private ChargingSessions startServer() {
         ChargingSessions started = new ChargingSessions(database, registry, threads, config(200, 300), clock);
         started.bindOutbox(outbox);
-        started.bindPricing(new CentPerTenWh());
+        started.bindPricing(tariff);
         started.bindWallet(wallet);
         return started;
     }

@@ -1,0 +1,13 @@
+package org.pilegate.session.internal;
+
+import javax.sql.DataSource;
+
+import org.pilegate.store.internal.StoreDatabases;
+
+class SettlementOnPostgresqlTest extends SettlementTest {
+
+    @Override
+    DataSource freshDatabase() throws Exception {
+        return StoreDatabases.postgres();
+    }
+}
