@@ -17,21 +17,20 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pilegate.api.pile.DepotControl;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileSettings;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.session.ChargingInfo;
+import org.pilegate.api.work.GatewayThreads;
+import org.pilegate.api.work.Lane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,12 +63,9 @@ public class DepotControlComponent implements DepotControl, DepotShares {
     private Map<PileId, Integer> shared = Map.of();
 
     @Activate
-    public DepotControlComponent(@Reference(target = "(pilegate.store=main)") DataSource dataSource) {
-        this(dataSource, Clock.systemUTC(), Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "pilegate-depot");
-            thread.setDaemon(true);
-            return thread;
-        }));
+    public DepotControlComponent(@Reference(target = "(pilegate.store=main)") DataSource dataSource,
+            @Reference GatewayThreads threads) {
+        this(dataSource, Clock.systemUTC(), new Lane(threads.workers()));
     }
 
     DepotControlComponent(DataSource dataSource, Clock clock, Executor lane) {
@@ -78,13 +74,6 @@ public class DepotControlComponent implements DepotControl, DepotShares {
         this.settings = new ConcurrentHashMap<>(store.piles());
         this.sitePowerLimitW = store.sitePowerLimitW();
         LOG.info("Depot: {} pile setting(s) stored; site power {}", settings.size(), describe(sitePowerLimitW));
-    }
-
-    @Deactivate
-    void deactivate() {
-        if (lane instanceof ExecutorService service) {
-            service.shutdown();
-        }
     }
 
     @Override

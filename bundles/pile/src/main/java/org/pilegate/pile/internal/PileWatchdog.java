@@ -1,39 +1,35 @@
 package org.pilegate.pile.internal;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.pilegate.api.work.GatewayThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One thread that looks at every pile once a second for devices gone silent; no thread per pile. */
+/** Looks at every pile once a second for devices gone silent, on the gateway's shared threads. */
 @Component(service = PileWatch.class)
 public class PileWatchdog implements PileWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(PileWatchdog.class);
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     private final Set<PileMonitor> monitors = ConcurrentHashMap.newKeySet();
-    private ScheduledExecutorService scheduler;
+    private final GatewayThreads.Scheduled checking;
 
     @Activate
-    void activate() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "pilegate-pile-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::checkAll, 1, 1, TimeUnit.SECONDS);
+    public PileWatchdog(@Reference GatewayThreads threads) {
+        checking = threads.every(CHECK_EVERY, CHECK_EVERY, this::checkAll);
     }
 
     @Deactivate
     void deactivate() {
-        scheduler.shutdownNow();
+        checking.cancel();
     }
 
     @Override
