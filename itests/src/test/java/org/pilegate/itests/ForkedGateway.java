@@ -1,7 +1,6 @@
 package org.pilegate.itests;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +47,6 @@ final class ForkedGateway implements AutoCloseable {
         ForkedGateway gateway = new ForkedGateway(folder);
         gateway.set("org.pilegate.routing.cfg", "port", Integer.toString(PilegateDistribution.HTTP_PORT));
         gateway.set("org.apache.karaf.shell.cfg", "sshPort", Integer.toString(PilegateDistribution.SSH_PORT));
-        gateway.set("org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort()));
-        gateway.set("org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort()));
         gateway.set("org.pilegate.sim.cfg", "enabled", "false");
         for (Map.Entry<String, String> file : etc.entrySet()) {
             Files.writeString(folder.resolve("etc").resolve(file.getKey()), file.getValue());
@@ -132,12 +129,6 @@ final class ForkedGateway implements AutoCloseable {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void run(List<String> command, Path directory) throws Exception {
