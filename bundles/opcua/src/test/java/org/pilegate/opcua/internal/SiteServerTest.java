@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pilegate.api.meter.FakeMeter;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.PhaseValues;
 import org.pilegate.api.meter.ReadingQuality;

@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.ServiceEvent;
+import org.pilegate.api.meter.FakeMeter;
 import org.pilegate.api.meter.Meter;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.ReadingQuality;
@@ -55,7 +56,7 @@ class PileControllerComponentTest {
 
     private final TestServiceRegistry registry = new TestServiceRegistry();
     private final RecordingWatch watch = new RecordingWatch();
-    private final TestMeter meter = new TestMeter("bay-07.meter");
+    private final FakeMeter meter = new FakeMeter("bay-07.meter");
     private final TestRelay relay = new TestRelay("bay-07.relay");
     private DataSource database;
     private DepotControlComponent depot;
@@ -102,7 +103,7 @@ class PileControllerComponentTest {
 
     @Test
     void itFollowsItsOwnMeterAndRelayByIdWhicheverStartsFirst() throws Exception {
-        TestMeter neighbour = new TestMeter("bay-08.meter");
+        FakeMeter neighbour = new FakeMeter("bay-08.meter");
         registry.register(Meter.class, meter, Meter.ID_PROPERTY, meter.id());
         registry.register(Meter.class, neighbour, Meter.ID_PROPERTY, neighbour.id());
         PileControllerComponent pile = activate(TestConfig.good());
@@ -163,7 +164,7 @@ class PileControllerComponentTest {
 
     @Test
     void aChangedConfigurationAppliesInPlaceAndThePileGoesOn() {
-        TestMeter replacement = new TestMeter("bay-07.meter-2");
+        FakeMeter replacement = new FakeMeter("bay-07.meter-2");
         TestServiceRegistry.Service meterService = registry.register(Meter.class, meter, Meter.ID_PROPERTY,
                 meter.id());
         registry.register(Meter.class, replacement, Meter.ID_PROPERTY, replacement.id());
@@ -241,7 +242,7 @@ class PileControllerComponentTest {
 
     @Test
     void deviceIdsAreMatchedLiterally() {
-        TestMeter named = new TestMeter("meter (bay 7)");
+        FakeMeter named = new FakeMeter("meter (bay 7)");
         registry.register(Meter.class, meter, Meter.ID_PROPERTY, meter.id());
         registry.register(Meter.class, named, Meter.ID_PROPERTY, named.id());
 
@@ -347,45 +348,6 @@ class PileControllerComponentTest {
     }
 
     /** A meter driver's service; the test reads it. */
-    private static final class TestMeter implements Meter {
-
-        private final String id;
-        private final List<Consumer<MeterReading>> listeners = new CopyOnWriteArrayList<>();
-        private volatile Optional<MeterReading> latest = Optional.empty();
-
-        TestMeter(String id) {
-            this.id = id;
-        }
-
-        void read(long registerWh, long powerW) {
-            MeterReading reading = new MeterReading(Instant.now(), registerWh, powerW, ReadingQuality.GOOD,
-                    Optional.empty());
-            latest = Optional.of(reading);
-            listeners.forEach(listener -> listener.accept(reading));
-        }
-
-        int subscribers() {
-            return listeners.size();
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public Optional<MeterReading> latest() {
-            return latest;
-        }
-
-        @Override
-        public AutoCloseable subscribe(Consumer<MeterReading> listener) {
-            listeners.add(listener);
-            return () -> listeners.remove(listener);
-        }
-    }
-
-    /** A relay driver's service that takes every command; the test plugs vehicles in. */
     private static final class TestRelay implements Relay {
 
         final List<RelayCommand> commands = new CopyOnWriteArrayList<>();
