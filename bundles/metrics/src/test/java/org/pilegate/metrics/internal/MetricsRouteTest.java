@@ -36,7 +36,7 @@ import org.pilegate.routing.internal.GatewayHttpFixture;
 class MetricsRouteTest {
 
     private final GatewayHttpFixture server = new GatewayHttpFixture();
-    private final GatewayMeters meters = new GatewayMeters();
+    private final PrometheusMeters meters = new PrometheusMeters();
     /** Held as DS holds active components: Micrometer holds what gauges read only weakly. */
     private final List<Runnable> deactivations = new ArrayList<>();
 
@@ -149,7 +149,7 @@ class MetricsRouteTest {
                 overview("s-2", SessionState.CHARGING), overview("s-3", SessionState.PENDING),
                 overview("s-4", SessionState.PAID));
         active(new SessionMeters(meters, new SessionDirectoryStub(sessions)), SessionMeters::deactivate);
-        GatewayMeters withoutDirectory = new GatewayMeters();
+        PrometheusMeters withoutDirectory = new PrometheusMeters();
         active(new SessionMeters(withoutDirectory), SessionMeters::deactivate);
 
         String body = server.get(MetricsRoute.PATH).body();

@@ -2,45 +2,15 @@ package org.pilegate.routing.internal;
 
 import java.util.Optional;
 
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.pilegate.api.error.ErrorCode;
-import org.pilegate.api.terminal.TerminalCredentials;
 import org.pilegate.api.terminal.TerminalId;
 
-/**
- * Checks terminal credentials for the WebSocket and REST routes. The credentials service is followed dynamically: while
- * the bundle behind it is replaced, new logins are asked to retry, and connected terminals stay connected.
- */
-@Component(service = TerminalAuthenticator.class)
-public class TerminalAuthenticator {
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile TerminalCredentials credentials;
-
-    public TerminalAuthenticator() {
-        // for DS, which binds the credentials service when there is one
-    }
-
-    TerminalAuthenticator(TerminalCredentials credentials) {
-        this.credentials = credentials;
-    }
+/** Checks a terminal's credential for the WebSocket and REST routes. */
+public interface TerminalAuthenticator {
 
     /**
      * The terminal {@code credential} belongs to, if it is valid.
      *
-     * @throws TerminalMessageException service_unavailable while no credentials service runs
+     * @throws TerminalMessageException service_unavailable while credentials cannot be checked
      */
-    Optional<TerminalId> authenticate(String credential) {
-        TerminalCredentials current = credentials;
-        if (current == null) {
-            throw new TerminalMessageException(ErrorCode.SERVICE_UNAVAILABLE,
-                    "terminal credentials cannot be checked right now; try again shortly");
-        }
-        return current.authenticate(credential);
-    }
+    Optional<TerminalId> authenticate(String credential);
 }

@@ -46,10 +46,10 @@ import io.vertx.ext.web.handler.BodyHandler;
  * on the router keep running and no terminal route or web page restarts for it.
  */
 // immediate: the port stays open while the routes on it are replaced
-@Component(service = {TerminalHttpServer.class, GatewayHttpServer.class}, configurationPid = TerminalHttpServer.PID,
+@Component(service = {TerminalEndpoints.class, GatewayHttpServer.class}, configurationPid = TerminalHttpServer.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @Designate(ocd = RoutingConfig.class)
-public class TerminalHttpServer implements GatewayHttpServer {
+public class TerminalHttpServer implements TerminalEndpoints {
 
     static final String PID = "org.pilegate.routing";
     /** Any body a message could fit in: the JSON limit counts chars, UTF-8 takes at most 3 bytes for one. */
@@ -158,7 +158,8 @@ public class TerminalHttpServer implements GatewayHttpServer {
     }
 
     /** The URI of a WebSocket endpoint at {@code path} on this server; its routes see OPEN and CLOSE events too. */
-    String webSocketUri(String path) {
+    @Override
+    public String webSocketUri(String path) {
         return WEBSOCKET_COMPONENT + ":" + path + "?fireWebSocketConnectionEvents=true";
     }
 

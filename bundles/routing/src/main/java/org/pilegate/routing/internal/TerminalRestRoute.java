@@ -42,12 +42,12 @@ public class TerminalRestRoute extends RouteBuilder {
     private static final String JSON = "application/json";
     private static final Logger LOG = LoggerFactory.getLogger(TerminalRestRoute.class);
 
-    private final TerminalHttpServer httpServer;
+    private final TerminalEndpoints httpServer;
     private final TerminalAuthenticator authenticator;
     private final TerminalJson json = new TerminalJson();
 
     @Activate
-    public TerminalRestRoute(@Reference(name = "httpServer") TerminalHttpServer httpServer,
+    public TerminalRestRoute(@Reference(name = "httpServer") TerminalEndpoints httpServer,
             @Reference(name = "authenticator") TerminalAuthenticator authenticator) {
         this.httpServer = httpServer;
         this.authenticator = authenticator;

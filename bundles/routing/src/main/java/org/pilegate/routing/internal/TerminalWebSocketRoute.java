@@ -26,7 +26,7 @@ import io.vertx.core.http.ServerWebSocket;
 /**
  * The terminals' WebSocket at {@value #PATH}. A connection first authenticates (see {@link AuthenticationFrames});
  * it is closed after {@value #MAX_REFUSED_FRAMES} frames refused before that, or when it has not authenticated
- * within {@link TerminalConnections#AUTHENTICATION_TIMEOUT}. It is then greeted with what
+ * within {@link ConnectedTerminals#AUTHENTICATION_TIMEOUT}. It is then greeted with what
  * {@link TerminalInboundRoute#CONNECTED_ENDPOINT} says the terminal should see, and every text frame it sends goes
  * through {@link TerminalInboundRoute#ENDPOINT}, its replies back on the same connection. Frames of a connection are
  * handled one at a time in order, off the event loop; a refused frame gets an error frame and the connection stays.
@@ -39,14 +39,14 @@ public class TerminalWebSocketRoute extends RouteBuilder {
     static final int MAX_REFUSED_FRAMES = 3;
     private static final Logger LOG = LoggerFactory.getLogger(TerminalWebSocketRoute.class);
 
-    private final TerminalHttpServer httpServer;
+    private final TerminalEndpoints httpServer;
     private final TerminalConnections connections;
     private final TerminalAuthenticator authenticator;
     private final TerminalJson json = new TerminalJson();
     private final AuthenticationFrames authentication = new AuthenticationFrames();
 
     @Activate
-    public TerminalWebSocketRoute(@Reference(name = "httpServer") TerminalHttpServer httpServer,
+    public TerminalWebSocketRoute(@Reference(name = "httpServer") TerminalEndpoints httpServer,
             @Reference(name = "connections") TerminalConnections connections,
             @Reference(name = "authenticator") TerminalAuthenticator authenticator) {
         this.httpServer = httpServer;

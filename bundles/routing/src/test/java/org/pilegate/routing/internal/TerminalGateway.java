@@ -15,7 +15,7 @@ import org.pilegate.api.work.SharedThreads;
 final class TerminalGateway implements AutoCloseable {
 
     final CredentialsStub credentials = new CredentialsStub();
-    final TerminalConnections connections;
+    final ConnectedTerminals connections;
     private final SharedThreads threads = new SharedThreads(2);
     private final DefaultCamelContext camel = new DefaultCamelContext();
     private final TerminalInboundRoute inbound = new TerminalInboundRoute();
@@ -24,7 +24,7 @@ final class TerminalGateway implements AutoCloseable {
     private RouteBuilder[] transports;
 
     TerminalGateway(Duration authenticationTimeout) {
-        connections = new TerminalConnections(threads, authenticationTimeout);
+        connections = new ConnectedTerminals(threads, authenticationTimeout);
         camel.start();
         try {
             camel.addRoutes(inbound);
@@ -35,7 +35,7 @@ final class TerminalGateway implements AutoCloseable {
     }
 
     TerminalGateway() {
-        this(TerminalConnections.AUTHENTICATION_TIMEOUT);
+        this(ConnectedTerminals.AUTHENTICATION_TIMEOUT);
     }
 
     /** As after the port was reconfigured: DS stops the transport routes, then the server, and starts them anew. */
@@ -48,8 +48,8 @@ final class TerminalGateway implements AutoCloseable {
             httpServer.deactivate();
         }
         httpServer = new TerminalHttpServer(camel, new ListenAddress("127.0.0.1", port));
-        webSocketRoute = new TerminalWebSocketRoute(httpServer, connections, new TerminalAuthenticator(credentials));
-        transports = new RouteBuilder[] {webSocketRoute, new TerminalRestRoute(httpServer, new TerminalAuthenticator(credentials))};
+        webSocketRoute = new TerminalWebSocketRoute(httpServer, connections, new FollowedCredentials(credentials));
+        transports = new RouteBuilder[] {webSocketRoute, new TerminalRestRoute(httpServer, new FollowedCredentials(credentials))};
         try {
             for (RouteBuilder transport : transports) {
                 camel.addRoutes(transport);

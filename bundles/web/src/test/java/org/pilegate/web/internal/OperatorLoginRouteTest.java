@@ -68,7 +68,7 @@ class OperatorLoginRouteTest {
 
     @Test
     void repeatedWrongPasswordsAreThrottled() throws Exception {
-        for (int i = 0; i < OperatorAccess.MAX_FAILURES; i++) {
+        for (int i = 0; i < SignedOperatorTokens.MAX_FAILURES; i++) {
             gateway.post(OperatorLoginRoute.LOGIN_PATH, "{\"user\":\"admin\",\"password\":\"guess\"}");
         }
         HttpResponse<String> response = gateway.post(OperatorLoginRoute.LOGIN_PATH,

@@ -16,7 +16,7 @@ final class WebGateway implements AutoCloseable {
 
     static final String PASSWORD = "correct horse";
 
-    final OperatorAccess access = new OperatorAccess(
+    final SignedOperatorTokens access = new SignedOperatorTokens(
             (user, password) -> "admin".equals(user) && PASSWORD.equals(new String(password)),
             Duration.ofMinutes(5), Clock.systemUTC());
     private final GatewayHttpFixture server = new GatewayHttpFixture();

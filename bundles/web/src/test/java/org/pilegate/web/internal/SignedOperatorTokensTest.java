@@ -14,10 +14,10 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-class OperatorAccessTest {
+class SignedOperatorTokensTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T08:00:00Z"));
-    private final OperatorAccess access = new OperatorAccess(
+    private final SignedOperatorTokens access = new SignedOperatorTokens(
             (user, password) -> "admin".equals(user) && "s3cret".equals(new String(password)),
             Duration.ofMinutes(30), clock);
 
@@ -41,7 +41,7 @@ class OperatorAccessTest {
         String token = access.signIn("admin", "s3cret".toCharArray()).orElseThrow().token();
         String[] parts = token.split("\\.");
         String longer = parts[0] + "." + (Long.parseLong(parts[1]) + 3600) + "." + parts[2];
-        OperatorAccess otherGateway = new OperatorAccess((user, password) -> true, Duration.ofMinutes(30), clock);
+        SignedOperatorTokens otherGateway = new SignedOperatorTokens((user, password) -> true, Duration.ofMinutes(30), clock);
 
         assertEquals(Optional.empty(), access.operatorOf(longer));
         assertEquals(Optional.empty(), otherGateway.operatorOf(token));
@@ -52,12 +52,12 @@ class OperatorAccessTest {
 
     @Test
     void repeatedFailuresLockTheAccountForAMinute() {
-        for (int i = 0; i < OperatorAccess.MAX_FAILURES; i++) {
+        for (int i = 0; i < SignedOperatorTokens.MAX_FAILURES; i++) {
             assertEquals(Optional.empty(), access.signIn("admin", "guess".toCharArray()));
         }
 
         assertThrows(OperatorAccess.TooManyAttempts.class, () -> access.signIn("admin", "s3cret".toCharArray()));
-        clock.now = clock.now.plus(OperatorAccess.FAILURE_WINDOW);
+        clock.now = clock.now.plus(SignedOperatorTokens.FAILURE_WINDOW);
         assertTrue(access.signIn("admin", "s3cret".toCharArray()).isPresent());
     }
 

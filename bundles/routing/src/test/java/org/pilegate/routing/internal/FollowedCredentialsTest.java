@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.terminal.TerminalId;
 
-class TerminalAuthenticatorTest {
+class FollowedCredentialsTest {
 
     @Test
     void withoutTheCredentialsServiceLoginsAreAskedToRetry() {
         TerminalMessageException refused = assertThrows(TerminalMessageException.class,
-                () -> new TerminalAuthenticator().authenticate("phone-1.secret"));
+                () -> new FollowedCredentials().authenticate("phone-1.secret"));
 
         assertEquals(ErrorCode.SERVICE_UNAVAILABLE, refused.reply().code());
     }
@@ -22,7 +22,7 @@ class TerminalAuthenticatorTest {
     @Test
     void credentialsAreCheckedByTheService() {
         CredentialsStub credentials = new CredentialsStub();
-        TerminalAuthenticator authenticator = new TerminalAuthenticator(credentials);
+        FollowedCredentials authenticator = new FollowedCredentials(credentials);
 
         String issued = credentials.issue(new TerminalId("phone-1"));
 
