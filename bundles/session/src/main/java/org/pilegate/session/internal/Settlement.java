@@ -140,19 +140,42 @@ final class Settlement {
         return Optional.of(paid);
     }
 
-    /** The session as pricing sees it: the recorded points within its time, charging where the session charged. */
+    /**
+     * The session as pricing sees it: the recorded points within its time, charging where the session charged. Points
+     * carry the wall clock and the meter's register as they were read; a clock set back, or a register read lower than
+     * before (a meter replaced), would make the timeline run backwards, and a fee that cannot be priced is never issued.
+     * Such a point counts at the latest time and register seen before it, and the log says so.
+     */
     private static SessionTimeline timeline(ChargingSession session, List<StatusPoint> points, Instant end) {
+        Instant start = session.startedAt();
         List<MeterSample> samples = new ArrayList<>();
-        samples.add(new MeterSample(session.startedAt(), session.startEnergyWh(), 0, OptionalInt.empty(), false));
+        MeterSample last = new MeterSample(start, session.startEnergyWh(), 0, OptionalInt.empty(), false);
+        samples.add(last);
+        boolean backwards = false;
         for (StatusPoint point : points) {
-            if (!point.at().isBefore(session.startedAt()) && !point.at().isAfter(end)) {
-                // a meter reads a little below zero around no load; the vehicle drew nothing then
-                samples.add(new MeterSample(point.at(), point.registerWh(), Math.max(0, point.powerW()),
-                        OptionalInt.empty(), point.state() == SessionState.CHARGING));
+            if (point.at().isAfter(end)) {
+                continue; // recorded once the session had ended
             }
+            backwards |= point.at().isBefore(last.at()) || point.registerWh() < last.registerWh();
+            // a meter reads a little below zero around no load; the vehicle drew nothing then
+            last = new MeterSample(later(point.at(), last.at()), Math.max(point.registerWh(), last.registerWh()),
+                    Math.max(0, point.powerW()), OptionalInt.empty(), point.state() == SessionState.CHARGING);
+            samples.add(last);
         }
-        session.endEnergyWh()
-                .ifPresent(register -> samples.add(new MeterSample(end, register, 0, OptionalInt.empty(), false)));
-        return new SessionTimeline(session.startedAt(), end, samples);
+        Instant until = later(end, last.at());
+        if (session.endEnergyWh().isPresent()) {
+            long register = session.endEnergyWh().get();
+            backwards |= register < last.registerWh();
+            samples.add(new MeterSample(until, Math.max(register, last.registerWh()), 0, OptionalInt.empty(), false));
+        }
+        if (backwards) {
+            LOG.warn("Session {}: its recorded time or meter register runs backwards (clock set back or meter"
+                    + " replaced); priced at the latest time and register seen before each such point", session.id());
+        }
+        return new SessionTimeline(start, until, samples);
+    }
+
+    private static Instant later(Instant one, Instant other) {
+        return one.isAfter(other) ? one : other;
     }
 }

@@ -1,6 +1,7 @@
 package org.pilegate.session.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Clock;
@@ -97,6 +98,43 @@ abstract class SettlementTest {
                 new MeterSample(T0.plusSeconds(1_200), START_WH + 2_340, 7_000, OptionalInt.empty(), true),
                 new MeterSample(END, START_WH + 2_350, 0, OptionalInt.empty(), false)),
                 priced.samples(), "the point recorded after the end is not the session's");
+    }
+
+    @Test
+    void aClockSetBackDuringTheSessionStillBillsEveryWattHourBetweenTheRegisters() {
+        SessionRecord charging = chargingSession();
+        sessions.appendAll(List.of(
+                new TickBatch.Entry(charging.id(), new StatusPoint(1, T0.plusSeconds(600), SessionState.CHARGING,
+                        11_000, START_WH + 1_500)),
+                // the wall clock went back five minutes
+                new TickBatch.Entry(charging.id(), new StatusPoint(2, T0.plusSeconds(300), SessionState.CHARGING,
+                        11_000, START_WH + 2_000))));
+        SessionRecord ended = charging.ended(SessionState.FINISHED, T0.plusSeconds(900), START_WH + 2_350,
+                "stopped by terminal anna-phone");
+        sessions.update(ended);
+
+        FeeNotice fee = settlement.feeOf(ended).orElseThrow();
+
+        assertEquals(Money.of(235, "EUR"), fee.total());
+        List<MeterSample> samples = tariff.timelines.get(0).samples();
+        for (int i = 1; i < samples.size(); i++) {
+            assertFalse(samples.get(i).at().isBefore(samples.get(i - 1).at()), "samples in time order: " + samples);
+        }
+    }
+
+    @Test
+    void aMeterReadingLowerThanBeforeStillIssuesTheFeeUpToTheHighestRegisterSeen() {
+        SessionRecord charging = chargingSession();
+        sessions.appendAll(List.of(
+                new TickBatch.Entry(charging.id(), new StatusPoint(1, T0.plusSeconds(600), SessionState.CHARGING,
+                        11_000, START_WH + 1_500)),
+                // a replaced meter starts again from a lower register
+                new TickBatch.Entry(charging.id(), new StatusPoint(2, T0.plusSeconds(900), SessionState.CHARGING,
+                        11_000, 200))));
+        SessionRecord ended = charging.ended(SessionState.FINISHED, END, 300, "stopped by terminal anna-phone");
+        sessions.update(ended);
+
+        assertEquals(Money.of(150, "EUR"), settlement.feeOf(ended).orElseThrow().total());
     }
 
     @Test
