@@ -48,6 +48,7 @@ final class BenchReport {
     Usage backToBackUsage;
     Map<String, Long> backToBackTally;
     String profile;
+    String idleProfile;
     /** {@code jcmd VM.native_memory summary} at the end of the counted window, when tracked. */
     String nativeMemory;
     private List<SessionTimes> counted = List.of();
@@ -183,6 +184,11 @@ final class BenchReport {
             out.append(String.format(Locale.ROOT, "### Profile: the gateway's JVM for the first %d s of the counted"
                     + " window%n%n", settings.jfr().toSeconds()));
             out.append(profile);
+        }
+        if (idleProfile != null) {
+            out.append(String.format(Locale.ROOT, "### Profile: the gateway's JVM idle (%d s: every pile available,"
+                    + " nothing plugged, every terminal connected)%n%n", settings.idle().toSeconds()));
+            out.append(idleProfile);
         }
         return out.toString();
     }

@@ -165,9 +165,17 @@ public final class DepotBenchmark {
             log("connected " + drivers.size() + " terminals in " + report.connected.toSeconds() + " s");
 
             long depotPid = depot.handle().pid();
+            Path idleRecording = settings.work().resolve("gateway-idle.jfr");
+            if (!settings.jfr().isZero()) {
+                Files.deleteIfExists(idleRecording);
+                gateway.startRecording(settings.idle(), idleRecording);
+            }
             Usage.Meter idle = Usage.start(timer, gatewayPid, depotPid);
             Thread.sleep(settings.idle().toMillis());
             report.idle = idle.stop();
+            if (!settings.jfr().isZero()) {
+                report.idleProfile = JfrSummary.of(awaitRecording(idleRecording), CORES);
+            }
             log("idle: " + report.idle);
 
             Map<String, Long> tallyBefore = tally.snapshot();
@@ -236,10 +244,16 @@ public final class DepotBenchmark {
         report.backToBack(sessions, windowStart, windowEnd);
         log("back to back: " + report.backToBackSummary());
         if (!settings.jfr().isZero()) {
-            await("the flight recording", Duration.ofMinutes(2), () -> Files.exists(recording));
-            Thread.sleep(2000);
-            report.profile = JfrSummary.of(recording, CORES);
+            report.profile = JfrSummary.of(awaitRecording(recording), CORES);
         }
+    }
+
+    /** A recording the gateway writes once its duration is over. */
+    private static Path awaitRecording(Path recording) throws Exception {
+        await("the flight recording " + recording.getFileName(), Duration.ofMinutes(2), () -> Files.exists(recording));
+        // written whole before it is renamed into place, but give the JVM a moment to close it
+        Thread.sleep(2000);
+        return recording;
     }
 
     /**

@@ -23,7 +23,7 @@ import jdk.jfr.consumer.RecordingFile;
  * frame above it), contended monitors, garbage collection and the largest allocators. The raw recording stays in the
  * work folder for {@code jfr print} or JDK Mission Control.
  */
-final class JfrSummary {
+public final class JfrSummary {
 
     private static final int TOP = 12;
     private static final String OURS = "org.pilegate.";
@@ -35,6 +35,16 @@ final class JfrSummary {
     private final Map<String, Duration> contentionByMonitor = new HashMap<>();
     private final Map<String, Long> contentionCount = new HashMap<>();
     private final Map<String, Long> allocationByClass = new HashMap<>();
+    private final Map<String, Long> allocationByOurFrame = new HashMap<>();
+    /**
+     * CPU seconds by thread family, from each thread's jdk.ThreadCPULoad times the time since its previous one: what
+     * the threads used, where execution samples show which threads were in Java code, running or waiting for a core.
+     */
+    private final Map<String, Double> cpuSecondsByThread = new HashMap<>();
+    private final Map<Long, java.time.Instant> lastCpuLoad = new HashMap<>();
+    private java.time.Instant first;
+    private java.time.Instant last;
+    private int cores;
     private long samples;
     private double jvmCpuSum;
     private double machineCpuSum;
@@ -47,7 +57,10 @@ final class JfrSummary {
 
     static String of(Path recording, int cores) throws IOException {
         JfrSummary summary = new JfrSummary();
-        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+        summary.cores = cores;
+        List<RecordedEvent> events = new java.util.ArrayList<>(RecordingFile.readAllEvents(recording));
+        events.sort(Comparator.comparing(RecordedEvent::getStartTime));
+        for (RecordedEvent event : events) {
             summary.add(event);
         }
         return summary.render(recording, cores);
@@ -55,6 +68,22 @@ final class JfrSummary {
 
     private void add(RecordedEvent event) {
         switch (event.getEventType().getName()) {
+            case "jdk.ThreadCPULoad" -> {
+                // the span these periodic events cover; other events may have begun long before the recording
+                if (first == null) {
+                    first = event.getStartTime();
+                }
+                last = event.getStartTime();
+                RecordedThread thread = event.getThread("eventThread");
+                if (thread != null) {
+                    java.time.Instant previous = lastCpuLoad.put(thread.getId(), event.getStartTime());
+                    if (previous != null) {
+                        double seconds = Duration.between(previous, event.getStartTime()).toNanos() / 1e9;
+                        cpuSecondsByThread.merge(family(thread), (event.getFloat("user") + event.getFloat("system"))
+                                * cores * seconds, Double::sum);
+                    }
+                }
+            }
             case "jdk.ExecutionSample" -> {
                 samples++;
                 increment(samplesByThread, family(event.getThread("sampledThread")));
@@ -72,8 +101,8 @@ final class JfrSummary {
                 cpuLoads++;
             }
             case "jdk.JavaMonitorEnter" -> {
-                String monitor = event.getClass("monitorClass").getName() + " in "
-                        + ourFrame(event.getStackTrace()).orElse("(no pilegate frame)");
+                String monitor = event.getClass("monitorClass").getName() + " at " + topFrame(event.getStackTrace())
+                        + " from " + ourFrame(event.getStackTrace()).orElse("(no pilegate frame)");
                 contentionByMonitor.merge(monitor, event.getDuration(), Duration::plus);
                 increment(contentionCount, monitor);
             }
@@ -89,8 +118,11 @@ final class JfrSummary {
                 fileForces++;
                 fileForceTime = fileForceTime.plus(event.getDuration());
             }
-            case "jdk.ObjectAllocationSample" -> allocationByClass.merge(event.getClass("objectClass").getName(),
-                    event.getLong("weight"), Long::sum);
+            case "jdk.ObjectAllocationSample" -> {
+                allocationByClass.merge(event.getClass("objectClass").getName(), event.getLong("weight"), Long::sum);
+                allocationByOurFrame.merge(ourFrame(event.getStackTrace()).orElse("(no pilegate frame)"),
+                        event.getLong("weight"), Long::sum);
+            }
             default -> {
                 // not summarised
             }
@@ -113,6 +145,16 @@ final class JfrSummary {
                     fileForces, fileForceTime.toMillis()));
         }
         out.append("\n\n");
+        if (!cpuSecondsByThread.isEmpty()) {
+            double seconds = Duration.between(first, last).toNanos() / 1e9;
+            double total = cpuSecondsByThread.values().stream().mapToDouble(Double::doubleValue).sum();
+            out.append(String.format(Locale.ROOT, "| CPU by thread (jdk.ThreadCPULoad, digits folded), %.2f cores in"
+                    + " all | cores | share |%n|---|--:|--:|%n", total / seconds));
+            cpuSecondsByThread.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .limit(TOP).forEach(entry -> out.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f %% |%n",
+                            entry.getKey(), entry.getValue() / seconds, 100 * entry.getValue() / total)));
+            out.append('\n');
+        }
         table(out, "execution samples by thread (digits folded)", samplesByThread, samples);
         table(out, "execution samples by the top frame's package", samplesByLibrary, samples);
         table(out, "execution samples by top frame (method)", samplesByTopFrame, samples);
@@ -124,16 +166,29 @@ final class JfrSummary {
                             contentionCount.get(entry.getKey()), entry.getValue().toMillis())));
             out.append('\n');
         }
-        if (!allocationByClass.isEmpty()) {
-            long total = allocationByClass.values().stream().mapToLong(Long::longValue).sum();
-            out.append(String.format(Locale.ROOT, "| allocated class (jdk.ObjectAllocationSample, %d MiB in all) |"
-                    + " MiB | share |%n|---|--:|--:|%n", total >> 20));
-            top(allocationByClass, Map.Entry.<String, Long>comparingByValue().reversed())
-                    .forEach(entry -> out.append(String.format(Locale.ROOT, "| %s | %d | %.1f %% |%n",
-                            entry.getKey(), entry.getValue() >> 20, 100.0 * entry.getValue() / total)));
-            out.append('\n');
-        }
+        allocationTable(out, "allocated class", allocationByClass);
+        allocationTable(out, "allocated under the innermost pilegate frame", allocationByOurFrame);
         return out.toString();
+    }
+
+    private static void allocationTable(StringBuilder out, String title, Map<String, Long> bytes) {
+        if (bytes.isEmpty()) {
+            return;
+        }
+        long total = bytes.values().stream().mapToLong(Long::longValue).sum();
+        out.append(String.format(Locale.ROOT, "| %s (jdk.ObjectAllocationSample, %d MiB in all) | MiB | share |%n"
+                + "|---|--:|--:|%n", title, total >> 20));
+        top(bytes, Map.Entry.<String, Long>comparingByValue().reversed()).forEach(entry -> out.append(String.format(
+                Locale.ROOT, "| %s | %d | %.1f %% |%n", entry.getKey(), entry.getValue() >> 20,
+                100.0 * entry.getValue() / total)));
+        out.append('\n');
+    }
+
+    /** Prints the summary of the recordings named: {@code java … JfrSummary gateway.jfr}. */
+    public static void main(String... recordings) throws IOException {
+        for (String recording : recordings) {
+            System.out.println(of(Path.of(recording), Runtime.getRuntime().availableProcessors()));
+        }
     }
 
     private static void table(StringBuilder out, String title, Map<String, Long> counts, long total) {
@@ -155,6 +210,10 @@ final class JfrSummary {
         }
         return stack.getFrames().stream().map(RecordedFrame::getMethod)
                 .filter(method -> method.getType().getName().startsWith(OURS)).findFirst().map(JfrSummary::name);
+    }
+
+    private static String topFrame(RecordedStackTrace stack) {
+        return stack == null || stack.getFrames().isEmpty() ? "(no stack)" : name(stack.getFrames().get(0).getMethod());
     }
 
     private static String name(RecordedMethod method) {
