@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 /** Latencies of one measure, one per pile; all kept, so the percentiles are exact (nearest rank). */
-final class Latencies {
+public final class Latencies {
 
     private final long[] sortedNanos;
 
@@ -17,23 +17,23 @@ final class Latencies {
         Arrays.sort(sortedNanos);
     }
 
-    static <T> Latencies of(List<T> items, ToLongFunction<T> nanos) {
+    public static <T> Latencies of(List<T> items, ToLongFunction<T> nanos) {
         return new Latencies(items.stream().mapToLong(nanos).toArray());
     }
 
-    int count() {
+    public int count() {
         return sortedNanos.length;
     }
 
-    double minMillis() {
+    public double minMillis() {
         return sortedNanos[0] / 1e6;
     }
 
-    double maxMillis() {
+    public double maxMillis() {
         return sortedNanos[sortedNanos.length - 1] / 1e6;
     }
 
-    double percentileMillis(int percent) {
+    public double percentileMillis(int percent) {
         int rank = (int) Math.ceil(percent / 100.0 * sortedNanos.length);
         return sortedNanos[Math.max(rank, 1) - 1] / 1e6;
     }

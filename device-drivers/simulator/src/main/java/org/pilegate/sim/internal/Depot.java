@@ -83,6 +83,13 @@ final class Depot {
         return kind == DeviceKind.METER ? meters[Objects.checkIndex(pile, piles.length)] : relay(pile);
     }
 
+    /** Tells {@code watch} of every pile's relay answering what shows its plug; {@link PlugWatch#NONE} stops it. */
+    void watchPlugs(PlugWatch watch) {
+        for (SimulatedRelay relay : relays) {
+            relay.watch(watch);
+        }
+    }
+
     /** Moves every pile to the present. */
     void advance() {
         for (Pile pile : piles) {

@@ -10,6 +10,7 @@ import org.pilegate.device.profile.ContactorOutput;
 import org.pilegate.device.profile.InvalidProfileException;
 import org.pilegate.device.profile.RegisterPoint;
 import org.pilegate.device.profile.RelayProfile;
+import org.pilegate.device.profile.VehicleIdBlock;
 import org.pilegate.modbus.FunctionCode;
 import org.pilegate.modbus.RegisterBlock;
 
@@ -22,6 +23,7 @@ final class SimulatedRelay extends SimulatedDevice {
 
     private final RelayProfile profile;
     private final Optional<RegisterPoint> writableLimit;
+    private volatile PlugWatch watch = PlugWatch.NONE;
 
     SimulatedRelay(Pile pile, RelayProfile profile, RegisterMap map) {
         super(pile, map);
@@ -52,6 +54,10 @@ final class SimulatedRelay extends SimulatedDevice {
         return map.build();
     }
 
+    void watch(PlugWatch plugWatch) {
+        watch = plugWatch;
+    }
+
     /** @throws IllegalArgumentException if the relay's profile cannot hold {@code vehicle} */
     void checkReportable(VehicleId vehicle) {
         profile.vehicleId().ifPresent(block -> block.encode(Optional.of(vehicle)));
@@ -72,6 +78,36 @@ final class SimulatedRelay extends SimulatedDevice {
         profile.vehicleId().ifPresent(block -> target.put(Table.of(block.function()), block.address(),
                 block.encode(pile.vehicleId())));
         profile.currentLimit().ifPresent(point -> put(target, point, pile.currentLimitA()));
+    }
+
+    @Override
+    public int[] readRegisters(Table table, int address, int count) {
+        PlugWatch told = watch;
+        if (told == PlugWatch.NONE) {
+            return super.readRegisters(table, address, count);
+        }
+        int[] answer;
+        boolean vehiclePresent;
+        synchronized (pile) {
+            answer = super.readRegisters(table, address, count);
+            vehiclePresent = pile.plugState().vehiclePresent();
+        }
+        if (covers(table, address, count, vehiclePresent)) {
+            told.relayAnswered(pile.index(), vehiclePresent);
+        }
+        return answer;
+    }
+
+    /** Whether a read answers what a poller needs to see the plug: the vehicle's id while one is there. */
+    private boolean covers(Table table, int address, int count, boolean vehiclePresent) {
+        if (vehiclePresent && profile.vehicleId().isPresent()) {
+            VehicleIdBlock block = profile.vehicleId().get();
+            return Table.of(block.function()) == table && address < block.address() + block.registers()
+                    && block.address() < address + count;
+        }
+        RegisterPoint plugState = profile.plugState();
+        return Table.of(plugState.function()) == table && address < plugState.address() + plugState.type().words()
+                && plugState.address() < address + count;
     }
 
     @Override

@@ -111,6 +111,11 @@ public final class Simulation implements DepotSimulator, AutoCloseable {
         return depot.pile(pileIndex).snapshot();
     }
 
+    /** Tells {@code watch} whenever a pile's relay answers what shows its plug; see {@link PlugWatch}. */
+    void watchPlugs(PlugWatch watch) {
+        depot.watchPlugs(watch);
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();

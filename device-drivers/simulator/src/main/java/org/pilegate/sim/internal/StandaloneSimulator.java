@@ -24,12 +24,15 @@ import org.slf4j.LoggerFactory;
  *     org.pilegate.sim.internal.StandaloneSimulator piles=2000 basePort=15020
  * </pre>
  *
- * The class path includes the test scope for its SLF4J binding.
+ * The class path includes the test scope for its SLF4J binding. With {@code controlPort=<port>} (0: a free one) another
+ * process plugs and unplugs vehicles through a {@link ControlChannel} on that port of the loopback address.
  */
 public final class StandaloneSimulator {
 
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneSimulator.class);
     private static final Map<String, String> DEFAULTS = defaults();
+    /** The option that opens a control channel; none without it. */
+    private static final String CONTROL_PORT = "controlPort";
 
     private StandaloneSimulator() {
     }
@@ -39,11 +42,13 @@ public final class StandaloneSimulator {
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             if (pair.length != 2) {
-                LOG.error("Argument '{}' is not key=value; the keys and their defaults: {}", arg, DEFAULTS);
+                LOG.error("Argument '{}' is not key=value; the keys and their defaults: {}, and {} (none)", arg,
+                        DEFAULTS, CONTROL_PORT);
                 System.exit(2);
             }
             options.put(pair[0], pair[1]);
         }
+        String controlPort = options.remove(CONTROL_PORT);
         Simulation simulation;
         try {
             simulation = start(options);
@@ -53,6 +58,10 @@ public final class StandaloneSimulator {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(simulation::close, "pilegate-sim-shutdown"));
+        if (controlPort != null) {
+            ControlChannel control = ControlChannel.open(simulation, Integer.parseInt(controlPort));
+            Runtime.getRuntime().addShutdownHook(new Thread(control::close, "pilegate-sim-control-shutdown"));
+        }
         LOG.info("Running with {}; stop with Ctrl-C", options);
         new CountDownLatch(1).await();
     }
