@@ -60,10 +60,6 @@ final class GatewayProcess implements AutoCloseable {
         gateway.set("org.pilegate.routing.cfg", "port", Integer.toString(settings.httpPort()));
         gateway.set("org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1");
         gateway.set("org.apache.karaf.shell.cfg", "sshPort", Integer.toString(settings.sshPort()));
-        gateway.set("org.apache.karaf.management.cfg", "rmiRegistryHost", "127.0.0.1");
-        gateway.set("org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(DepotProcess.freePort()));
-        gateway.set("org.apache.karaf.management.cfg", "rmiServerHost", "127.0.0.1");
-        gateway.set("org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(DepotProcess.freePort()));
         gateway.set("org.pilegate.opcua.cfg", "bindAddress", "127.0.0.1");
         gateway.set("org.pilegate.opcua.cfg", "port", Integer.toString(DepotProcess.freePort()));
         gateway.set("org.pilegate.sim.cfg", "enabled", "false");
