@@ -82,7 +82,7 @@ record BenchSettings(int piles, int pilesPerPort, int basePort, int httpPort, in
         defaults.put("basePort", "21020");
         defaults.put("httpPort", "18181");
         defaults.put("sshPort", "18101");
-        defaults.put("heap", "320m");
+        defaults.put("heap", "512m");
         defaults.put("idleSeconds", "30");
         defaults.put("warmUpSeconds", "30");
         defaults.put("seconds", "120");
