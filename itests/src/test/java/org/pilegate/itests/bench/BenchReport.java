@@ -49,6 +49,8 @@ final class BenchReport {
     Map<String, Long> backToBackTally;
     String profile;
     String idleProfile;
+    /** {@code jcmd GC.class_histogram} of the idle gateway, when profiled. */
+    String liveHeap;
     /** {@code jcmd VM.native_memory summary} at the end of the counted window, when tracked. */
     String nativeMemory;
     private List<SessionTimes> counted = List.of();
@@ -128,7 +130,7 @@ final class BenchReport {
                 + " relay poll interval (uniformly, so as not to fall in step with the polls). First plugs spread over"
                 + " 10 s, %d s of warm-up, then %d s counted: a session counts when its vehicle is seen leaving inside"
                 + " the window. Refusals and stalls below: from the window's start until every session under way at"
-                + " its end is over.%n%n", settings.chargeFor().toSeconds(), settings.warmUp().toSeconds(),
+                + " its end is over (with a recording, that is 60 s later).%n%n", settings.chargeFor().toSeconds(), settings.warmUp().toSeconds(),
                 window.toSeconds()));
         out.append("| | |\n|---|--:|\n");
         out.append(String.format(Locale.ROOT, "| complete sessions in %d s | %d |%n", window.toSeconds(),
@@ -180,14 +182,17 @@ final class BenchReport {
         if (nativeMemory != null) {
             nativeMemoryTable(out);
         }
+        if (liveHeap != null) {
+            liveHeapTable(out);
+        }
         if (profile != null) {
-            out.append(String.format(Locale.ROOT, "### Profile: the gateway's JVM for the first %d s of the counted"
-                    + " window%n%n", settings.jfr().toSeconds()));
+            out.append(String.format(Locale.ROOT, "### Profile: the gateway's JVM back to back, %d s right after the"
+                    + " counted window%n%n", settings.jfr().toSeconds()));
             out.append(profile);
         }
         if (idleProfile != null) {
-            out.append(String.format(Locale.ROOT, "### Profile: the gateway's JVM idle (%d s: every pile available,"
-                    + " nothing plugged, every terminal connected)%n%n", settings.idle().toSeconds()));
+            out.append(String.format(Locale.ROOT, "### Profile: the gateway's JVM idle, %d s right after the idle"
+                    + " figures%n%n", settings.idle().toSeconds()));
             out.append(idleProfile);
         }
         return out.toString();
@@ -213,6 +218,24 @@ final class BenchReport {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(entry -> out.append("| ").append(entry.getKey()).append(" | ").append(entry.getValue())
                         .append(" |\n"));
+        out.append('\n');
+    }
+
+    /** The live set of the idle gateway and its largest classes, from the class histogram. */
+    private void liveHeapTable(StringBuilder out) {
+        Matcher total = Pattern.compile("(?m)^Total\\s+(\\d+)\\s+(\\d+)").matcher(liveHeap);
+        out.append("### The idle gateway's live heap (`jcmd GC.class_histogram`, after a full collection)\n\n");
+        if (!total.find()) {
+            out.append("No histogram:\n\n```\n").append(liveHeap).append("\n```\n\n");
+            return;
+        }
+        out.append(String.format(Locale.ROOT, "%.0f MiB in %s objects alive. The largest classes:%n%n| class |"
+                + " objects | MiB |%n|---|--:|--:|%n", Long.parseLong(total.group(2)) / 1048576.0, total.group(1)));
+        Matcher row = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)").matcher(liveHeap);
+        for (int rows = 0; rows < 15 && row.find(); rows++) {
+            out.append(String.format(Locale.ROOT, "| %s | %s | %.1f |%n", row.group(3), row.group(1),
+                    Long.parseLong(row.group(2)) / 1048576.0));
+        }
         out.append('\n');
     }
 

@@ -165,18 +165,15 @@ public final class DepotBenchmark {
             log("connected " + drivers.size() + " terminals in " + report.connected.toSeconds() + " s");
 
             long depotPid = depot.handle().pid();
-            Path idleRecording = settings.work().resolve("gateway-idle.jfr");
-            if (!settings.jfr().isZero()) {
-                Files.deleteIfExists(idleRecording);
-                gateway.startRecording(settings.idle(), idleRecording);
-            }
             Usage.Meter idle = Usage.start(timer, gatewayPid, depotPid);
             Thread.sleep(settings.idle().toMillis());
             report.idle = idle.stop();
-            if (!settings.jfr().isZero()) {
-                report.idleProfile = JfrSummary.of(awaitRecording(idleRecording), CORES);
-            }
             log("idle: " + report.idle);
+            if (!settings.jfr().isZero()) {
+                // after the idle figures, which the recorder and the full collection would add to
+                report.idleProfile = JfrSummary.of(record(gateway, "gateway-idle.jfr", settings.idle()), CORES);
+                report.liveHeap = gateway.liveHeap();
+            }
 
             Map<String, Long> tallyBefore = tally.snapshot();
             round(drivers.subList(0, Math.min(WARM_UP_PILES, drivers.size())), WARM_UP_WINDOW);
@@ -187,6 +184,7 @@ public final class DepotBenchmark {
             Usage.Meter paced = Usage.start(timer, gatewayPid, depotPid);
             report.paced = round(arrivals, report.pacingWindow);
             report.pacedUsage = paced.stop();
+            SessionTimes.writeCsv(settings.work().resolve("sessions-paced.csv"), report.paced);
             report.pacedTally = Tally.since(tallyBefore, tally.snapshot());
             log("paced round: " + report.paced.size() + " sessions; " + report.pacedUsage);
 
@@ -220,18 +218,17 @@ public final class DepotBenchmark {
         Map<String, Long> tallyBefore = tally.snapshot();
         Usage.Meter meter = Usage.start(timer, gatewayPid, depotPid);
         long windowStart = System.nanoTime();
-        Path recording = settings.work().resolve("gateway-back-to-back.jfr");
-        if (!settings.jfr().isZero()) {
-            Files.deleteIfExists(recording);
-            gateway.startRecording(settings.jfr(), recording);
-            log("recording the gateway for " + settings.jfr().toSeconds() + " s into " + recording);
-        }
         log("back to back: counting for " + settings.measured().toSeconds() + " s");
         Thread.sleep(settings.measured().toMillis());
         long windowEnd = System.nanoTime();
         report.backToBackUsage = meter.stop();
         if (settings.nativeMemory()) {
             report.nativeMemory = gateway.nativeMemory();
+        }
+        Path recording = null;
+        if (!settings.jfr().isZero()) {
+            // the same load right after the counted window, so that the recorder's cost is in none of its figures
+            recording = record(gateway, "gateway-back-to-back.jfr", settings.jfr());
         }
         drivers.forEach(Driver::finishBackToBack);
         log("back to back: letting the sessions under way end");
@@ -242,16 +239,22 @@ public final class DepotBenchmark {
         List<SessionTimes> sessions = new ArrayList<>();
         drivers.forEach(driver -> sessions.addAll(driver.takeSessions()));
         report.backToBack(sessions, windowStart, windowEnd);
+        SessionTimes.writeCsv(settings.work().resolve("sessions-back-to-back.csv"), sessions);
         log("back to back: " + report.backToBackSummary());
-        if (!settings.jfr().isZero()) {
-            report.profile = JfrSummary.of(awaitRecording(recording), CORES);
+        if (recording != null) {
+            report.profile = JfrSummary.of(recording, CORES);
         }
     }
 
-    /** A recording the gateway writes once its duration is over. */
-    private static Path awaitRecording(Path recording) throws Exception {
-        await("the flight recording " + recording.getFileName(), Duration.ofMinutes(2), () -> Files.exists(recording));
-        // written whole before it is renamed into place, but give the JVM a moment to close it
+    /** Records the gateway for {@code duration} into the work folder; returns the recording once written. */
+    private Path record(GatewayProcess gateway, String file, Duration duration) throws Exception {
+        Path recording = settings.work().resolve(file);
+        Files.deleteIfExists(recording);
+        log("recording the gateway for " + duration.toSeconds() + " s into " + recording);
+        gateway.startRecording(duration, recording);
+        Thread.sleep(duration.toMillis());
+        await("the flight recording " + file, Duration.ofMinutes(2), () -> Files.exists(recording));
+        // give the JVM a moment to finish writing it
         Thread.sleep(2000);
         return recording;
     }

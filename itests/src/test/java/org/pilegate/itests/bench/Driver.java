@@ -150,6 +150,7 @@ final class Driver implements WebSocket.Listener {
             return;
         }
         SessionTimes times = new SessionTimes();
+        times.pile = pile;
         current = times;
         runsItself = backToBack;
         session = null;

@@ -188,9 +188,19 @@ final class GatewayProcess implements AutoCloseable {
 
     /** The gateway JVM's native memory by category, as {@code jcmd VM.native_memory summary} reports it. */
     String nativeMemory() throws Exception {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(jvm().pid()), "VM.native_memory", "summary", "scale=MB").redirectErrorStream(true)
-                .start();
+        return jcmd("VM.native_memory", "summary", "scale=MB");
+    }
+
+    /** The objects alive on the gateway's heap by class ({@code jcmd GC.class_histogram}: a full collection first). */
+    String liveHeap() throws Exception {
+        return jcmd("GC.class_histogram");
+    }
+
+    private String jcmd(String... command) throws Exception {
+        List<String> line = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(jvm().pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         jcmd.waitFor();
         return output;

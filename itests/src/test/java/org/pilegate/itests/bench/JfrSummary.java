@@ -52,6 +52,9 @@ public final class JfrSummary {
     private long collections;
     private Duration pauses = Duration.ZERO;
     private Duration longestPause = Duration.ZERO;
+    private long heapUsedAfterGcMax;
+    private long heapCommittedMax;
+    private long metaspaceCommittedMax;
     private long fileForces;
     private Duration fileForceTime = Duration.ZERO;
 
@@ -114,6 +117,15 @@ public final class JfrSummary {
                     longestPause = paused;
                 }
             }
+            case "jdk.GCHeapSummary" -> {
+                if ("After GC".equals(event.getString("when"))) {
+                    heapUsedAfterGcMax = Math.max(heapUsedAfterGcMax, event.getLong("heapUsed"));
+                }
+                heapCommittedMax = Math.max(heapCommittedMax,
+                        ((jdk.jfr.consumer.RecordedObject) event.getValue("heapSpace")).getLong("committedSize"));
+            }
+            case "jdk.MetaspaceSummary" -> metaspaceCommittedMax = Math.max(metaspaceCommittedMax,
+                    ((jdk.jfr.consumer.RecordedObject) event.getValue("metaspace")).getLong("committed"));
             case "jdk.FileForce" -> {
                 fileForces++;
                 fileForceTime = fileForceTime.plus(event.getDuration());
@@ -139,7 +151,9 @@ public final class JfrSummary {
                     machineCpuSum / cpuLoads * 100));
         }
         out.append(String.format(Locale.ROOT, " Garbage collection: %d collections, %d ms paused in all, the longest"
-                + " %d ms.", collections, pauses.toMillis(), longestPause.toMillis()));
+                + " %d ms; heap used after a collection at most %d MiB, heap committed at most %d MiB, metaspace"
+                + " committed %d MiB.", collections, pauses.toMillis(), longestPause.toMillis(), heapUsedAfterGcMax >> 20,
+                heapCommittedMax >> 20, metaspaceCommittedMax >> 20));
         if (fileForces > 0) {
             out.append(String.format(Locale.ROOT, " Slow fsyncs (jdk.FileForce over its threshold): %d, %d ms.",
                     fileForces, fileForceTime.toMillis()));

@@ -1,5 +1,10 @@
 package org.pilegate.itests.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -9,6 +14,10 @@ import java.util.OptionalLong;
  */
 final class SessionTimes {
 
+    private static final String[] STEPS = {"plugged", "vehicleSeen", "prompted", "bound", "requested", "charging",
+        "stopRequested", "finished", "feeNotice", "paid", "unplugged", "vehicleLeft"};
+
+    String pile;
     long plugged;
     /** The relay first answered the gateway's poll with the vehicle: the floor of (A). */
     long vehicleSeen;
@@ -27,6 +36,28 @@ final class SessionTimes {
     long vehicleLeft;
     /** The step at which the session was given up, or null. */
     String abandonedAt;
+
+    /**
+     * Writes one line per session: its pile, each step in ms since the first plug of all, the reference round trip
+     * in ms, and where it was given up; steps not reached stay empty. For plotting a run over time.
+     */
+    static void writeCsv(Path file, List<SessionTimes> sessions) throws IOException {
+        long origin = sessions.stream().mapToLong(times -> times.plugged).filter(at -> at != 0).min().orElse(0);
+        StringBuilder out = new StringBuilder("pile," + String.join(",", STEPS) + ",contactorRoundTrip,abandonedAt\n");
+        for (SessionTimes times : sessions) {
+            long[] steps = {times.plugged, times.vehicleSeen, times.prompted, times.bound, times.requested,
+                times.charging, times.stopRequested, times.finished, times.feeNotice, times.paid, times.unplugged,
+                times.vehicleLeft};
+            out.append(times.pile);
+            for (long at : steps) {
+                out.append(',').append(at == 0 ? "" : String.format(Locale.ROOT, "%.3f", (at - origin) / 1e6));
+            }
+            out.append(',').append(times.contactorRoundTrip > 0
+                    ? String.format(Locale.ROOT, "%.3f", times.contactorRoundTrip / 1e6) : "");
+            out.append(',').append(times.abandonedAt == null ? "" : times.abandonedAt).append('\n');
+        }
+        Files.writeString(file, out);
+    }
 
     boolean complete() {
         return abandonedAt == null && paid != 0 && vehicleLeft != 0;
