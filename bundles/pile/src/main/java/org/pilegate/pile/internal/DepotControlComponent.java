@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * Piles join when they start and take their stored settings before their controller is offered to anyone, so a pile
  * out of service never opens a session after a restart. Everything that changes who gets how much current runs on
  * one lane, one task after the other: a session admitted to charging, a session that ended, a new cap or site limit.
- * A pile admitted gets its share before its contactor closes, after the others have been told theirs.
+ * A pile admitted gets its share before its contactor closes, after the others have been told theirs. Admissions and
+ * ends that arrive together are shared out together, once, and a pile hears only of a share that changed: at
+ * thousands of charging piles a walk over all of them per event would be the depot's bottleneck.
  */
 @Component(service = {DepotControl.class, DepotShares.class})
 public class DepotControlComponent implements DepotControl, DepotShares {
@@ -59,8 +61,17 @@ public class DepotControlComponent implements DepotControl, DepotShares {
     private volatile OptionalLong sitePowerLimitW;
     /** The piles with a running session, in the order they started charging; touched on the lane only. */
     private final Set<PileId> charging = new LinkedHashSet<>();
-    /** The currents last shared out, for the log; touched on the lane only. */
+    /** The currents last shared out; touched on the lane only. */
     private Map<PileId, Integer> shared = Map.of();
+    /** Sessions waiting to be admitted with the next sharing; touched on the lane only. */
+    private final List<Admission> admissions = new ArrayList<>();
+    /** Whether a sharing is queued on the lane already; touched on the lane only. */
+    private boolean sharingQueued;
+
+    /** A session to admit: its pile starts charging once the depot has given it its share. */
+    private record Admission(PileId pile, ChargingInfo info, long startRegisterWh,
+            CompletableFuture<PileStatus> charged) {
+    }
 
     @Activate
     public DepotControlComponent(@Reference(target = "(pilegate.store=main)") DataSource dataSource,
@@ -91,7 +102,7 @@ public class DepotControlComponent implements DepotControl, DepotShares {
     public void resupply(PileId pile, PileMonitor monitor, Supply supply) {
         piles.computeIfPresent(pile, (id, governed) -> governed.monitor() == monitor
                 ? new Governed(monitor, supply, governed.subscription()) : governed);
-        lane.execute(this::share);
+        lane.execute(this::shareSoon);
     }
 
     @Override
@@ -106,10 +117,11 @@ public class DepotControlComponent implements DepotControl, DepotShares {
     @Override
     public CompletionStage<PileStatus> charge(PileId pile, ChargingInfo info, long startRegisterWh) {
         CompletionStage<PileStatus> charged = onLane(() -> {
-            Governed governed = running(pile);
-            charging.add(pile);
-            share();
-            return governed.monitor().charge(info, startRegisterWh);
+            running(pile);
+            CompletableFuture<PileStatus> admitted = new CompletableFuture<>();
+            admissions.add(new Admission(pile, info, startRegisterWh, admitted));
+            shareSoon();
+            return admitted;
         });
         // a contactor that did not close frees the share it was given
         return charged.whenComplete((status, failure) -> {
@@ -167,7 +179,7 @@ public class DepotControlComponent implements DepotControl, DepotShares {
         store.saveSitePowerLimitW(limitW);
         sitePowerLimitW = limitW;
         LOG.info("Depot: site power {}", describe(limitW));
-        lane.execute(this::share);
+        lane.execute(this::shareSoon);
     }
 
     /** A pile's session may have ended: when it has, the others share what it had. */
@@ -175,16 +187,52 @@ public class DepotControlComponent implements DepotControl, DepotShares {
         Governed governed = piles.get(pile);
         if (charging.contains(pile) && (governed == null || !governed.monitor().running())) {
             charging.remove(pile);
-            share();
+            shareSoon();
         }
     }
 
-    /** Shares the site's power among the charging piles and tells each its current. */
+    /** Queues one sharing behind what the lane holds now, so that the events queued with it share out once. */
+    private void shareSoon() {
+        if (!sharingQueued) {
+            sharingQueued = true;
+            lane.execute(this::admitAndShare);
+        }
+    }
+
+    private void admitAndShare() {
+        sharingQueued = false;
+        List<Admission> admitted = new ArrayList<>(admissions);
+        admissions.clear();
+        admitted.forEach(admission -> charging.add(admission.pile()));
+        share();
+        for (Admission admission : admitted) {
+            Governed governed = piles.get(admission.pile());
+            CompletionStage<PileStatus> charged = governed == null
+                    ? CompletableFuture.failedFuture(new IllegalArgumentException("there is no pile "
+                            + admission.pile() + " at this depot"))
+                    : governed.monitor().charge(admission.info(), admission.startRegisterWh());
+            charged.whenComplete((status, failure) -> {
+                if (failure != null) {
+                    admission.charged().completeExceptionally(failure);
+                } else {
+                    admission.charged().complete(status);
+                }
+            });
+        }
+    }
+
+    /**
+     * Shares the site's power among the charging piles and tells each whose current changed.
+     *
+     * @return what telling them came to, by pile
+     */
     private Map<PileId, CompletionStage<PileStatus>> share() {
         List<LoadSharing.Claim> claims = new ArrayList<>();
+        Map<PileId, PileMonitor> monitors = new HashMap<>();
         for (PileId pile : charging) {
             Governed governed = piles.get(pile);
             if (governed != null) {
+                monitors.put(pile, governed.monitor());
                 Supply supply = governed.supply();
                 // a cap set before the pile's maximum was lowered counts up to the maximum only
                 int ceilingA = Math.min(settings(pile).currentLimitA().orElse(supply.maxCurrentA()),
@@ -193,20 +241,20 @@ public class DepotControlComponent implements DepotControl, DepotShares {
             }
         }
         Map<PileId, Integer> currents = LoadSharing.share(claims, sitePowerLimitW);
-        if (!currents.equals(shared)) {
-            // only what changed: with thousands of piles charging the whole table would flood the log
-            Map<PileId, Integer> changed = new TreeMap<>(Comparator.comparing(PileId::value));
-            currents.forEach((pile, currentA) -> {
-                if (!currentA.equals(shared.get(pile))) {
-                    changed.put(pile, currentA);
-                }
-            });
+        // only what changed: with thousands of piles charging the whole table would flood the log and the relays
+        Map<PileId, Integer> changed = new TreeMap<>(Comparator.comparing(PileId::value));
+        currents.forEach((pile, currentA) -> {
+            if (!currentA.equals(shared.get(pile))) {
+                changed.put(pile, currentA);
+            }
+        });
+        if (!changed.isEmpty() || currents.size() != shared.size()) {
             LOG.info("Depot: {} piles charging; current now {} (site power {})", currents.size(),
                     changed.isEmpty() ? "unchanged for those still charging" : changed, describe(sitePowerLimitW));
-            shared = currents;
         }
+        shared = currents;
         Map<PileId, CompletionStage<PileStatus>> applied = new HashMap<>();
-        currents.forEach((pile, currentA) -> applied.put(pile, piles.get(pile).monitor().allow(currentA)));
+        changed.forEach((pile, currentA) -> applied.put(pile, monitors.get(pile).allow(currentA)));
         return applied;
     }
 

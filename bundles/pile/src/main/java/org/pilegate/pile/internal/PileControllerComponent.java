@@ -10,9 +10,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,11 +18,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.util.tracker.ServiceTracker;
-import org.pilegate.api.meter.Meter;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileStatus;
-import org.pilegate.api.relay.Relay;
 import org.pilegate.api.relay.RelayCommand;
 import org.pilegate.api.relay.RelayState;
 import org.pilegate.api.session.ChargingInfo;
@@ -35,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A configured pile. Its meter and relay are followed by id rather than bound as mandatory references, so that a
- * driver bundle being replaced does not restart the pile: the pile waits for the devices to come back, and only
- * faults if they stay away past the grace period.
+ * A configured pile. Its meter and relay are followed by id ({@link Devices}) rather than bound as mandatory
+ * references, so that a driver bundle being replaced does not restart the pile: the pile waits for the devices to come
+ * back, and only faults if they stay away past the grace period.
  */
 @Component(configurationPid = PileControllerComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {})
@@ -49,20 +43,20 @@ public class PileControllerComponent implements PileController {
 
     private final PileWatch watchdog;
     private final DepotShares depot;
-    private final BundleContext context;
+    private final Devices devices;
     private final PileId id;
     private final PileMonitor monitor;
     private final ServiceRegistration<PileController> registration;
     private volatile PileSetup setup;
-    private volatile ServiceTracker<Meter, Followed<Meter>> meters;
-    private volatile ServiceTracker<Relay, Followed<Relay>> relays;
+    private volatile AutoCloseable followingMeter;
+    private volatile AutoCloseable followingRelay;
 
     @Activate
     public PileControllerComponent(@Reference PileWatch watchdog, @Reference DepotShares depot,
-            BundleContext context, PileConfig config, Map<String, Object> properties) {
+            @Reference Devices devices, BundleContext context, PileConfig config, Map<String, Object> properties) {
         this.watchdog = watchdog;
         this.depot = depot;
-        this.context = context;
+        this.devices = devices;
         setup = PileSetup.of(config, properties);
         id = setup.id();
         monitor = new PileMonitor(id, setup.meter(), setup.relay(), Clock.systemUTC(), setup.grace(),
@@ -94,11 +88,11 @@ public class PileControllerComponent implements PileController {
         monitor.reconfigure(next.meter(), next.relay(), next.grace(), next.idleFinish());
         depot.resupply(id, monitor, next.supply());
         if (!next.meter().equals(previous.meter()) || !next.relay().equals(previous.relay())) {
-            ServiceTracker<Meter, Followed<Meter>> oldMeters = meters;
-            ServiceTracker<Relay, Followed<Relay>> oldRelays = relays;
+            AutoCloseable oldMeter = followingMeter;
+            AutoCloseable oldRelay = followingRelay;
             followDevices(next);
-            oldMeters.close();
-            oldRelays.close();
+            close(oldMeter);
+            close(oldRelay);
         }
         LOG.info("Pile {} reconfigured: meter {}, relay {}, at most {} A on {} phase(s)", id, next.meter(),
                 next.relay(), next.maxCurrentA(), next.phases());
@@ -109,8 +103,8 @@ public class PileControllerComponent implements PileController {
         registration.unregister();
         depot.leave(id, monitor);
         watchdog.forget(monitor);
-        meters.close();
-        relays.close();
+        close(followingMeter);
+        close(followingRelay);
     }
 
     @Override
@@ -161,65 +155,22 @@ public class PileControllerComponent implements PileController {
         return monitor.finish(reason);
     }
 
-    private void followDevices(PileSetup devices) {
-        meters = follow(context, Meter.class, Meter.ID_PROPERTY, devices.meter(),
-                meter -> meter.subscribe(monitor::onMeterReading));
-        relays = follow(context, Relay.class, Relay.ID_PROPERTY, devices.relay(),
-                relay -> relay.subscribe(monitor::onRelayState));
+    private void followDevices(PileSetup setup) {
+        followingMeter = devices.followMeter(setup.meter(), meter -> meter.subscribe(monitor::onMeterReading));
+        followingRelay = devices.followRelay(setup.relay(), relay -> relay.subscribe(monitor::onRelayState));
     }
 
     private CompletionStage<RelayState> sendToRelay(RelayCommand command) {
-        Followed<Relay> relay = relays.getService();
-        if (relay == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("relay " + setup.relay()
-                    + " is not running"));
-        }
-        return relay.device().execute(command);
+        return devices.relay(setup.relay()).map(relay -> relay.execute(command))
+                .orElseGet(() -> CompletableFuture.failedFuture(new IllegalStateException("relay " + setup.relay()
+                        + " is not running")));
     }
 
-    /** The id as a filter value that matches it alone: a '*' in it is no wildcard, a ')' does not end the filter. */
-    private static String literal(String deviceId) {
-        StringBuilder escaped = new StringBuilder(deviceId.length());
-        for (char c : deviceId.toCharArray()) {
-            if (c == '\\' || c == '*' || c == '(' || c == ')') {
-                escaped.append('\\');
-            }
-            escaped.append(c);
-        }
-        return escaped.toString();
-    }
-
-    /** A device service in use, with the pile's subscription to it. */
-    private record Followed<D>(D device, AutoCloseable subscription) {
-    }
-
-    /** Tracks the device service with {@code property=deviceId}, subscribed while it is there. */
-    private static <D> ServiceTracker<D, Followed<D>> follow(BundleContext context, Class<D> type, String property,
-            String deviceId, java.util.function.Function<D, AutoCloseable> subscribe) {
-        String filter = "(&(objectClass=" + type.getName() + ")(" + property + "=" + literal(deviceId) + "))";
-        ServiceTracker<D, Followed<D>> tracker;
+    private void close(AutoCloseable following) {
         try {
-            tracker = new ServiceTracker<>(context, FrameworkUtil.createFilter(filter), null) {
-                @Override
-                public Followed<D> addingService(ServiceReference<D> reference) {
-                    D device = context.getService(reference);
-                    return device == null ? null : new Followed<>(device, subscribe.apply(device));
-                }
-
-                @Override
-                public void removedService(ServiceReference<D> reference, Followed<D> followed) {
-                    try {
-                        followed.subscription().close();
-                    } catch (Exception e) {
-                        LOG.debug("Closing the subscription to {} failed", deviceId, e);
-                    }
-                    context.ungetService(reference);
-                }
-            };
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalArgumentException("device id " + deviceId + " cannot be looked up: " + filter, e);
+            following.close();
+        } catch (Exception e) {
+            LOG.debug("Pile {} could not let go of a device", id, e);
         }
-        tracker.open();
-        return tracker;
     }
 }

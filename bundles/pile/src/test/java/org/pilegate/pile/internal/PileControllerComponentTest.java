@@ -46,8 +46,9 @@ import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.store.internal.StoreDatabases;
 
 /**
- * A configured pile through its lifecycle as DS drives it, with the real depot (its lane run in place) on H2, and its
- * meter and relay as driver services in a small service registry.
+ * A configured pile through its lifecycle as DS drives it, with the real depot (its lane run in place) on H2, its
+ * meter and relay in the real device directory as DS binds the drivers' services, and its own service in a small
+ * service registry.
  */
 class PileControllerComponentTest {
 
@@ -55,6 +56,7 @@ class PileControllerComponentTest {
     private static final PileId BAY_07 = new PileId("bay-07");
 
     private final TestServiceRegistry registry = new TestServiceRegistry();
+    private final DeviceDirectory devices = new DeviceDirectory();
     private final RecordingWatch watch = new RecordingWatch();
     private final FakeMeter meter = new FakeMeter("bay-07.meter");
     private final TestRelay relay = new TestRelay("bay-07.relay");
@@ -104,15 +106,15 @@ class PileControllerComponentTest {
     @Test
     void itFollowsItsOwnMeterAndRelayByIdWhicheverStartsFirst() throws Exception {
         FakeMeter neighbour = new FakeMeter("bay-08.meter");
-        registry.register(Meter.class, meter, Meter.ID_PROPERTY, meter.id());
-        registry.register(Meter.class, neighbour, Meter.ID_PROPERTY, neighbour.id());
+        devices.addMeter(meter);
+        devices.addMeter(neighbour);
         PileControllerComponent pile = activate(TestConfig.good());
         assertFalse(pile.devicesSeen());
         List<PileStatus> published = new CopyOnWriteArrayList<>();
         AutoCloseable subscription = pile.subscribe(published::add);
 
         // the relay's driver starts after the pile
-        registry.register(Relay.class, relay, Relay.ID_PROPERTY, relay.id());
+        devices.addRelay(relay);
         meter.read(1_234_000, 0);
         neighbour.read(99_000, 5_000);
         relay.plug(PlugState.B, Optional.of(new VehicleId("DE8AAEVCC1234")));
@@ -146,15 +148,13 @@ class PileControllerComponentTest {
 
     @Test
     void withItsRelayGoneThePileCannotCloseItsContactor() {
-        TestServiceRegistry.Service relayService = registry.register(Relay.class, relay, Relay.ID_PROPERTY,
-                relay.id());
+        devices.addRelay(relay);
         PileControllerComponent pile = pluggedIn(TestConfig.good());
         pile.prompted();
 
-        relayService.unregister();
+        devices.removeRelay(relay);
 
         assertEquals(0, relay.subscribers());
-        assertEquals(0, registry.uses(relayService), "the relay's service is given back");
         CompletionException failed = assertThrows(CompletionException.class,
                 () -> done(pile.charge(info(BAY_07), 1_234_000)));
         assertEquals("the relay of pile bay-07 did not close: relay bay-07.relay is not running",
@@ -165,16 +165,14 @@ class PileControllerComponentTest {
     @Test
     void aChangedConfigurationAppliesInPlaceAndThePileGoesOn() {
         FakeMeter replacement = new FakeMeter("bay-07.meter-2");
-        TestServiceRegistry.Service meterService = registry.register(Meter.class, meter, Meter.ID_PROPERTY,
-                meter.id());
-        registry.register(Meter.class, replacement, Meter.ID_PROPERTY, replacement.id());
+        devices.addMeter(meter);
+        devices.addMeter(replacement);
         PileControllerComponent pile = pluggedIn(TestConfig.good());
         List<TestServiceRegistry.Service> offered = registry.registered(PileController.class);
 
         pile.modified(TestConfig.good().withMeter(replacement.id()).withMaxCurrentA(16), PROPERTIES);
 
         assertEquals(0, meter.subscribers(), "the old meter is let go");
-        assertEquals(0, registry.uses(meterService));
         assertEquals(1, replacement.subscribers());
         assertEquals(1, relay.subscribers(), "the relay is followed once, as before");
         replacement.read(1_300_000, 0);
@@ -215,7 +213,7 @@ class PileControllerComponentTest {
 
     @Test
     void aWrongConfigurationIsRefusedAtActivationAndNothingIsLeftBehind() {
-        registry.register(Meter.class, meter, Meter.ID_PROPERTY, meter.id());
+        devices.addMeter(meter);
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> activate(TestConfig.good().withGraceMs(999)));
@@ -227,24 +225,20 @@ class PileControllerComponentTest {
 
     @Test
     void deactivationWithdrawsThePileAndGivesItsDevicesBack() {
-        TestServiceRegistry.Service meterService = registry.register(Meter.class, meter, Meter.ID_PROPERTY,
-                meter.id());
-        TestServiceRegistry.Service relayService = registry.register(Relay.class, relay, Relay.ID_PROPERTY,
-                relay.id());
+        devices.addMeter(meter);
+        devices.addRelay(relay);
         PileControllerComponent pile = activate(TestConfig.good());
 
         pile.deactivate();
 
         assertNothingLeftBehind();
-        assertEquals(0, registry.uses(meterService));
-        assertEquals(0, registry.uses(relayService));
     }
 
     @Test
     void deviceIdsAreMatchedLiterally() {
         FakeMeter named = new FakeMeter("meter (bay 7)");
-        registry.register(Meter.class, meter, Meter.ID_PROPERTY, meter.id());
-        registry.register(Meter.class, named, Meter.ID_PROPERTY, named.id());
+        devices.addMeter(meter);
+        devices.addMeter(named);
 
         activate(TestConfig.good().withMeter("bay-07.*"));
         assertEquals(0, meter.subscribers(), "a '*' in an id is no wildcard");
@@ -256,7 +250,6 @@ class PileControllerComponentTest {
 
     private void assertNothingLeftBehind() {
         assertEquals(List.of(), registry.registered(PileController.class));
-        assertEquals(0, registry.listeners(), "no device is followed");
         assertEquals(0, meter.subscribers());
         assertEquals(0, relay.subscribers());
         assertEquals(Set.of(), watch.watched);
@@ -266,17 +259,13 @@ class PileControllerComponentTest {
     private PileControllerComponent activate(TestConfig config) {
         Map<String, Object> properties = config.id().equals("bay-07") ? PROPERTIES
                 : Map.of("service.pid", "org.pilegate.pile~" + config.id());
-        return new PileControllerComponent(watch, depot, registry.context(), config, properties);
+        return new PileControllerComponent(watch, depot, devices, registry.context(), config, properties);
     }
 
     /** The pile with its meter and relay, a vehicle plugged in. */
     private PileControllerComponent pluggedIn(TestConfig config) {
-        if (registry.registered(Meter.class).isEmpty()) {
-            registry.register(Meter.class, meter, Meter.ID_PROPERTY, meter.id());
-        }
-        if (registry.registered(Relay.class).isEmpty()) {
-            registry.register(Relay.class, relay, Relay.ID_PROPERTY, relay.id());
-        }
+        devices.addMeter(meter);
+        devices.addRelay(relay);
         PileControllerComponent pile = activate(config);
         meter.read(1_234_000, 0);
         relay.plug(PlugState.B, Optional.empty());

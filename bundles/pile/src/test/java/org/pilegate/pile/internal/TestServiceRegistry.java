@@ -22,13 +22,12 @@ import org.osgi.framework.ServiceRegistration;
 
 /**
  * As much of a framework's service registry as a pile uses: services registered with properties, looked up and
- * listened for by filter, and how often each is in use, so a test sees what a component got and gave back.
+ * listened for by filter, so a test sees what a component offers and when.
  */
 final class TestServiceRegistry {
 
     private final List<Service> services = new ArrayList<>();
     private final Map<ServiceListener, Filter> listeners = new LinkedHashMap<>();
-    private final Map<Service, Integer> uses = new HashMap<>();
     private long lastId;
 
     /** The bundle context a component under test gets. */
@@ -42,7 +41,7 @@ final class TestServiceRegistry {
                                 ? (found.isEmpty() ? null : found.toArray(ServiceReference[]::new)) : found;
                     }
                     case "getService" -> get((Service) args[0]);
-                    case "ungetService" -> unget((Service) args[0]);
+                    case "ungetService" -> true;
                     case "addServiceListener" -> listen((ServiceListener) args[0],
                             args.length > 1 && args[1] != null ? FrameworkUtil.createFilter((String) args[1]) : null);
                     case "removeServiceListener" -> stopListening((ServiceListener) args[0]);
@@ -54,25 +53,9 @@ final class TestServiceRegistry {
                 });
     }
 
-    /** Registers a service as a driver bundle would, under {@code type} with {@code key=value}. */
-    synchronized Service register(Class<?> type, Object service, String key, Object value) {
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(key, value);
-        return register(List.of(type.getName()), service, properties);
-    }
-
     /** The services registered now under {@code type}. */
     synchronized List<Service> registered(Class<?> type) {
         return services.stream().filter(service -> service.names.contains(type.getName())).toList();
-    }
-
-    /** How many times the service was got and not given back. */
-    synchronized int uses(Service service) {
-        return uses.getOrDefault(service, 0);
-    }
-
-    synchronized int listeners() {
-        return listeners.size();
     }
 
     private synchronized Service register(List<String> names, Object service, Dictionary<?, ?> given) {
@@ -103,20 +86,7 @@ final class TestServiceRegistry {
     }
 
     private synchronized Object get(Service service) {
-        if (!services.contains(service)) {
-            return null;
-        }
-        uses.merge(service, 1, Integer::sum);
-        return service.service;
-    }
-
-    private synchronized boolean unget(Service service) {
-        int used = uses.getOrDefault(service, 0);
-        if (used == 0) {
-            return false;
-        }
-        uses.put(service, used - 1);
-        return true;
+        return services.contains(service) ? service.service : null;
     }
 
     private synchronized Object listen(ServiceListener listener, Filter filter) {

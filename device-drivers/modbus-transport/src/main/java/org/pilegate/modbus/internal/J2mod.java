@@ -46,7 +46,7 @@ final class J2mod {
         if (read.function().readsBits()) {
             throw new IllegalArgumentException(read + " reads bits, not registers");
         }
-        return new Operation<>(read.unitId(), read.toString(), () -> forUnit(read.unitId(),
+        return new Operation<>(read.unitId(), read, () -> forUnit(read.unitId(),
                 read.function() == FunctionCode.READ_HOLDING_REGISTERS
                         ? new ReadMultipleRegistersRequest(read.address(), read.count())
                         : new ReadInputRegistersRequest(read.address(), read.count())),
@@ -57,7 +57,7 @@ final class J2mod {
         if (!read.function().readsBits()) {
             throw new IllegalArgumentException(read + " reads registers, not bits");
         }
-        return new Operation<>(read.unitId(), read.toString(), () -> forUnit(read.unitId(),
+        return new Operation<>(read.unitId(), read, () -> forUnit(read.unitId(),
                 read.function() == FunctionCode.READ_COILS
                         ? new ReadCoilsRequest(read.address(), read.count())
                         : new ReadInputDiscretesRequest(read.address(), read.count())),
@@ -65,7 +65,7 @@ final class J2mod {
     }
 
     static Operation<Void> write(WriteRequest write) {
-        return new Operation<>(write.unitId(), write.toString(), () -> forUnit(write.unitId(), writeMessage(write)),
+        return new Operation<>(write.unitId(), write, () -> forUnit(write.unitId(), writeMessage(write)),
                 response -> null);
     }
 

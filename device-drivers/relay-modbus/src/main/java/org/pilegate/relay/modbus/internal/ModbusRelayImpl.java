@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +45,6 @@ import org.pilegate.device.profile.VehicleIdBlock;
 import org.pilegate.modbus.BitBlock;
 import org.pilegate.modbus.DriverLane;
 import org.pilegate.modbus.EndpointSettings;
-import org.pilegate.modbus.MergedRead;
 import org.pilegate.modbus.ModbusEndpoint;
 import org.pilegate.modbus.ModbusManager;
 import org.pilegate.modbus.ModbusSlaveException;
@@ -274,19 +272,16 @@ public final class ModbusRelayImpl implements ModbusRelay {
         Instant requested = clock.instant();
         ModbusEndpoint endpoint = device.settings().endpoint();
         RelayPlan plan = device.plan();
-        Map<MergedRead, CompletableFuture<RegisterBlock>> registers = new LinkedHashMap<>();
-        plan.registerReads().forEach(read -> registers.put(read,
-                modbus.read(endpoint, read.request()).toCompletableFuture()));
+        List<CompletableFuture<RegisterBlock>> registers = new ArrayList<>(plan.registerReads().size());
+        plan.registerReads().forEach(read -> registers.add(modbus.read(endpoint, read.request())
+                .toCompletableFuture()));
         Optional<CompletableFuture<BitBlock>> coil = plan.coilRead()
                 .map(read -> modbus.readBits(endpoint, read).toCompletableFuture());
-        List<CompletableFuture<?>> all = new ArrayList<>(registers.values());
+        List<CompletableFuture<?>> all = new ArrayList<>(registers);
         coil.ifPresent(all::add);
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-                .thenApply(done -> {
-                    Map<MergedRead, RegisterBlock> answers = new LinkedHashMap<>();
-                    registers.forEach((read, answer) -> answers.put(read, answer.join()));
-                    return plan.decode(answers, coil.map(CompletableFuture::join));
-                })
+                .thenApply(done -> plan.decode(registers.stream().map(CompletableFuture::join).toList(),
+                        coil.map(CompletableFuture::join)))
                 .thenCompose(signals -> vehicleId(device, signals.plugState().vehiclePresent())
                         .thenApply(vehicle -> new RelayState(signals.contactorClosed(), signals.plugState(), vehicle,
                                 signals.currentLimitA().orElse(commandedLimitA), requested)));

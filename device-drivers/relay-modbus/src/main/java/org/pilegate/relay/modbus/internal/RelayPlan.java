@@ -2,7 +2,6 @@ package org.pilegate.relay.modbus.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -20,7 +19,8 @@ import org.pilegate.modbus.RequestMerger;
 
 /**
  * How a relay's state is read: its registers in as few requests as adjacency allows, plus the contactor coil when
- * the controller reports the contactor through nothing else, and where each value sits in the answers.
+ * the controller reports the contactor through nothing else, and where each value sits in the answers, found once
+ * here rather than on every poll.
  */
 final class RelayPlan {
 
@@ -32,6 +32,14 @@ final class RelayPlan {
     private final int unitId;
     private final List<MergedRead> registerReads;
     private final Optional<ReadRequest> coilRead;
+    private final Located plugState;
+    private final Optional<Located> contactorFeedback;
+    private final Optional<Located> contactorWord;
+    private final Optional<Located> currentLimit;
+
+    /** Where a value sits: in the answer to {@code registerReads().get(read)}, from word {@code offset} on. */
+    private record Located(int read, int offset) {
+    }
 
     private RelayPlan(RelayProfile profile, int unitId) {
         this.profile = profile;
@@ -46,6 +54,19 @@ final class RelayPlan {
         this.coilRead = profile.contactorFeedback().isEmpty() && profile.contactor().kind() == ContactorOutput.Kind.COIL
                 ? Optional.of(new ReadRequest(unitId, FunctionCode.READ_COILS, profile.contactor().address(), 1))
                 : Optional.empty();
+        this.plugState = locate(profile.plugState().read(unitId));
+        this.contactorFeedback = profile.contactorFeedback().map(feedback -> locate(feedback.read(unitId)));
+        this.contactorWord = contactorRegister().map(this::locate);
+        this.currentLimit = profile.currentLimit().map(limit -> locate(limit.read(unitId)));
+    }
+
+    private Located locate(ReadRequest request) {
+        for (int i = 0; i < registerReads.size(); i++) {
+            if (registerReads.get(i).parts().contains(request)) {
+                return new Located(i, registerReads.get(i).offsetOf(request));
+            }
+        }
+        throw new IllegalStateException(request + " is in none of the merged reads " + registerReads);
     }
 
     static RelayPlan of(RelayProfile profile, int unitId) {
@@ -62,34 +83,38 @@ final class RelayPlan {
     }
 
     /**
-     * The signals in one answer per request of {@link #registerReads()} and, if there is one, the coil.
+     * The signals in the answers to {@link #registerReads()}, in their order, and, if there is one, the coil.
      *
      * @throws IllegalArgumentException if a value cannot be what the profile says it is, e.g. a current limit of
      *             6553 A
      */
-    Signals decode(Map<MergedRead, RegisterBlock> registers, Optional<BitBlock> coil) {
-        PlugState plugState = profile.plugStateOf(units(profile.plugState(), registers));
+    Signals decode(List<RegisterBlock> registers, Optional<BitBlock> coil) {
+        PlugState plug = profile.plugStateOf(units(profile.plugState(), plugState, registers));
         OptionalInt limit = OptionalInt.empty();
-        if (profile.currentLimit().isPresent()) {
-            long limitA = units(profile.currentLimit().get(), registers);
+        if (currentLimit.isPresent()) {
+            long limitA = units(profile.currentLimit().get(), currentLimit.get(), registers);
             try {
                 limit = OptionalInt.of(RelayCommand.checkCurrentLimitA(Math.toIntExact(limitA)));
             } catch (IllegalArgumentException | ArithmeticException e) {
                 throw new IllegalArgumentException("current-limit register holds " + limitA + " A", e);
             }
         }
-        return new Signals(contactorClosed(registers, coil), plugState, limit);
+        return new Signals(contactorClosed(registers, coil), plug, limit);
     }
 
-    private boolean contactorClosed(Map<MergedRead, RegisterBlock> registers, Optional<BitBlock> coil) {
-        if (profile.contactorFeedback().isPresent()) {
-            return units(profile.contactorFeedback().get(), registers) != 0;
+    private boolean contactorClosed(List<RegisterBlock> registers, Optional<BitBlock> coil) {
+        if (contactorFeedback.isPresent()) {
+            return units(profile.contactorFeedback().get(), contactorFeedback.get(), registers) != 0;
         }
-        Optional<ReadRequest> register = contactorRegister();
-        if (register.isPresent()) {
-            return word(register.get(), registers) == profile.contactor().onValue();
+        if (contactorWord.isPresent()) {
+            Located word = contactorWord.get();
+            return registers.get(word.read()).get(word.offset()) == profile.contactor().onValue();
         }
         return coil.orElseThrow(() -> new IllegalArgumentException("no answer for the contactor coil")).get(0);
+    }
+
+    private static long units(RegisterPoint point, Located at, List<RegisterBlock> registers) {
+        return point.toUnits(registers.get(at.read()), at.offset());
     }
 
     /** The contactor's own holding register, read back when no feedback register reports the contactor. */
@@ -98,20 +123,5 @@ final class RelayPlan {
         return profile.contactorFeedback().isEmpty() && contactor.kind() == ContactorOutput.Kind.HOLDING_REGISTER
                 ? Optional.of(new ReadRequest(unitId, FunctionCode.READ_HOLDING_REGISTERS, contactor.address(), 1))
                 : Optional.empty();
-    }
-
-    private long units(RegisterPoint point, Map<MergedRead, RegisterBlock> registers) {
-        ReadRequest request = point.read(unitId);
-        MergedRead read = readOf(request);
-        return point.toUnits(registers.get(read), read.offsetOf(request));
-    }
-
-    private int word(ReadRequest request, Map<MergedRead, RegisterBlock> registers) {
-        MergedRead read = readOf(request);
-        return registers.get(read).get(read.offsetOf(request));
-    }
-
-    private MergedRead readOf(ReadRequest request) {
-        return registerReads.stream().filter(read -> read.parts().contains(request)).findFirst().orElseThrow();
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,16 +28,15 @@ class RelayPlanTest {
     private final ProfileCatalog catalog = new ProfileCatalog(List.of());
 
     /** Answers every register request of {@code plan} from {@code registers}, keyed by function and address. */
-    private static Map<MergedRead, RegisterBlock> answers(RelayPlan plan,
-            Map<FunctionCode, Map<Integer, Integer>> registers) {
-        Map<MergedRead, RegisterBlock> answers = new HashMap<>();
+    private static List<RegisterBlock> answers(RelayPlan plan, Map<FunctionCode, Map<Integer, Integer>> registers) {
+        List<RegisterBlock> answers = new ArrayList<>();
         for (MergedRead read : plan.registerReads()) {
             int[] words = new int[read.request().count()];
             for (int i = 0; i < words.length; i++) {
                 words[i] = registers.getOrDefault(read.request().function(), Map.of())
                         .getOrDefault(read.request().address() + i, 0);
             }
-            answers.put(read, RegisterBlock.of(words));
+            answers.add(RegisterBlock.of(words));
         }
         return answers;
     }
