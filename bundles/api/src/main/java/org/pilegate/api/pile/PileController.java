@@ -9,11 +9,14 @@ import org.pilegate.api.vehicle.VehicleId;
 
 /**
  * One pile as the gateway runs it: its state machine fed by its meter and relay, charging as the server side decides.
- * Registered as a service with the pile's id in {@value #ID_PROPERTY}.
+ * Registered as a service with the pile's id in {@value #ID_PROPERTY} and, where it has one, the id of its meter in
+ * {@value #METER_PROPERTY}.
  */
 public interface PileController {
 
     String ID_PROPERTY = "pilegate.pile.id";
+
+    String METER_PROPERTY = "pilegate.pile.meter";
 
     PileId id();
 

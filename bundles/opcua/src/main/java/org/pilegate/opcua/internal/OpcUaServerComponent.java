@@ -5,17 +5,14 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.cm.ConfigurationEvent;
-import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -36,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the OPC UA server while the bundle is active, showing every pile controller and meter as they come and go,
- * and following pile configurations that change their meter.
+ * and following piles reconfigured in place to another meter (the meter a pile's service names).
  * The operator services are optional: without them the server still serves values, and the methods that need them
  * answer BadResourceUnavailable.
  * <p>
@@ -49,13 +46,11 @@ import org.slf4j.LoggerFactory;
  * for it; a first start that cannot listen is logged with the reason.
  */
 @Component(configurationPid = ServerSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        service = ConfigurationListener.class, immediate = true)
+        service = {}, immediate = true)
 @Designate(ocd = OpcUaConfig.class)
-public class OpcUaServerComponent implements ConfigurationListener {
+public class OpcUaServerComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpcUaServerComponent.class);
-    /** The pile controllers' factory PID, whose configurations name each pile's meter. */
-    private static final String PILE_PID = "org.pilegate.pile";
     private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(10);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -64,12 +59,13 @@ public class OpcUaServerComponent implements ConfigurationListener {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SessionDirectory sessionDirectory;
 
-    private final ConfigurationAdmin configurationAdmin;
     private final Path etc;
     private final String version;
     private final DepotActions actions;
     /** The piles and meters the server shows, kept here to show them again after a restart. */
     private final Set<PileController> piles = ConcurrentHashMap.newKeySet();
+    /** The meter each pile's service names, by pile. */
+    private final Map<PileId, String> meterOfPile = new ConcurrentHashMap<>();
     private final Set<Meter> meters = ConcurrentHashMap.newKeySet();
     private final GatewayThreads threads;
     private ServerSettings settings;
@@ -78,10 +74,8 @@ public class OpcUaServerComponent implements ConfigurationListener {
     private final CompletableFuture<Void> firstStart;
 
     @Activate
-    public OpcUaServerComponent(BundleContext context, OpcUaConfig config, @Reference ConfigurationAdmin
-            configurationAdmin, @Reference GatewayThreads threads)
+    public OpcUaServerComponent(BundleContext context, OpcUaConfig config, @Reference GatewayThreads threads)
             throws IOException, GeneralSecurityException, InterruptedException {
-        this.configurationAdmin = configurationAdmin;
         this.threads = threads;
         this.etc = Path.of(context.getProperty("karaf.etc") == null ? "etc" : context.getProperty("karaf.etc"));
         this.version = context.getBundle().getVersion().toString();
@@ -145,11 +139,19 @@ public class OpcUaServerComponent implements ConfigurationListener {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            unbind = "removePile")
-    synchronized void addPile(PileController pile) {
+            unbind = "removePile", updated = "updatedPile")
+    synchronized void addPile(PileController pile, Map<String, Object> properties) {
+        noteMeter(pile, properties);
         piles.add(pile);
         if (server != null) {
             server.namespace().addPile(pile);
+        }
+    }
+
+    /** A pile reconfigured in place may name another meter. */
+    synchronized void updatedPile(PileController pile, Map<String, Object> properties) {
+        if (noteMeter(pile, properties) && server != null) {
+            server.namespace().refreshMeters();
         }
     }
 
@@ -198,26 +200,14 @@ public class OpcUaServerComponent implements ConfigurationListener {
         }
     }
 
-    /** A pile configuration changed in place may name another meter. */
-    @Override
-    public synchronized void configurationEvent(ConfigurationEvent event) {
-        if (PILE_PID.equals(event.getFactoryPid()) && server != null) {
-            server.namespace().refreshMeters();
-        }
+    /** Takes the meter the pile's service names; whether it changed. */
+    private boolean noteMeter(PileController pile, Map<String, Object> properties) {
+        Object meter = properties.get(PileController.METER_PROPERTY);
+        String previous = meter == null ? meterOfPile.remove(pile.id()) : meterOfPile.put(pile.id(), meter.toString());
+        return !Objects.equals(previous, meter == null ? null : meter.toString());
     }
 
-    /** The meter the pile's configuration names; the controller's service does not carry it. */
     private Optional<String> meterOf(PileId pile) {
-        String filter = "(&(service.factoryPid=" + PILE_PID + ")(id=" + pile.value() + "))";
-        try {
-            Configuration[] configurations = configurationAdmin.listConfigurations(filter);
-            if (configurations == null || configurations.length == 0 || configurations[0].getProperties() == null) {
-                return Optional.empty();
-            }
-            return Optional.ofNullable(configurations[0].getProperties().get("meter")).map(String::valueOf);
-        } catch (IOException | InvalidSyntaxException e) {
-            LOG.warn("The configuration of pile {} could not be read: its meter is not shown over OPC UA", pile, e);
-            return Optional.empty();
-        }
+        return Optional.ofNullable(meterOfPile.get(pile));
     }
 }

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Version;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.pilegate.api.work.SharedThreads;
 
 /** The component through activation and updates, with a real Milo server and a framework of proxies. */
@@ -41,8 +40,7 @@ class OpcUaServerComponentTest {
     @Test
     void aBadUpdateKeepsTheRunningServerAndAGoodOneMovesIt() throws Exception {
         int first = freePort();
-        OpcUaServerComponent component = new OpcUaServerComponent(context(), config(Map.of("port", first)),
-                proxy(ConfigurationAdmin.class, Map.of()), threads);
+        OpcUaServerComponent component = new OpcUaServerComponent(context(), config(Map.of("port", first)), threads);
         try {
             assertRefused(component, Map.of("port", 0), "configuration org.pilegate.opcua: port: must be 1..65535");
             assertRefused(component, Map.of("port", first, "users", "bms:changeme"),

@@ -65,9 +65,7 @@ public class PileControllerComponent implements PileController {
         depot.join(id, monitor, setup.supply());
         followDevices(setup);
         watchdog.watch(monitor);
-        Dictionary<String, Object> serviceProperties = new Hashtable<>();
-        serviceProperties.put(ID_PROPERTY, id.value());
-        registration = context.registerService(PileController.class, this, serviceProperties);
+        registration = context.registerService(PileController.class, this, serviceProperties(setup));
         LOG.info("Pile {} follows meter {} and relay {}", id, setup.meter(), setup.relay());
     }
 
@@ -93,6 +91,7 @@ public class PileControllerComponent implements PileController {
             followDevices(next);
             close(oldMeter);
             close(oldRelay);
+            registration.setProperties(serviceProperties(next));
         }
         LOG.info("Pile {} reconfigured: meter {}, relay {}, at most {} A on {} phase(s)", id, next.meter(),
                 next.relay(), next.maxCurrentA(), next.phases());
@@ -153,6 +152,13 @@ public class PileControllerComponent implements PileController {
     @Override
     public CompletionStage<PileStatus> finish(String reason) {
         return monitor.finish(reason);
+    }
+
+    private static Dictionary<String, Object> serviceProperties(PileSetup setup) {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(ID_PROPERTY, setup.id().value());
+        properties.put(METER_PROPERTY, setup.meter());
+        return properties;
     }
 
     private void followDevices(PileSetup setup) {

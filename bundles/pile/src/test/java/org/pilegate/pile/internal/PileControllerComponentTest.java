@@ -77,6 +77,7 @@ class PileControllerComponentTest {
         assertEquals(1, offered.size());
         assertSame(pile, offered.get(0).service());
         assertEquals("bay-07", offered.get(0).getProperty(PileController.ID_PROPERTY));
+        assertEquals("bay-07.meter", offered.get(0).getProperty(PileController.METER_PROPERTY));
         assertEquals(BAY_07, pile.id());
         assertEquals(32, pile.maxCurrentA());
         assertEquals(1, watch.watched.size());
@@ -179,6 +180,7 @@ class PileControllerComponentTest {
         assertEquals(1_300_000, pile.status().energyWh());
         assertEquals(PileState.PLUGGED, pile.status().state());
         assertEquals(offered, registry.registered(PileController.class), "still offered, and only once");
+        assertEquals(replacement.id(), offered.get(0).getProperty(PileController.METER_PROPERTY));
         assertEquals(16, pile.maxCurrentA());
         assertEquals("the current limit of pile bay-07 must be 6 to 16 A, not 20",
                 refusal(depot.limitCurrent(BAY_07, OptionalInt.of(20))).getMessage(), "the depot knows the new maximum");

@@ -59,12 +59,7 @@ final class TestServiceRegistry {
     }
 
     private synchronized Service register(List<String> names, Object service, Dictionary<?, ?> given) {
-        Map<String, Object> properties = new HashMap<>();
-        if (given != null) {
-            for (Object key : Collections.list(given.keys())) {
-                properties.put(key.toString(), given.get(key));
-            }
-        }
+        Map<String, Object> properties = copy(given);
         properties.put(Constants.OBJECTCLASS, names.toArray(String[]::new));
         properties.put(Constants.SERVICE_ID, ++lastId);
         Service registered = new Service(names, service, Map.copyOf(properties));
@@ -99,6 +94,16 @@ final class TestServiceRegistry {
         return null;
     }
 
+    private static Map<String, Object> copy(Dictionary<?, ?> given) {
+        Map<String, Object> properties = new HashMap<>();
+        if (given != null) {
+            for (Object key : Collections.list(given.keys())) {
+                properties.put(key.toString(), given.get(key));
+            }
+        }
+        return properties;
+    }
+
     /** Tells the listeners whose filter matches, synchronously as frameworks do for service listeners. */
     private void announce(int type, Service service) {
         for (Map.Entry<ServiceListener, Filter> listener : new ArrayList<>(listeners.entrySet())) {
@@ -120,7 +125,7 @@ final class TestServiceRegistry {
 
         private final List<String> names;
         private final Object service;
-        private final Map<String, Object> properties;
+        private volatile Map<String, Object> properties;
 
         private Service(List<String> names, Object service, Map<String, Object> properties) {
             this.names = names;
@@ -139,7 +144,11 @@ final class TestServiceRegistry {
 
         @Override
         public void setProperties(Dictionary<String, ?> changed) {
-            throw new UnsupportedOperationException("setProperties");
+            Map<String, Object> next = copy(changed);
+            next.put(Constants.OBJECTCLASS, properties.get(Constants.OBJECTCLASS));
+            next.put(Constants.SERVICE_ID, properties.get(Constants.SERVICE_ID));
+            properties = Map.copyOf(next);
+            announce(ServiceEvent.MODIFIED, this);
         }
 
         @Override
