@@ -3,10 +3,6 @@ package org.pilegate.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -14,7 +10,6 @@ import java.util.Optional;
 import javax.inject.Inject;
 
 import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -154,15 +149,7 @@ public class SimulatedDepotIT {
     }
 
     private String execute(String command) throws Exception {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        PrintStream console = new PrintStream(output, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), console, console);
-        try {
-            session.execute(command);
-        } finally {
-            session.close();
-        }
-        return output.toString(StandardCharsets.UTF_8);
+        return KarafShell.execute(sessionFactory, command);
     }
 
     private void startCharging(int pileIndex, String vehicle) throws Exception {

@@ -9,9 +9,14 @@ import java.util.stream.Collectors;
 /** The configured OPC UA users; with none, nobody can write or call methods. */
 final class UserDirectory {
 
-    /** Checked against for unknown names, so that a wrong name costs as much time as a wrong password. */
-    private static final UserEntry NOBODY = UserEntry.create("nobody", "not-a-password".toCharArray(),
-            UserEntry.DEFAULT_ITERATIONS);
+    /**
+     * Checked against for unknown names, so that a wrong name costs as much time as a wrong password. Made on the
+     * first such sign-in, not when the class loads: hashing it takes a second of the gateway's start otherwise.
+     */
+    private static final class Nobody {
+        static final UserEntry ENTRY = UserEntry.create("nobody", "not-a-password".toCharArray(),
+                UserEntry.DEFAULT_ITERATIONS);
+    }
 
     private final Map<String, UserEntry> users;
 
@@ -52,7 +57,7 @@ final class UserDirectory {
     /** The operator with this name and password, if both are right. */
     Optional<ClientIdentity.Operator> authenticate(String name, String password) {
         UserEntry entry = users.get(name);
-        boolean matches = (entry == null ? NOBODY : entry).matches(password.toCharArray());
+        boolean matches = (entry == null ? Nobody.ENTRY : entry).matches(password.toCharArray());
         return entry != null && matches ? Optional.of(new ClientIdentity.Operator(name)) : Optional.empty();
     }
 
