@@ -28,6 +28,8 @@ public enum ErrorCode {
     // the gateway
     SERVICE_UNAVAILABLE("service_unavailable", 503, "A service the request needs is not running; ask again shortly."),
     SERVICE_BUSY("service_busy", 503, "The pile did not answer in time; ask again."),
+    GATEWAY_BUSY("gateway_busy", 503, "The gateway is at capacity and starts no new charging now; ask again in a few"
+            + " seconds."),
     INTERNAL_ERROR("internal_error", 500, "The gateway failed; its log holds the details under the reference given."),
 
     // piles and vehicles

@@ -14,6 +14,12 @@ public interface GatewayThreads {
     /** The shared workers ({@code pilegate-worker-N}). */
     Executor workers();
 
+    /**
+     * How long the step first in line for a worker has waited: zero while a worker is free. The gateway's measure of
+     * its own load, by which it refuses new work it could only serve late.
+     */
+    Duration backlog();
+
     /** Runs {@code task} on the workers once {@code delay} has passed. */
     Scheduled after(Duration delay, Runnable task);
 

@@ -3,9 +3,11 @@ package org.pilegate.api.work;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,7 +23,7 @@ public final class SharedThreads implements GatewayThreads, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedThreads.class);
 
-    private final ExecutorService workers;
+    private final Workers workers;
     private final ScheduledExecutorService timer;
 
     /** @param workerCount threads for steps; more than cores, as steps wait for the store */
@@ -29,13 +31,18 @@ public final class SharedThreads implements GatewayThreads, AutoCloseable {
         if (workerCount < 1) {
             throw new IllegalArgumentException("workerCount must be positive: " + workerCount);
         }
-        this.workers = Executors.newFixedThreadPool(workerCount, named("pilegate-worker-"));
+        this.workers = new Workers(workerCount, named("pilegate-worker-"));
         this.timer = Executors.newSingleThreadScheduledExecutor(named("pilegate-timer-"));
     }
 
     @Override
     public ExecutorService workers() {
         return workers;
+    }
+
+    @Override
+    public Duration backlog() {
+        return workers.backlog();
     }
 
     @Override
@@ -98,6 +105,32 @@ public final class SharedThreads implements GatewayThreads, AutoCloseable {
             if (current != null) {
                 current.cancel(false);
             }
+        }
+    }
+
+    /** A fixed pool that notes when each step was handed to it, to tell how long the first in line has waited. */
+    private static final class Workers extends ThreadPoolExecutor {
+
+        Workers(int count, ThreadFactory threads) {
+            super(count, count, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), threads);
+        }
+
+        @Override
+        public void execute(Runnable step) {
+            super.execute(new Queued(step, System.nanoTime()));
+        }
+
+        Duration backlog() {
+            return getQueue().peek() instanceof Queued first ? Duration.ofNanos(System.nanoTime() - first.since())
+                    : Duration.ZERO;
+        }
+    }
+
+    private record Queued(Runnable step, long since) implements Runnable {
+
+        @Override
+        public void run() {
+            step.run();
         }
     }
 

@@ -54,8 +54,8 @@ class ErrorCodeTest {
     void codesClientsKnowKeepTheirSpelling() {
         Set<String> known = Set.of("malformed_json", "invalid_message", "unknown_type", "message_too_large",
                 "invalid_request", "not_found", "unauthenticated", "too_many_attempts", "service_unavailable",
-                "service_busy", "internal_error", "unknown_pile", "pile_unavailable", "pile_busy", "pile_not_charging",
-                "no_vehicle", "not_your_vehicle", "terminal_mismatch", "token_malformed", "token_forged",
+                "service_busy", "gateway_busy", "internal_error", "unknown_pile", "pile_unavailable", "pile_busy",
+                "pile_not_charging", "no_vehicle", "not_your_vehicle", "terminal_mismatch", "token_malformed", "token_forged",
                 "token_other_pile", "token_expired", "token_replayed", "token_stale", "unknown_session",
                 "not_associated", "not_bound", "already_charging", "session_ended", "target_too_large",
                 "departure_in_past", "currency_mismatch", "insufficient_balance", "not_finished", "nothing_due",

@@ -24,6 +24,31 @@ class SharedThreadsTest {
     }
 
     @Test
+    void theBacklogIsHowLongTheFirstStepInLineHasWaitedForAWorker() throws Exception {
+        assertEquals(Duration.ZERO, threads.backlog(), "idle");
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch last = new CountDownLatch(1);
+        for (int i = 0; i < 2; i++) {
+            threads.workers().execute(() -> {
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        threads.workers().execute(last::countDown);
+        Thread.sleep(60);
+
+        Duration behind = threads.backlog();
+        release.countDown();
+
+        assertTrue(behind.toMillis() >= 60, "both workers busy, one step waiting: " + behind);
+        assertTrue(last.await(5, TimeUnit.SECONDS));
+        assertEquals(Duration.ZERO, threads.backlog(), "caught up");
+    }
+
+    @Test
     void aDelayedRunHappensOnANamedWorkerAfterItsDelay() throws Exception {
         CountDownLatch ran = new CountDownLatch(1);
         List<String> names = new CopyOnWriteArrayList<>();

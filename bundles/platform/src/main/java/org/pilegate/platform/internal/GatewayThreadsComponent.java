@@ -37,6 +37,11 @@ public class GatewayThreadsComponent implements GatewayThreads {
     }
 
     @Override
+    public Duration backlog() {
+        return threads.backlog();
+    }
+
+    @Override
     public Scheduled after(Duration delay, Runnable task) {
         return threads.after(delay, task);
     }

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.pile.PileController;
 import org.pilegate.api.session.SessionDirectory;
 import org.pilegate.api.session.SessionId;
@@ -81,6 +82,7 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
     private final Settlement settlement;
     private volatile Duration statusInterval;
     private volatile Duration promptLifetime;
+    private volatile Duration admissionBacklog;
     private volatile GatewayThreads.Scheduled ticking;
     private volatile boolean active = true;
     private volatile Pricing pricing;
@@ -99,6 +101,7 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
         Clock clock = Clock.tick(systemClock, Duration.ofMillis(1));
         this.statusInterval = Duration.ofMillis(config.statusIntervalMs());
         this.promptLifetime = Duration.ofSeconds(config.promptLifetimeS());
+        this.admissionBacklog = Duration.ofMillis(config.admissionBacklogMs());
         this.sessions = new JdbcSessions(dataSource);
         this.threads = threads;
         this.lanes = new PileLanes(threads.workers(), QUEUE_LIMIT);
@@ -135,6 +138,7 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
     void modified(SessionConfig config) {
         checked(config);
         promptLifetime = Duration.ofSeconds(config.promptLifetimeS());
+        admissionBacklog = Duration.ofMillis(config.admissionBacklogMs());
         Duration interval = Duration.ofMillis(config.statusIntervalMs());
         if (!interval.equals(statusInterval)) {
             statusInterval = interval;
@@ -153,6 +157,10 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
         if (config.promptLifetimeS() < 10) {
             throw new IllegalArgumentException("configuration " + PID + ": promptLifetimeS: must be at least 10 s, not "
                     + config.promptLifetimeS());
+        }
+        if (config.admissionBacklogMs() < 10) {
+            throw new IllegalArgumentException("configuration " + PID + ": admissionBacklogMs: must be at least 10 ms,"
+                    + " not " + config.admissionBacklogMs());
         }
     }
 
@@ -229,9 +237,21 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
             replies = lanes.requestNow(association.pile(), lane -> prompting.associate(lane, terminal, association));
         } else {
             ChargingRequest charging = (ChargingRequest) request;
-            replies = lanes.request(charging.pile(), lane -> start.charge(lane, terminal, charging));
+            replies = admitted(charging).thenCompose(admitted -> lanes.request(charging.pile(),
+                    lane -> start.charge(lane, terminal, charging)));
         }
         return replies.exceptionally(ChargingSessions::refusalReply);
+    }
+
+    /** A new charge is taken on while the shared workers keep up; see {@link SessionConfig#admissionBacklogMs}. */
+    private CompletableFuture<Void> admitted(ChargingRequest charging) {
+        Duration backlog = threads.backlog();
+        if (backlog.compareTo(admissionBacklog) <= 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.failedFuture(new DialogueRefusal(ErrorCode.GATEWAY_BUSY, "the gateway is at capacity"
+                + " (its workers are " + backlog.toMillis() + " ms behind): pile " + charging.pile() + " starts no"
+                + " charging now; ask again in a few seconds"));
     }
 
     /** Runs {@code work} on the lane of the session's pile, once the session is found bound to the terminal. */

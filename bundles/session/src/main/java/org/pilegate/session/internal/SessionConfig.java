@@ -14,4 +14,10 @@ public @interface SessionConfig {
     @AttributeDefinition(name = "Prompt lifetime (s)", min = "10", description = "How long an association token is"
             + " accepted; a prompt nobody answered is renewed when it expires.")
     int promptLifetimeS() default 300;
+
+    @AttributeDefinition(name = "Admission backlog (ms)", min = "10", description = "While the shared workers are"
+            + " behind by more than this (the step first in line has waited this long), a charging request is"
+            + " answered gateway_busy instead of being taken on: past its capacity the gateway finishes what it runs"
+            + " rather than slowing everything down.")
+    int admissionBacklogMs() default 250;
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -584,6 +585,41 @@ abstract class ChargingSessionsTest {
     }
 
     @Test
+    void pastItsCapacityTheGatewayStartsNoNewChargingAndSaysSoAtOnce() throws Exception {
+        server.modified(config(200, 300, 10));
+        pile.plug(Optional.of(ANNAS_EV));
+        single(send(ANNA_PHONE, associate(awaitPrompt(ANNA_PHONE), ANNA_PHONE)));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch queued = new CountDownLatch(1);
+        for (int i = 0; i < 16; i++) {
+            threads.workers().execute(() -> awaitQuietly(release));
+        }
+        threads.workers().execute(queued::countDown);
+        awaitTrue(() -> threads.backlog().toMillis() > 10);
+
+        ErrorReply busy = error(answered(server.handle(ANNA_PHONE, new ChargingRequest(pile.id(),
+                ChargingTargets.none()))));
+        release.countDown();
+        assertTrue(queued.await(5, TimeUnit.SECONDS));
+
+        assertEquals(ErrorCode.GATEWAY_BUSY, busy.code());
+        assertTrue(busy.message().startsWith("the gateway is at capacity"), busy.message());
+        assertEquals(List.of(), pile.charged(), "nothing was started");
+        awaitTrue(() -> threads.backlog().isZero());
+        StatusUpdate charging = (StatusUpdate) single(send(ANNA_PHONE, new ChargingRequest(pile.id(),
+                ChargingTargets.none())));
+        assertEquals(SessionState.CHARGING, charging.state(), "asked again once the workers caught up");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aWrongConfigurationIsRefusedAndTheLastGoodOneKept() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> server.modified(config(100, 300)));
@@ -644,6 +680,10 @@ abstract class ChargingSessionsTest {
     }
 
     private static SessionConfig config(int statusIntervalMs, int promptLifetimeS) {
+        return config(statusIntervalMs, promptLifetimeS, 250);
+    }
+
+    private static SessionConfig config(int statusIntervalMs, int promptLifetimeS, int admissionBacklogMs) {
         return new SessionConfig() {
             @Override
             public int statusIntervalMs() {
@@ -653,6 +693,11 @@ abstract class ChargingSessionsTest {
             @Override
             public int promptLifetimeS() {
                 return promptLifetimeS;
+            }
+
+            @Override
+            public int admissionBacklogMs() {
+                return admissionBacklogMs;
             }
 
             @Override
