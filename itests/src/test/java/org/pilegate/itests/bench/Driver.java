@@ -38,8 +38,9 @@ final class Driver implements WebSocket.Listener {
     static final Duration STALL = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Refusals the API asks to send again shortly. */
-    private static final Set<String> RETRIED = Set.of("service_busy", "service_unavailable");
-    private static final int MAX_RETRIES = 5;
+    private static final Set<String> RETRIED = Set.of("service_busy", "service_unavailable", "gateway_busy");
+    /** A gateway at capacity may say busy for a while: the terminal asks again, once a second, for half a minute. */
+    private static final int MAX_RETRIES = 30;
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     final int index;
