@@ -1,7 +1,24 @@
 // The terminal's WebSocket to the gateway: authenticates with its first frame, and after a network drop reconnects
-// by itself (1 s, 2 s, 4 s … up to 15 s apart) and asks for the status updates it missed (resume_request).
+// by itself and asks for the status updates it missed (resume_request).
 
 const MAX_BACKOFF_MS = 15000;
+// 1013 Try Again Later: the gateway shed this connection (it was not reading, or the gateway is busy)
+const TRY_AGAIN_LATER = 1013;
+const TRY_AGAIN_LATER_MS = 15000;
+
+/**
+ * How long to wait before reconnect number attempt + 1: up to 1 s, 2 s, 4 s … 15 s, the upper half of it at random,
+ * so that the phones a gateway restart cut off together do not all come back in the same instant. After a 1013
+ * 15 to 30 s.
+ * @param random () => [0, 1), Math.random by default
+ */
+export function reconnectDelay(attempt, closeCode, random = Math.random) {
+  if (closeCode === TRY_AGAIN_LATER) {
+    return Math.round(TRY_AGAIN_LATER_MS * (1 + random()));
+  }
+  const ceiling = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt);
+  return Math.round((ceiling * (1 + random())) / 2);
+}
 
 export class TerminalConnection {
   /**
@@ -30,12 +47,12 @@ export class TerminalConnection {
       socket.send(JSON.stringify({ type: 'authenticate', credential: this.credential }));
     });
     socket.addEventListener('message', (event) => this.receive(event.data));
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
       if (this.socket !== socket || this.closed) {
         return;
       }
       this.handlers.onState('offline', this.attempt);
-      const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.attempt);
+      const delay = reconnectDelay(this.attempt, event.code);
       this.attempt += 1;
       this.retry = setTimeout(() => this.open(), delay);
     });

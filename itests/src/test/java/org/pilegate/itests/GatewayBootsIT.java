@@ -8,7 +8,10 @@ import static org.junit.Assert.fail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -108,10 +111,31 @@ public class GatewayBootsIT {
         assertTrue("generated password too short: " + password.length(), password.length() >= 20);
         String users = Files.readString(etc.resolve("users.properties"), StandardCharsets.ISO_8859_1);
         assertFalse("users.properties must not hold the plain password", users.contains(password));
+        assertTrue("stored salted with bcrypt: " + users, users.contains("admin = {CRYPT}$2a$10$"));
 
         login("admin", password);
         assertLoginRefused("admin", "admin");
         assertLoginRefused("karaf", "karaf");
+    }
+
+    /** An account an earlier gateway stored as an unsalted SHA-256 digest signs in, and is stored anew with bcrypt. */
+    @Test
+    public void anUnsaltedSha256AccountSignsInOnceAndIsHashedAgain() throws Exception {
+        Path usersFile = Path.of(System.getProperty("karaf.etc")).resolve("users.properties");
+        // sha-256("old-pass-1"), as earlier gateways stored it
+        String legacy = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest("old-pass-1".getBytes(StandardCharsets.UTF_8)));
+        Files.writeString(usersFile, "legacy = {CRYPT}" + legacy + "{CRYPT},_g_:admingroup\n",
+                StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
+
+        assertLoginRefused("legacy", "old-pass-2");
+        login("legacy", "old-pass-1");
+
+        String users = Files.readString(usersFile, StandardCharsets.ISO_8859_1);
+        assertFalse("the unsalted digest is gone", users.contains(legacy));
+        assertTrue(users, users.contains("legacy = {CRYPT}$2a$10$"));
+        login("legacy", "old-pass-1");
+        assertLoginRefused("legacy", "old-pass-2");
     }
 
     private List<Bundle> pilegateBundles() {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -37,11 +38,18 @@ public class OperatorAccountProvisioner {
     private static final int GENERATED_PASSWORD_LENGTH = 20;
     private static final Logger LOG = LoggerFactory.getLogger(OperatorAccountProvisioner.class);
 
+    private final PasswordHashing hashing;
+
     @ObjectClassDefinition(name = "pilegate operator account",
             description = "The shell/SSH operator account created on first start when etc/users.properties has none.")
     public @interface Config {
         @AttributeDefinition(name = "User name", description = "Login of the operator account.")
         String user() default "admin";
+    }
+
+    @Activate
+    public OperatorAccountProvisioner(@Reference(name = "hashing") PasswordHashing hashing) {
+        this.hashing = hashing;
     }
 
     @Activate
@@ -73,7 +81,7 @@ public class OperatorAccountProvisioner {
         }
         Optional<String> configured = Optional.ofNullable(System.getenv(PASSWORD_ENV)).filter(s -> !s.isBlank());
         String password = configured.orElseGet(OperatorAccountProvisioner::generatePassword);
-        Files.write(usersFile, UsersProperties.withOperator(lines, config.user(), password),
+        Files.write(usersFile, UsersProperties.withOperator(lines, config.user(), hashing.stored(password)),
                 StandardCharsets.ISO_8859_1);
         if (configured.isPresent()) {
             LOG.info("Operator account '{}' created with the password from {}", config.user(), PASSWORD_ENV);

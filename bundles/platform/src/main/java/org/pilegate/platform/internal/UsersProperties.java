@@ -1,16 +1,11 @@
 package org.pilegate.platform.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Reads and extends Karaf's {@code etc/users.properties}. Passwords are stored as Karaf's JAAS
- * "basic encryption" expects them with {@code encryption.algorithm = SHA-256} and hexadecimal encoding
- * (see {@code etc/org.apache.karaf.jaas.cfg}): {@code {CRYPT}<sha-256 hex>{CRYPT}}.
+ * Reads and extends Karaf's {@code etc/users.properties}. Passwords come hashed, as the realm's encryption service
+ * stores them ({@link PasswordHashing#stored}).
  */
 final class UsersProperties {
 
@@ -29,10 +24,10 @@ final class UsersProperties {
     }
 
     /** The file with an operator in the admin group appended, and the group itself if it is missing. */
-    static List<String> withOperator(List<String> lines, String user, String password) {
+    static List<String> withOperator(List<String> lines, String user, String storedPassword) {
         requireUserName(user);
         List<String> result = new ArrayList<>(lines);
-        result.add(user + " = " + hash(password) + ",_g_:" + ADMIN_GROUP);
+        result.add(user + " = " + storedPassword + ",_g_:" + ADMIN_GROUP);
         boolean groupDefined = lines.stream().map(String::strip)
                 .anyMatch(line -> line.startsWith(GROUP_PREFIX + ADMIN_GROUP));
         if (!groupDefined) {
@@ -46,15 +41,6 @@ final class UsersProperties {
         if (user == null || !user.matches("[A-Za-z][A-Za-z0-9._-]{0,31}")) {
             throw new IllegalArgumentException("'" + user
                     + "' must start with a letter and use only letters, digits, '.', '_' or '-' (max 32)");
-        }
-    }
-
-    static String hash(String password) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-            return "{CRYPT}" + HexFormat.of().formatHex(digest) + "{CRYPT}";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform provides SHA-256", e);
         }
     }
 }

@@ -20,7 +20,7 @@ class OperatorAccountProvisionerTest {
     @Test
     void aBadUserNameIsRefusedNamingPidAndKeyAndNothingIsWritten() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new OperatorAccountProvisioner().provision(config("ad min"), etc));
+                () -> new OperatorAccountProvisioner(PasswordHashingTest.hashing(etc)).provision(config("ad min"), etc));
 
         assertEquals("configuration org.pilegate.platform.operator: user: 'ad min' must start with a letter and use"
                 + " only letters, digits, '.', '_' or '-' (max 32)", e.getMessage());
@@ -29,12 +29,12 @@ class OperatorAccountProvisionerTest {
 
     @Test
     void aGoodUserNameBecomesTheOperatorAndAnExistingUserIsKept() throws Exception {
-        OperatorAccountProvisioner provisioner = new OperatorAccountProvisioner();
+        OperatorAccountProvisioner provisioner = new OperatorAccountProvisioner(PasswordHashingTest.hashing(etc));
         provisioner.provision(config("operator"), etc);
         provisioner.provision(config("someone.else"), etc);
 
         String users = Files.readString(etc.resolve("users.properties"));
-        assertTrue(users.startsWith("operator = {CRYPT}"), users);
+        assertTrue(users.startsWith("operator = {CRYPT}$2a$10$"), "bcrypt, cost 10: " + users);
         assertFalse(users.contains("someone.else"), users);
     }
 

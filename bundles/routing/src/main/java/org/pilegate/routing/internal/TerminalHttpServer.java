@@ -38,9 +38,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * component, so they start after it and stop before it, and take their endpoint URIs from it.
  * <p>
  * Camel's own VertxPlatformHttpServer is not used: it only logs a failed bind, its engine keeps the first port it
- * saw, and it takes no server options. Here HTTP/2 over cleartext stays off: Vert.x 4.5.20 is built for a newer Netty
- * than the container's, and a client asking for the upgrade (java.net.http does by default) would hang in Netty's
- * HTTP/2 codec. Terminals speak HTTP/1.1 and WebSocket.
+ * saw, and it takes no server options. Clients may speak HTTP/1.1, WebSocket, or HTTP/2 over cleartext (h2c, upgraded
+ * from HTTP/1.1 as java.net.http asks by default): the container's Netty is the one Vert.x is built for.
  * <p>
  * A changed host or port moves the listener in place ({@link #modified}): the service stays registered, so the routes
  * on the router keep running and no terminal route or web page restarts for it.
@@ -178,7 +177,7 @@ public class TerminalHttpServer implements TerminalEndpoints {
     }
 
     private HttpServer listen(ListenAddress at, String failure) {
-        return await(vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
+        return await(vertx.createHttpServer(new HttpServerOptions())
                 .requestHandler(router)
                 .listen(at.port(), at.host()), failure);
     }

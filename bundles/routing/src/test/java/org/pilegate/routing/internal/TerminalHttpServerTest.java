@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -64,6 +65,29 @@ class TerminalHttpServerTest {
             assertEquals("exact", server.get("/exact").body());
             assertEquals(404, server.get("/exact/below").statusCode());
             assertEquals(405, server.post("/files/a", "{}").statusCode());
+        }
+    }
+
+    @Test
+    void aClientAskingForHttp2OverCleartextIsUpgradedAndAnswered() throws Exception {
+        try (GatewayHttpFixture server = new GatewayHttpFixture()) {
+            server.add(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(server.http().httpUri("/exact", "GET")).setBody(constant("exact"));
+                }
+            });
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
+
+            HttpResponse<String> first = client.send(HttpRequest.newBuilder(server.uri("/exact"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> second = client.send(HttpRequest.newBuilder(server.uri("/exact"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals("exact", first.body());
+            assertEquals(HttpClient.Version.HTTP_2, second.version(), "h2c upgrade taken");
+            assertEquals("exact", second.body());
         }
     }
 

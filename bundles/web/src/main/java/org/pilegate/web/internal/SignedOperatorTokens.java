@@ -8,9 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,9 +22,10 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Operator sign-in for the dashboard: checks the password once, then hands out a signed, expiring token
- * ({@code <user>.<expiry epoch s>.<HMAC-SHA256>}, base64url) that the browser keeps in an HttpOnly cookie. The signing
- * key is random and lives in memory only, so a restart of the gateway signs every operator out. Failed attempts of
- * one account are limited, so a password cannot be guessed through the page.
+ * ({@code <user>.<deadline>.<HMAC-SHA256>}, base64url) that the browser keeps in an HttpOnly cookie. The signing
+ * key is random and lives in memory only, so a restart of the gateway signs every operator out; so the deadline is
+ * on this run's monotonic clock, and a step of the wall clock neither cuts a sign-in short nor prolongs it.
+ * Attempts of one account are limited, so a password cannot be guessed through the page.
  */
 @Component(service = OperatorAccess.class, configurationPid = SignedOperatorTokens.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -37,27 +37,31 @@ public class SignedOperatorTokens implements OperatorAccess {
     /** A day, as the metatype says. */
     static final int MAX_SIGN_IN_MINUTES = 1440;
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
+    /** Account names tried within one window that are remembered: a few MiB at most. */
+    static final int REMEMBERED_NAMES = 10_000;
+    /** Longer than any name etc/users.properties may hold, and so never checked or remembered. */
+    static final int MAX_NAME_LENGTH = 64;
     private static final String HMAC = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-
-    private record Failures(Instant since, int count) {
-    }
 
     // replaced together by a configuration update; a sign-in in between may pair the old login with the new lifetime
     private volatile OperatorLogin login;
     private volatile Duration lifetime;
     private final Clock clock;
+    private final LongSupplier nanoTime;
     private final byte[] key = new byte[32];
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final SignInAttempts attempts;
 
     @Activate
     public SignedOperatorTokens(WebConfig config) {
-        this(loginOf(config), lifetimeOf(config.signInMinutes()), Clock.systemUTC());
+        this(loginOf(config), lifetimeOf(config.signInMinutes()), Clock.systemUTC(), System::nanoTime);
     }
 
-    SignedOperatorTokens(OperatorLogin login, Duration lifetime, Clock clock) {
+    SignedOperatorTokens(OperatorLogin login, Duration lifetime, Clock clock, LongSupplier nanoTime) {
         this.clock = clock;
+        this.nanoTime = nanoTime;
+        this.attempts = new SignInAttempts(MAX_FAILURES, FAILURE_WINDOW, REMEMBERED_NAMES, nanoTime);
         new SecureRandom().nextBytes(key);
         apply(login, lifetime);
     }
@@ -96,26 +100,28 @@ public class SignedOperatorTokens implements OperatorAccess {
         return value.strip();
     }
 
-    /** Refuses an account after {@value #MAX_FAILURES} failures within a minute. */
+    /**
+     * Refuses an account after {@value #MAX_FAILURES} attempts within a minute that did not succeed; an attempt
+     * counts from before its check, so guesses in parallel are refused as guesses in a row are.
+     */
     @Override
     public Optional<SignIn> signIn(String user, char[] password) {
-        Instant now = clock.instant();
-        Failures failed = failures.get(user);
-        if (failed != null && failed.count() >= MAX_FAILURES && now.isBefore(failed.since().plus(FAILURE_WINDOW))) {
+        if (user.length() > MAX_NAME_LENGTH) {
+            return Optional.empty();
+        }
+        try {
+            attempts.reserve(user);
+        } catch (SignInAttempts.Refused e) {
             throw new TooManyAttempts(user);
         }
         if (!login.check(user, password)) {
-            failures.merge(user, new Failures(now, 1), (earlier, next) ->
-                    now.isBefore(earlier.since().plus(FAILURE_WINDOW))
-                            ? new Failures(earlier.since(), earlier.count() + 1) : next);
             return Optional.empty();
         }
-        failures.remove(user);
+        attempts.succeeded(user);
         Duration lasting = lifetime;
-        Instant expiresAt = now.plus(lasting);
         String claims = ENCODER.encodeToString(user.getBytes(StandardCharsets.UTF_8)) + "."
-                + expiresAt.getEpochSecond();
-        return Optional.of(new SignIn(user, claims + "." + sign(claims), expiresAt, lasting));
+                + (nanoTime.getAsLong() + lasting.toNanos());
+        return Optional.of(new SignIn(user, claims + "." + sign(claims), clock.instant().plus(lasting), lasting));
     }
 
     @Override
@@ -131,8 +137,8 @@ public class SignedOperatorTokens implements OperatorAccess {
             return Optional.empty();
         }
         try {
-            Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(token.substring(expiryAt + 1, signatureAt)));
-            if (!clock.instant().isBefore(expiresAt)) {
+            long deadline = Long.parseLong(token.substring(expiryAt + 1, signatureAt));
+            if (nanoTime.getAsLong() - deadline >= 0) {
                 return Optional.empty();
             }
             return Optional.of(new String(DECODER.decode(token.substring(0, expiryAt)), StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package org.pilegate.web.internal;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,16 +11,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
 class SignedOperatorTokensTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T08:00:00Z"));
+    /** The monotonic clock; starts far from 0, as System.nanoTime may. */
+    private final AtomicLong nanos = new AtomicLong(Long.MAX_VALUE - Duration.ofMinutes(10).toNanos());
     private final SignedOperatorTokens access = new SignedOperatorTokens(
             (user, password) -> "admin".equals(user) && "s3cret".equals(new String(password)),
-            Duration.ofMinutes(30), clock);
+            Duration.ofMinutes(30), clock, nanos::get);
+
+    private void elapse(Duration duration) {
+        nanos.addAndGet(duration.toNanos());
+        clock.now = clock.now.plus(duration);
+    }
 
     @Test
     void aTokenNamesTheOperatorUntilItExpires() {
@@ -27,8 +44,21 @@ class SignedOperatorTokensTest {
 
         assertEquals(Instant.parse("2026-11-26T08:30:00Z"), signIn.expiresAt());
         assertEquals(Optional.of("admin"), access.operatorOf(signIn.token()));
-        clock.now = clock.now.plus(Duration.ofMinutes(30));
+        elapse(Duration.ofMinutes(30).minusNanos(1));
+        assertEquals(Optional.of("admin"), access.operatorOf(signIn.token()));
+        elapse(Duration.ofNanos(1));
         assertEquals(Optional.empty(), access.operatorOf(signIn.token()));
+    }
+
+    @Test
+    void aStepOfTheWallClockNeitherEndsNorProlongsASignIn() {
+        String token = access.signIn("admin", "s3cret".toCharArray()).orElseThrow().token();
+
+        clock.now = clock.now.plus(Duration.ofHours(1));
+        assertEquals(Optional.of("admin"), access.operatorOf(token), "forward an hour: still signed in");
+        clock.now = clock.now.minus(Duration.ofHours(2));
+        elapse(Duration.ofMinutes(30));
+        assertEquals(Optional.empty(), access.operatorOf(token), "back an hour: still over after 30 minutes");
     }
 
     @Test
@@ -40,8 +70,9 @@ class SignedOperatorTokensTest {
     void aTamperedOrForeignTokenIsRefused() {
         String token = access.signIn("admin", "s3cret".toCharArray()).orElseThrow().token();
         String[] parts = token.split("\\.");
-        String longer = parts[0] + "." + (Long.parseLong(parts[1]) + 3600) + "." + parts[2];
-        SignedOperatorTokens otherGateway = new SignedOperatorTokens((user, password) -> true, Duration.ofMinutes(30), clock);
+        String longer = parts[0] + "." + (Long.parseLong(parts[1]) + 3_600_000_000_000L) + "." + parts[2];
+        SignedOperatorTokens otherGateway = new SignedOperatorTokens((user, password) -> true, Duration.ofMinutes(30),
+                clock, nanos::get);
 
         assertEquals(Optional.empty(), access.operatorOf(longer));
         assertEquals(Optional.empty(), otherGateway.operatorOf(token));
@@ -51,14 +82,112 @@ class SignedOperatorTokensTest {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountForAMinute() {
+    void repeatedFailuresLockTheAccountForAMinuteWhateverTheWallClockDoes() {
         for (int i = 0; i < SignedOperatorTokens.MAX_FAILURES; i++) {
             assertEquals(Optional.empty(), access.signIn("admin", "guess".toCharArray()));
         }
 
         assertThrows(OperatorAccess.TooManyAttempts.class, () -> access.signIn("admin", "s3cret".toCharArray()));
-        clock.now = clock.now.plus(SignedOperatorTokens.FAILURE_WINDOW);
+        clock.now = clock.now.plus(Duration.ofHours(1));
+        assertThrows(OperatorAccess.TooManyAttempts.class, () -> access.signIn("admin", "s3cret".toCharArray()),
+                "the wall clock an hour on lifts no lock-out");
+        elapse(SignedOperatorTokens.FAILURE_WINDOW);
         assertTrue(access.signIn("admin", "s3cret".toCharArray()).isPresent());
+    }
+
+    @Test
+    void fiftyGuessesInParallelGetNoMoreChecksThanTheLimit() throws Exception {
+        AtomicInteger checked = new AtomicInteger();
+        CountDownLatch inCheck = new CountDownLatch(1);
+        SignedOperatorTokens slow = new SignedOperatorTokens((user, password) -> {
+            checked.incrementAndGet();
+            try {
+                inCheck.await(); // every guess overlaps every other
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }, Duration.ofMinutes(30), clock, nanos::get);
+        ExecutorService guessers = Executors.newFixedThreadPool(50);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> refused = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                refused.add(guessers.submit(() -> {
+                    start.await();
+                    try {
+                        slow.signIn("admin", "guess".toCharArray());
+                        return false;
+                    } catch (OperatorAccess.TooManyAttempts e) {
+                        return true;
+                    }
+                }));
+            }
+            start.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (refused.stream().filter(Future::isDone).count() < 50 - SignedOperatorTokens.MAX_FAILURES
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            inCheck.countDown();
+            int refusals = 0;
+            for (Future<Boolean> each : refused) {
+                refusals += each.get(10, TimeUnit.SECONDS) ? 1 : 0;
+            }
+
+            assertEquals(SignedOperatorTokens.MAX_FAILURES, checked.get(), "passwords checked");
+            assertEquals(50 - SignedOperatorTokens.MAX_FAILURES, refusals);
+        } finally {
+            guessers.shutdownNow();
+        }
+    }
+
+    @Test
+    void twentyThousandWrongNamesAreNotAllRemembered() {
+        SignInAttempts attempts = new SignInAttempts(5, Duration.ofMinutes(1), 1_000, nanos::get);
+        int refused = 0;
+        for (int i = 0; i < 20_000; i++) {
+            try {
+                attempts.reserve("name-" + i);
+            } catch (SignInAttempts.Refused e) {
+                refused++;
+            }
+        }
+        assertEquals(1_000, attempts.remembered());
+        assertEquals(19_000, refused, "beyond the bound within one window, new names wait");
+
+        elapse(Duration.ofMinutes(1));
+        assertDoesNotThrow(() -> attempts.reserve("admin"));
+        assertEquals(1, attempts.remembered(), "what lapsed is forgotten");
+    }
+
+    @Test
+    void aFloodOfMadeUpNamesDoesNotResetTheCountOfTheAccountUnderAttack() throws Exception {
+        SignInAttempts attempts = new SignInAttempts(5, Duration.ofMinutes(1), 100, nanos::get);
+        for (int i = 0; i < 5; i++) {
+            attempts.reserve("admin");
+        }
+        for (int i = 0; i < 1_000; i++) {
+            try {
+                attempts.reserve("name-" + i);
+            } catch (SignInAttempts.Refused full) {
+                // the table is full: made-up names wait
+            }
+        }
+        assertThrows(SignInAttempts.Refused.class, () -> attempts.reserve("admin"));
+    }
+
+    @Test
+    void anOverlongNameIsNeverChecked() {
+        AtomicInteger checked = new AtomicInteger();
+        SignedOperatorTokens counting = new SignedOperatorTokens((user, password) -> checked.incrementAndGet() < 0,
+                Duration.ofMinutes(30), clock, nanos::get);
+
+        assertEquals(Optional.empty(), counting.signIn("a".repeat(SignedOperatorTokens.MAX_NAME_LENGTH + 1),
+                "guess".toCharArray()));
+        assertEquals(Optional.empty(), counting.signIn("a".repeat(SignedOperatorTokens.MAX_NAME_LENGTH),
+                "guess".toCharArray()));
+        assertEquals(1, checked.get());
     }
 
     @Test

@@ -18,7 +18,7 @@ final class WebGateway implements AutoCloseable {
 
     final SignedOperatorTokens access = new SignedOperatorTokens(
             (user, password) -> "admin".equals(user) && PASSWORD.equals(new String(password)),
-            Duration.ofMinutes(5), Clock.systemUTC());
+            Duration.ofMinutes(5), Clock.systemUTC(), System::nanoTime);
     private final GatewayHttpFixture server = new GatewayHttpFixture();
     final GatewayHttpServer http = server.http();
 
