@@ -261,12 +261,14 @@ function feeNotice(fee) {
   connectionNotice('');
   const rows = fee.lines.map((line) => {
     const row = document.createElement('tr');
-    const total = { minorUnits: line.amountExVat.minorUnits + line.vat.minorUnits, currency: line.vat.currency };
+    // no VAT stated for the line: it is unknown, and its total is the net amount alone
+    const vat = line.vat ? line.vat.minorUnits : 0;
+    const total = { minorUnits: line.amountExVat.minorUnits + vat, currency: line.amountExVat.currency };
     for (const [text, numeric] of [
       [line.component.replace('_', ' ').toLowerCase(), false],
       [`${line.quantity} ${line.unit}`, true],
       [formatAmount(line.amountExVat), true],
-      [formatAmount(line.vat), true],
+      [line.vat ? formatAmount(line.vat) : 'unknown', true],
       [formatAmount(total), true],
     ]) {
       const cell = document.createElement('td');
@@ -279,6 +281,7 @@ function feeNotice(fee) {
   $('fee-lines').replaceChildren(...rows);
   $('fee-currency').textContent = fee.total.currency;
   $('fee-total').textContent = formatMoney(fee.total);
+  $('fee-total-label').textContent = fee.lines.every((line) => line.vat) ? 'Total incl. VAT' : 'Total (VAT unknown)';
   $('pay').disabled = false;
   show('fee');
 }

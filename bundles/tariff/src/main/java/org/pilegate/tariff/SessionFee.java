@@ -35,17 +35,23 @@ public record SessionFee(PricedSession price, Optional<PriceLimitApplied> priceL
         return price.lines();
     }
 
-    /** The sum of the lines' totals including VAT. */
+    /** The amount due: the sum of the lines' totals, including VAT where they state it. */
     public Money total() {
         return price.total();
+    }
+
+    /** The total including VAT, if every line states its VAT; empty when any VAT is unknown. */
+    public Optional<Money> totalInclVat() {
+        return lines().stream().allMatch(line -> line.vat().isPresent()) ? Optional.of(total()) : Optional.empty();
     }
 
     public Money totalExVat() {
         return lines().stream().map(FeeLine::amountExVat).reduce(Money.zero(total().currency()), Money::plus);
     }
 
-    public Money totalVat() {
-        return lines().stream().map(FeeLine::vat).reduce(Money.zero(total().currency()), Money::plus);
+    /** The VAT of all lines, if every line states it. */
+    public Optional<Money> totalVat() {
+        return totalInclVat().map(inclVat -> inclVat.minus(totalExVat()));
     }
 
     /**

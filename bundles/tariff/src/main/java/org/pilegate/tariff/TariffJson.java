@@ -21,9 +21,9 @@ import org.pilegate.tariff.internal.JsonFields;
 /**
  * Reads a tariff in the JSON of the OCPI 2.2.1 Tariff object, so that a CPO's tariff can be pasted in as it is.
  * Fields that only describe the tariff (country_code, party_id, type, tariff_alt_text, tariff_alt_url, energy_mix,
- * last_updated) are accepted and not used; elements with a {@code reservation} restriction price reservations, which
- * pilegate does not take, and are left out. Any other unknown field is refused, so that a misspelt one is not
- * silently ignored.
+ * last_updated) are accepted and not used. A tariff with an element restricted to {@code reservation} is refused:
+ * pilegate takes no reservations and so cannot price them, and leaving the element out would bill something else
+ * than the tariff says. Any other unknown field is refused, so that a misspelt one is not silently ignored.
  */
 public final class TariffJson {
 
@@ -48,18 +48,16 @@ public final class TariffJson {
         String id = tariff.text("id");
         Currency currency = tariff.required("currency", TariffJson::currency);
         List<TariffElement> elements = new ArrayList<>();
-        List<JsonFields> elementFields = tariff.objects("elements", ELEMENT_FIELDS);
-        for (JsonFields element : elementFields) {
+        for (JsonFields element : tariff.objects("elements", ELEMENT_FIELDS)) {
             Optional<JsonFields> restrictions = element.object("restrictions", RESTRICTION_FIELDS);
-            if (restrictions.flatMap(r -> r.optionalText("reservation")).isEmpty()) {
-                elements.add(element.build(() -> new TariffElement(
-                        element.objects("price_components", COMPONENT_FIELDS).stream()
-                                .map(TariffJson::component).toList(),
-                        restrictions.map(TariffJson::restrictions).orElse(TariffRestrictions.NONE))));
+            if (restrictions.flatMap(r -> r.optionalText("reservation")).isPresent()) {
+                throw restrictions.get().invalid("reservation", "pilegate takes no reservations and cannot price"
+                        + " them; remove this element, or the tariff is not used");
             }
-        }
-        if (elements.isEmpty()) {
-            throw tariff.invalid("elements", "every element prices reservations; none prices charging");
+            elements.add(element.build(() -> new TariffElement(
+                    element.objects("price_components", COMPONENT_FIELDS).stream()
+                            .map(TariffJson::component).toList(),
+                    restrictions.map(TariffJson::restrictions).orElse(TariffRestrictions.NONE))));
         }
         return tariff.build(() -> new Tariff(id, currency, elements,
                 tariff.object("min_price", PRICE_FIELDS).map(TariffJson::price),

@@ -16,6 +16,6 @@ final class FeeLines {
 
     static String of(FeeLine line) {
         return line.component() + " " + line.quantity() + " " + line.unit() + " " + line.amountExVat().minorUnits()
-                + "+" + line.vat().minorUnits();
+                + "+" + line.vat().map(vat -> String.valueOf(vat.minorUnits())).orElse("?");
     }
 }

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.tariff.MeterSample;
@@ -69,7 +71,7 @@ class TariffCalculatorTest {
 
         SessionFee fee = price(NIGHT_RATE, session);
 
-        assertEquals(List.of("ENERGY 14400 Wh 576+0", "ENERGY 32400 Wh 648+0"), FeeLines.of(fee));
+        assertEquals(List.of("ENERGY 14400 Wh 576+?", "ENERGY 32400 Wh 648+?"), FeeLines.of(fee));
     }
 
     /** Saturday 20:00 to Sunday 08:00 on 29 March 2026, clocks forward at 02:00: the night lasts 7 of 11 hours. */
@@ -81,7 +83,7 @@ class TariffCalculatorTest {
 
         SessionFee fee = price(NIGHT_RATE, session);
 
-        assertEquals(List.of("ENERGY 14400 Wh 576+0", "ENERGY 25200 Wh 504+0"), FeeLines.of(fee));
+        assertEquals(List.of("ENERGY 14400 Wh 576+?", "ENERGY 25200 Wh 504+?"), FeeLines.of(fee));
     }
 
     private static final String HOUR_PRICED_FROM_0230 = """
@@ -95,7 +97,7 @@ class TariffCalculatorTest {
         SessionFee fee = price(HOUR_PRICED_FROM_0230.formatted("02:30", "04:00"),
                 Timelines.startingAt("2026-03-29T01:00", AMSTERDAM).charge(Duration.ofHours(2), 10_000).end());
 
-        assertEquals(List.of("TIME 3600 s 600+0"), FeeLines.of(fee));
+        assertEquals(List.of("TIME 3600 s 600+?"), FeeLines.of(fee));
     }
 
     /** 02:00–02:30 happens twice on 25 October 2026 (CEST, then CET): an hour in all. */
@@ -104,7 +106,7 @@ class TariffCalculatorTest {
         SessionFee fee = price(HOUR_PRICED_FROM_0230.formatted("02:00", "02:30"),
                 Timelines.startingAt("2026-10-25T01:00", AMSTERDAM).charge(Duration.ofHours(4), 10_000).end());
 
-        assertEquals(List.of("TIME 3600 s 600+0"), FeeLines.of(fee));
+        assertEquals(List.of("TIME 3600 s 600+?"), FeeLines.of(fee));
     }
 
     /** Friday 22:00 to Saturday 02:00 at 10 kW: 20 kWh at the weekday price 0.35, 20 kWh at the weekend price 0.25. */
@@ -119,7 +121,7 @@ class TariffCalculatorTest {
         SessionFee fee = price(tariff,
                 Timelines.startingAt("2026-11-27T22:00", AMSTERDAM).charge(Duration.ofHours(4), 40_000).end());
 
-        assertEquals(List.of("ENERGY 20000 Wh 700+0", "ENERGY 20000 Wh 500+0"), FeeLines.of(fee));
+        assertEquals(List.of("ENERGY 20000 Wh 700+?", "ENERGY 20000 Wh 500+?"), FeeLines.of(fee));
     }
 
     /** 15 kWh evenly in an hour reach 10 kWh after 40 minutes; charging time is priced from there: 20 min at 3.00/h. */
@@ -134,7 +136,7 @@ class TariffCalculatorTest {
         SessionFee fee = price(tariff,
                 Timelines.startingAt("2026-11-23T10:00", AMSTERDAM).charge(Duration.ofHours(1), 15_000).end());
 
-        assertEquals(List.of("ENERGY 15000 Wh 450+0", "TIME 1200 s 100+0"), FeeLines.of(fee));
+        assertEquals(List.of("ENERGY 15000 Wh 450+?", "TIME 1200 s 100+?"), FeeLines.of(fee));
     }
 
     /** "0.39 EUR/kWh, 1.20 EUR/h charging after 4 h": 5 hours of charging bill one hour of time. */
@@ -149,12 +151,12 @@ class TariffCalculatorTest {
         SessionFee fee = price(tariff,
                 Timelines.startingAt("2026-11-23T08:00", AMSTERDAM).charge(Duration.ofHours(5), 30_000).end());
 
-        assertEquals(List.of("ENERGY 30000 Wh 1170+0", "TIME 3600 s 120+0"), FeeLines.of(fee));
+        assertEquals(List.of("ENERGY 30000 Wh 1170+?", "TIME 3600 s 120+?"), FeeLines.of(fee));
     }
 
     /** Without incl_vat, the min_price top-up carries no VAT: 0.30 + 0.06 VAT, topped up by 1.70. */
     @Test
-    void minPriceWithoutInclVatTopsUpWithoutVat() {
+    void minPriceWithoutInclVatTopsUpWithVatUnknown() {
         String tariff = """
                 {"id": "min", "currency": "EUR", "min_price": {"excl_vat": 2.00}, "elements": [
                   {"price_components": [{"type": "ENERGY", "price": 0.30, "vat": 19, "step_size": 1}]}]}""";
@@ -162,7 +164,7 @@ class TariffCalculatorTest {
         SessionFee fee = price(tariff,
                 Timelines.startingAt("2026-11-23T08:00", AMSTERDAM).charge(Duration.ofMinutes(6), 1_000).end());
 
-        assertEquals(List.of("ENERGY 1000 Wh 30+6", "FLAT 1 min_price 170+0"), FeeLines.of(fee));
+        assertEquals(List.of("ENERGY 1000 Wh 30+6", "FLAT 1 min_price 170+?"), FeeLines.of(fee));
         assertEquals(206, fee.total().minorUnits());
     }
 
@@ -193,8 +195,57 @@ class TariffCalculatorTest {
         SessionTimeline unknown = Timelines.startingAt("2026-11-23T08:00", AMSTERDAM)
                 .charge(Duration.ofHours(1), 11_000).end();
 
-        assertEquals(List.of("TIME 3600 s 100+0"), FeeLines.of(price(tariff, known)));
-        assertEquals(List.of("TIME 3600 s 200+0"), FeeLines.of(price(tariff, unknown)));
+        assertEquals(List.of("TIME 3600 s 100+?"), FeeLines.of(price(tariff, known)));
+        assertEquals(List.of("TIME 3600 s 200+?"), FeeLines.of(price(tariff, unknown)));
+    }
+
+    /**
+     * Before the first reading of a session nothing says its power: there max_power does not hold (unknown is not
+     * 0 W) and the unrestricted element prices the time; from the reading of 11 kW on, the slow rate does.
+     */
+    @Test
+    void unknownPowerFailsAPowerRestriction() {
+        String tariff = """
+                {"id": "slow", "currency": "EUR", "elements": [
+                  {"price_components": [{"type": "TIME", "price": 1.00, "vat": 19, "step_size": 1}],
+                   "restrictions": {"max_power": 22}},
+                  {"price_components": [{"type": "TIME", "price": 2.00, "vat": 19, "step_size": 1}]}]}""";
+        Instant start = local("2026-11-23T08:00");
+        SessionTimeline session = new SessionTimeline(start, start.plus(Duration.ofMinutes(70)), List.of(
+                new MeterSample(start, 5_000, OptionalLong.empty(), OptionalInt.empty(), true),
+                new MeterSample(start.plus(Duration.ofMinutes(10)), 5_000, 11_000, OptionalInt.empty(), true),
+                new MeterSample(start.plus(Duration.ofMinutes(70)), 16_000, 0, OptionalInt.empty(), false)));
+
+        assertEquals(List.of("TIME 600 s 33+6", "TIME 3600 s 100+19"), FeeLines.of(price(tariff, session)));
+    }
+
+    /**
+     * OCPI: a price component without vat has its VAT unknown, not 0 %. Its line states none, and the fee claims no
+     * total including VAT; the amount due is what the lines state. A vat of 0 is known: 0 %.
+     */
+    @Test
+    void aComponentWithoutVatLeavesTheVatUnknownAndNoTotalIncludingVatIsClaimed() {
+        SessionTimeline session = Timelines.startingAt("2026-11-23T08:00", AMSTERDAM)
+                .charge(Duration.ofHours(1), 10_000).end();
+
+        SessionFee unknown = price("""
+                {"id": "mixed", "currency": "EUR", "elements": [{"price_components": [
+                  {"type": "FLAT", "price": 1.00, "vat": 19},
+                  {"type": "ENERGY", "price": 0.40, "step_size": 1}]}]}""", session);
+        SessionFee zero = price("""
+                {"id": "zero", "currency": "EUR", "elements": [{"price_components": [
+                  {"type": "FLAT", "price": 1.00, "vat": 19},
+                  {"type": "ENERGY", "price": 0.40, "vat": 0, "step_size": 1}]}]}""", session);
+
+        assertEquals(List.of("FLAT 1 session 100+19", "ENERGY 10000 Wh 400+?"), FeeLines.of(unknown));
+        assertEquals(519, unknown.total().minorUnits(), "due: what the lines state");
+        assertEquals(Optional.empty(), unknown.totalInclVat());
+        assertEquals(Optional.empty(), unknown.totalVat());
+        assertEquals(500, unknown.totalExVat().minorUnits());
+
+        assertEquals(List.of("FLAT 1 session 100+19", "ENERGY 10000 Wh 400+0"), FeeLines.of(zero));
+        assertEquals(Optional.of(519L), zero.totalInclVat().map(total -> total.minorUnits()));
+        assertEquals(Optional.of(19L), zero.totalVat().map(vat -> vat.minorUnits()));
     }
 
     /** After the last sample its state holds until the end, with no more energy: here 30 minutes of parking. */
@@ -209,7 +260,7 @@ class TariffCalculatorTest {
                   {"type": "ENERGY", "price": 0.40, "step_size": 1},
                   {"type": "PARKING_TIME", "price": 6.00, "step_size": 60}]}]}""";
 
-        assertEquals(List.of("ENERGY 11000 Wh 440+0", "PARKING_TIME 1800 s 300+0"),
+        assertEquals(List.of("ENERGY 11000 Wh 440+?", "PARKING_TIME 1800 s 300+?"),
                 FeeLines.of(price(tariff, session)));
     }
 
@@ -226,7 +277,7 @@ class TariffCalculatorTest {
                   {"type": "ENERGY", "price": 0.40, "step_size": 1},
                   {"type": "PARKING_TIME", "price": 6.00, "step_size": 60}]}]}""";
 
-        assertEquals(List.of("ENERGY 11000 Wh 440+0", "PARKING_TIME 120 s 20+0"), FeeLines.of(price(tariff, session)));
+        assertEquals(List.of("ENERGY 11000 Wh 440+?", "PARKING_TIME 120 s 20+?"), FeeLines.of(price(tariff, session)));
     }
 
     @Test
@@ -249,7 +300,7 @@ class TariffCalculatorTest {
                   {"type": "ENERGY", "price": 45, "step_size": 1}]}]}""",
                 Timelines.startingAt("2026-11-23T08:00", AMSTERDAM).charge(Duration.ofHours(1), 12_500).end());
 
-        assertEquals(List.of("ENERGY 12500 Wh 563+0"), FeeLines.of(fee));
+        assertEquals(List.of("ENERGY 12500 Wh 563+?"), FeeLines.of(fee));
         assertEquals("JPY", fee.total().currency().getCurrencyCode());
     }
 }

@@ -32,14 +32,12 @@ class TariffJsonTest {
                                  "end_date": "2027-01-01", "min_kwh": 0.5, "max_kwh": 50, "min_current": 6,
                                  "max_current": 32.5, "min_power": 3.7, "max_power": 22, "min_duration": 600,
                                  "max_duration": 7200, "day_of_week": ["SATURDAY", "SUNDAY"]}},
-               {"price_components": [{"type": "TIME", "price": 2, "step_size": 60}],
-                "restrictions": {"reservation": "RESERVATION"}},
                {"price_components": [{"type": "PARKING_TIME", "price": 6.00, "vat": null, "step_size": 300}]}],
              "start_date_time": "2026-01-01T00:00:00Z", "end_date_time": "2027-01-01T00:00:00",
              "energy_mix": {"is_green_energy": true}, "last_updated": "2025-12-01T10:00:00Z"}""";
 
     @Test
-    void readsEveryFieldOfAnOcpiTariffAndLeavesReservationElementsOut() {
+    void readsEveryFieldOfAnOcpiTariff() {
         Tariff tariff = TariffJson.read(FULL);
 
         assertEquals("full-1", tariff.id());
@@ -147,9 +145,11 @@ class TariffJsonTest {
         assertEquals("min_price excl_vat 5 is above max_price excl_vat 4", refusal("""
                 {"id": "t", "currency": "EUR", "min_price": {"excl_vat": 5}, "max_price": {"excl_vat": 4},
                  "elements": [{"price_components": [{"type": "FLAT", "price": 1}]}]}"""));
-        assertEquals("elements: every element prices reservations; none prices charging", refusal("""
-                {"id": "t", "currency": "EUR", "elements": [{"price_components": [{"type": "FLAT", "price": 1}],
-                  "restrictions": {"reservation": "RESERVATION_EXPIRES"}}]}"""));
+        assertEquals("elements[1].restrictions.reservation: pilegate takes no reservations and cannot price them;"
+                + " remove this element, or the tariff is not used", refusal("""
+                {"id": "t", "currency": "EUR", "elements": [{"price_components": [{"type": "FLAT", "price": 1}]},
+                  {"price_components": [{"type": "TIME", "price": 2, "step_size": 60}],
+                   "restrictions": {"reservation": "RESERVATION_EXPIRES"}}]}"""));
         assertEquals("end_date_time: 'tomorrow' must be an OCPI DateTime like 2026-07-01T00:00:00Z", refusal("""
                 {"id": "t", "currency": "EUR", "end_date_time": "tomorrow",
                  "elements": [{"price_components": [{"type": "FLAT", "price": 1}]}]}"""));

@@ -9,7 +9,7 @@ import org.pilegate.api.terminal.FeeLine;
 /**
  * A session's price, itemised as a fee notice shows it.
  *
- * @param total amount due including VAT: the sum of the lines' totals
+ * @param total amount due: the sum of the lines' totals (including VAT where the lines state it)
  * @param lines the billed components, in display order
  * @param tariffId the tariff that priced it
  */

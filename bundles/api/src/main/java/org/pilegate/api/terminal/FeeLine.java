@@ -1,6 +1,7 @@
 package org.pilegate.api.terminal;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.pilegate.api.money.Money;
 
 /**
@@ -10,9 +11,10 @@ import org.pilegate.api.money.Money;
  * @param quantity how much of it, in {@code unit}
  * @param unit unit of the quantity, e.g. "Wh", "min", "session"
  * @param amountExVat price of the line before VAT, not negative
- * @param vat VAT on the line, same currency, not negative
+ * @param vat VAT on the line, same currency, not negative; empty where the tariff states no VAT for it: the VAT is
+ *        then unknown (as OCPI has it), not 0 %, and the line's amount is all that is known
  */
-public record FeeLine(Component component, long quantity, String unit, Money amountExVat, Money vat) {
+public record FeeLine(Component component, long quantity, String unit, Money amountExVat, Optional<Money> vat) {
 
     /** Tariff components a fee is made of. */
     public enum Component {
@@ -40,17 +42,19 @@ public record FeeLine(Component component, long quantity, String unit, Money amo
         if (amountExVat.isNegative()) {
             throw new IllegalArgumentException("amountExVat must not be negative: " + amountExVat);
         }
-        if (vat.isNegative()) {
-            throw new IllegalArgumentException("vat must not be negative: " + vat);
-        }
-        if (!vat.currency().equals(amountExVat.currency())) {
-            throw new IllegalArgumentException(
-                    "vat " + vat + " is not in the currency of amountExVat " + amountExVat);
-        }
+        vat.ifPresent(known -> {
+            if (known.isNegative()) {
+                throw new IllegalArgumentException("vat must not be negative: " + known);
+            }
+            if (!known.currency().equals(amountExVat.currency())) {
+                throw new IllegalArgumentException(
+                        "vat " + known + " is not in the currency of amountExVat " + amountExVat);
+            }
+        });
     }
 
-    /** The line's amount including VAT. */
+    /** The line's amount due: including its VAT where that is known, else the amount the tariff states. */
     public Money total() {
-        return amountExVat.plus(vat);
+        return vat.map(amountExVat::plus).orElse(amountExVat);
     }
 }

@@ -12,7 +12,8 @@ import org.pilegate.api.session.SessionId;
  *
  * @param session the session billed
  * @param feeId identifies this fee, so a payment cannot be applied twice
- * @param total amount due including VAT; always the sum of the lines' totals
+ * @param total amount due, the sum of the lines' totals; it includes VAT only where every line states its VAT
+ *        ({@link #vatKnown()}), and is never said to include VAT otherwise
  * @param lines the itemised components, in display order
  * @param issuedAt when the fee was computed
  */
@@ -38,6 +39,11 @@ public record FeeNotice(SessionId session, String feeId, Money total, List<FeeLi
         if (!sum.equals(total)) {
             throw new IllegalArgumentException("total " + total + " differs from the sum of lines " + sum);
         }
+    }
+
+    /** Whether every line states its VAT, so that {@code total} is the amount including VAT. */
+    public boolean vatKnown() {
+        return lines.stream().allMatch(line -> line.vat().isPresent());
     }
 
     @Override

@@ -59,7 +59,7 @@ class TerminalJsonTest {
                 new StatusUpdate(SESSION, PILE, 7, SessionState.CHARGING, 11_000, 5_500, Duration.ofMinutes(30),
                         Optional.of(Money.of(215, "EUR")), AT),
                 new FeeNotice(SESSION, "fee-1", fee, List.of(new FeeLine(FeeLine.Component.ENERGY, 20_000, "Wh",
-                        Money.of(1037, "EUR"), Money.of(197, "EUR"))), AT),
+                        Money.of(1037, "EUR"), Optional.of(Money.of(197, "EUR")))), AT),
                 new ErrorReply(ErrorCode.PILE_BUSY, "another session is charging at bay-07"))
                 .map(Arguments::of);
     }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -70,9 +71,10 @@ final class JdbcFees {
                 List<FeeLine> items = new ArrayList<>();
                 try (ResultSet line = lines.executeQuery()) {
                     while (line.next()) {
+                        long vat = line.getLong(5);
+                        Optional<Money> known = line.wasNull() ? Optional.empty() : Optional.of(new Money(vat, currency));
                         items.add(new FeeLine(FeeLine.Component.valueOf(line.getString(1)), line.getLong(2),
-                                line.getString(3), new Money(line.getLong(4), currency),
-                                new Money(line.getLong(5), currency)));
+                                line.getString(3), new Money(line.getLong(4), currency), known));
                     }
                 }
                 return Optional.of(new FeeNotice(session, row.getString(1), new Money(row.getLong(2), currency),
@@ -105,7 +107,7 @@ final class JdbcFees {
                 line.setLong(4, item.quantity());
                 line.setString(5, item.unit());
                 line.setLong(6, item.amountExVat().minorUnits());
-                line.setLong(7, item.vat().minorUnits());
+                line.setObject(7, item.vat().map(Money::minorUnits).orElse(null), Types.BIGINT);
                 line.executeUpdate();
             }
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -149,7 +150,9 @@ final class Settlement {
     private static SessionTimeline timeline(ChargingSession session, List<StatusPoint> points, Instant end) {
         Instant start = session.startedAt();
         List<MeterSample> samples = new ArrayList<>();
-        MeterSample last = new MeterSample(start, session.startEnergyWh(), 0, OptionalInt.empty(), false);
+        // no reading tells the power at the start: a tariff's power restriction does not hold there
+        MeterSample last = new MeterSample(start, session.startEnergyWh(), OptionalLong.empty(), OptionalInt.empty(),
+                false);
         samples.add(last);
         boolean backwards = false;
         for (StatusPoint point : points) {

@@ -31,6 +31,6 @@ final class CentPerTenWh implements Pricing {
         long wh = timeline.energyWh();
         Money amount = new Money(wh / 10, EUR);
         return Optional.of(new PricedSession(amount, List.of(new FeeLine(FeeLine.Component.ENERGY, wh, "Wh", amount,
-                Money.zero(EUR))), "cent-per-ten-wh"));
+                Optional.of(Money.zero(EUR)))), "cent-per-ten-wh"));
     }
 }

@@ -161,6 +161,20 @@ abstract class JdbcFeesTest {
         }
     }
 
+    @Test
+    void aLineWhoseVatIsUnknownComesBackUnknownNotZero() {
+        FeeLine parking = new FeeLine(FeeLine.Component.PARKING_TIME, 1800, "s", Money.of(300, "EUR"),
+                Optional.empty());
+        FeeNotice notice = notice(SESSION, "fee-1", line(FeeLine.Component.FLAT, 1, "session", 100, 0), parking);
+
+        fees.issue(notice, "no-vat-on-parking");
+
+        FeeNotice found = fees.find(SESSION).orElseThrow();
+        assertEquals(notice, found);
+        assertEquals(Optional.empty(), found.lines().get(1).vat());
+        assertEquals(Optional.of(Money.of(0, "EUR")), found.lines().get(0).vat());
+    }
+
     private static FeeNotice notice(SessionId session, String feeId, FeeLine... lines) {
         Money total = Money.of(0, "EUR");
         for (FeeLine line : lines) {
@@ -171,7 +185,8 @@ abstract class JdbcFeesTest {
 
     private static FeeLine line(FeeLine.Component component, long quantity, String unit, long exVatCents,
             long vatCents) {
-        return new FeeLine(component, quantity, unit, Money.of(exVatCents, "EUR"), Money.of(vatCents, "EUR"));
+        return new FeeLine(component, quantity, unit, Money.of(exVatCents, "EUR"),
+                Optional.of(Money.of(vatCents, "EUR")));
     }
 
     private static SessionRecord finished(SessionId id) {

@@ -32,9 +32,12 @@ final class FeeAssembly {
     private static final List<Component> DISPLAY_ORDER = List.of(Component.FLAT, Component.ENERGY, Component.TIME,
             Component.PARKING_TIME);
 
-    /** A line being assembled, in minor units; {@code vatPercent} empty where no VAT applies. */
+    /**
+     * A line being assembled, in minor units; {@code vatPercent} empty where the tariff gives none, and {@code vat}
+     * then unknown ({@code vatKnown} false, {@code vat} 0) unless a price limit states it.
+     */
     private record Line(Component component, long quantity, String unit, long exVat, Optional<BigDecimal> vatPercent,
-            long vat) {
+            long vat, boolean vatKnown) {
 
         long total() {
             return Math.addExact(exVat, vat);
@@ -61,7 +64,7 @@ final class FeeAssembly {
                 long exVat = price.price().multiply(BigDecimal.valueOf(quantity)).movePointRight(digits)
                         .divide(unitsPerPricedUnit(key.dimension()), 0, RoundingMode.HALF_UP).longValueExact();
                 lines.add(new Line(key.dimension(), quantity, unit(key.dimension()), exVat, price.vat(),
-                        vat(exVat, price.vat())));
+                        vat(exVat, price.vat()), price.vat().isPresent()));
             }
         });
         Money componentsTotal = money(sum(lines, Line::total), tariff);
@@ -74,7 +77,7 @@ final class FeeAssembly {
         }
         List<FeeLine> feeLines = lines.stream()
                 .map(line -> new FeeLine(line.component(), line.quantity(), line.unit(), money(line.exVat(), tariff),
-                        money(line.vat(), tariff)))
+                        Optional.of(money(line.vat(), tariff)).filter(vat -> line.vatKnown())))
                 .toList();
         return new SessionFee(new PricedSession(money(sum(lines, Line::total), tariff), feeLines, tariff.id()), limit);
     }
@@ -105,14 +108,14 @@ final class FeeAssembly {
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             lines.set(i, new Line(line.component(), line.quantity(), line.unit(), exShares[i], line.vatPercent(),
-                    vats[i]));
+                    vats[i], line.vatKnown()));
         }
         return true;
     }
 
     /**
      * OCPI min_price: a FLAT line of unit "min_price" tops the total excluding VAT up to excl_vat and, if given, the
-     * total including VAT up to incl_vat; its VAT is what incl_vat needs beyond excl_vat, none without incl_vat.
+     * total including VAT up to incl_vat; its VAT is what incl_vat needs beyond excl_vat, unknown without incl_vat.
      */
     private static boolean raiseToMinPrice(List<Line> lines, PriceBound min, int digits) {
         long topUpExVat = Math.max(0, minorUnits(min.exclVat(), digits) - sum(lines, Line::exVat));
@@ -121,7 +124,8 @@ final class FeeAssembly {
         if (topUpExVat == 0 && topUpVat == 0) {
             return false;
         }
-        lines.add(new Line(Component.FLAT, 1, SessionFee.MIN_PRICE_UNIT, topUpExVat, Optional.empty(), topUpVat));
+        lines.add(new Line(Component.FLAT, 1, SessionFee.MIN_PRICE_UNIT, topUpExVat, Optional.empty(), topUpVat,
+                min.inclVat().isPresent()));
         return true;
     }
 

@@ -26,17 +26,28 @@ record SegmentConditions(LocalDateTime local, BigDecimal energyWh, Duration sinc
                 Duration.between(sessionStart, segment.from()), segment.state());
     }
 
-    /** Whether every restriction given holds; a current restriction never holds when the current is unknown. */
+    /**
+     * Whether every restriction given holds; a current or power restriction never holds when the current or power is
+     * unknown (unknown is not 0 W).
+     */
     boolean satisfy(TariffRestrictions r) {
         return withinTimeOfDay(r, local.toLocalTime())
                 && r.startDate().map(date -> !local.toLocalDate().isBefore(date)).orElse(true)
                 && r.endDate().map(date -> local.toLocalDate().isBefore(date)).orElse(true)
                 && (r.daysOfWeek().isEmpty() || r.daysOfWeek().contains(local.getDayOfWeek()))
                 && within(energyWh.movePointLeft(3), r.minKwh(), r.maxKwh())
-                && within(BigDecimal.valueOf(state.powerW()).movePointLeft(3), r.minPower(), r.maxPower())
+                && powerWithin(r)
                 && within(seconds(sinceStart), r.minDuration().map(SegmentConditions::seconds),
                         r.maxDuration().map(SegmentConditions::seconds))
                 && currentWithin(r);
+    }
+
+    private boolean powerWithin(TariffRestrictions r) {
+        if (r.minPower().isEmpty() && r.maxPower().isEmpty()) {
+            return true;
+        }
+        return state.powerW().isPresent()
+                && within(BigDecimal.valueOf(state.powerW().getAsLong()).movePointLeft(3), r.minPower(), r.maxPower());
     }
 
     private boolean currentWithin(TariffRestrictions r) {

@@ -97,6 +97,23 @@ class TariffFolderTest {
     }
 
     @Test
+    void aTariffWithReservationElementsIsRefusedNamingTheFileAndNothingOfItIsInForce() throws IOException {
+        write("site.json", """
+                {"id": "site", "currency": "EUR", "elements": [
+                  {"price_components": [{"type": "ENERGY", "price": 0.39, "step_size": 1}]},
+                  {"price_components": [{"type": "FLAT", "price": 5}],
+                   "restrictions": {"reservation": "RESERVATION"}}]}""");
+        write("assignments.json", "{\"site\": [\"site\"]}");
+        TariffFolder folder = folder();
+        folder.rescan();
+
+        assertEquals(Optional.empty(), folder.catalog().tariffFor(BAY_07, NOW), "not priced without its reservations");
+        assertEquals(Map.of(dir.resolve("site.json"), "elements[1].restrictions.reservation: pilegate takes no"
+                + " reservations and cannot price them; remove this element, or the tariff is not used"),
+                folder.problems());
+    }
+
+    @Test
     void aBadNewFileBringsNothingAndARemovedFileWithdrawsItsTariff() throws IOException {
         write("assignments.json", "{\"site\": [\"site\"]}");
         write("site.json", "{\"id\": \"site\"");
