@@ -3,8 +3,8 @@ package org.pilegate.opcua.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +27,7 @@ import org.pilegate.api.pile.DepotControl;
 import org.pilegate.api.pile.PileController;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.SessionDirectory;
+import org.pilegate.api.time.SteadyClock;
 import org.pilegate.api.work.GatewayThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,7 +188,9 @@ public class OpcUaServerComponent {
 
     private SiteServer launch(ServerSettings with) throws IOException, GeneralSecurityException,
             InterruptedException {
-        return SiteServer.start(with, actions, this::meterOf, Clock.systemDefaultZone(), threads, version);
+        // steady, as the sessions' times it is compared with; "today" in the system's zone
+        return SiteServer.start(with, actions, this::meterOf, SteadyClock.system().withZone(ZoneId.systemDefault()),
+                threads, version);
     }
 
     /** The server shows every pile and meter there is now; the ones that come later are added as they come. */

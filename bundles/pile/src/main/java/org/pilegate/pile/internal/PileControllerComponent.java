@@ -1,6 +1,5 @@
 package org.pilegate.pile.internal;
 
-import java.time.Clock;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.pilegate.api.relay.RelayState;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.api.pile.PileController;
+import org.pilegate.api.time.SteadyClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +59,8 @@ public class PileControllerComponent implements PileController {
         this.devices = devices;
         setup = PileSetup.of(config, properties);
         id = setup.id();
-        monitor = new PileMonitor(id, setup.meter(), setup.relay(), Clock.systemUTC(), setup.grace(),
+        // steady: a step of the wall clock neither ends an idle session early nor faults a device that answers
+        monitor = new PileMonitor(id, setup.meter(), setup.relay(), SteadyClock.system(), setup.grace(),
                 setup.idleFinish(), this::sendToRelay);
         // the stored settings apply before the devices are heard and before anyone sees the pile
         depot.join(id, monitor, setup.supply());

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.ManualClock;
@@ -25,6 +26,7 @@ import org.pilegate.api.relay.RelayCommand;
 import org.pilegate.api.relay.RelayState;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.session.SessionId;
+import org.pilegate.api.time.SteadyClock;
 import org.pilegate.api.vehicle.VehicleId;
 
 class PileMonitorTest {
@@ -174,6 +176,32 @@ class PileMonitorTest {
         monitor.onRelayState(relay(PlugState.B, true));
         assertEquals(PileState.FINISHING, monitor.status().state());
         assertEquals(new RelayCommand.OpenContactor(), commands.get(commands.size() - 1));
+    }
+
+    /** On the gateway's steady clock, the wall clock an hour on neither ends an idle session nor faults the pile. */
+    @Test
+    void aStepOfTheWallClockNeitherFinishesAnIdleSessionNorFaultsThePile() {
+        AtomicLong nanos = new AtomicLong();
+        PileMonitor steady = new PileMonitor(new PileId("bay-08"), "bay-08.meter", "bay-08.relay",
+                SteadyClock.startingAt(clock, nanos::get), GRACE, IDLE_FINISH, this::relayTakes);
+        steady.onRelayState(relay(PlugState.B, false));
+        steady.onMeterReading(reading(1_000, 0, ReadingQuality.GOOD));
+        steady.prompted();
+        steady.charge(info(Optional.empty()), 1_000).toCompletableFuture().join();
+        steady.onRelayState(relay(PlugState.C, true));
+        steady.onRelayState(relay(PlugState.B, true));
+        assertEquals(PileState.SUSPENDED, steady.status().state());
+
+        clock.advance(Duration.ofHours(1));
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        steady.onRelayState(relay(PlugState.B, true));
+        steady.onMeterReading(reading(1_000, 0, ReadingQuality.GOOD));
+        steady.checkSilence();
+
+        assertEquals(PileState.SUSPENDED, steady.status().state(), "idle for a second, not an hour");
+        nanos.addAndGet(IDLE_FINISH.toNanos());
+        steady.onRelayState(relay(PlugState.B, true));
+        assertEquals(PileState.FINISHING, steady.status().state());
     }
 
     @Test

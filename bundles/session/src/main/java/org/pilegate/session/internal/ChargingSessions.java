@@ -39,6 +39,7 @@ import org.pilegate.api.terminal.TerminalInbound;
 import org.pilegate.api.terminal.TerminalOutbound;
 import org.pilegate.api.terminal.TerminalOutbox;
 import org.pilegate.api.terminal.TerminalRequestHandler;
+import org.pilegate.api.time.SteadyClock;
 import org.pilegate.api.vehicle.VehicleRegistry;
 import org.pilegate.api.wallet.Wallet;
 import org.pilegate.api.work.GatewayThreads;
@@ -91,7 +92,8 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
     @Activate
     public ChargingSessions(@Reference(target = "(pilegate.store=main)") DataSource dataSource,
             @Reference VehicleRegistry registry, @Reference GatewayThreads threads, SessionConfig config) {
-        this(dataSource, registry, threads, config, Clock.systemUTC());
+        // steady: elapsed times, token lifetimes and the priced timeline keep their length when the wall clock steps
+        this(dataSource, registry, threads, config, SteadyClock.system());
     }
 
     ChargingSessions(DataSource dataSource, VehicleRegistry registry, GatewayThreads threads, SessionConfig config,

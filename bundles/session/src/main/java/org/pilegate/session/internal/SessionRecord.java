@@ -73,10 +73,14 @@ record SessionRecord(ChargingSession session, Optional<AccountId> account, Insta
                 session.startedAt(), session.startEnergyWh(), Optional.empty(), Optional.empty(), session.info()));
     }
 
-    /** The session ended in {@code end} at {@code registerWh}. */
+    /**
+     * The session ended in {@code end} at {@code registerWh}, {@code at}; a time before its start (the wall clock set back across a restart) ends it at its
+     * start, so that it still ends, and its fee is priced from the recorded timeline.
+     */
     SessionRecord ended(SessionState end, Instant at, long registerWh, String reason) {
+        Instant endedAt = at.isBefore(session.startedAt()) ? session.startedAt() : at;
         ChargingSession ended = new ChargingSession(session.id(), session.pile(), session.vehicle(), checked(end),
-                session.startedAt(), session.startEnergyWh(), Optional.of(at), Optional.of(registerWh),
+                session.startedAt(), session.startEnergyWh(), Optional.of(endedAt), Optional.of(registerWh),
                 session.info());
         return new SessionRecord(ended, account, promptedAt, terminal, Optional.of(reason));
     }

@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -64,6 +65,7 @@ import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalInbound;
 import org.pilegate.api.terminal.TerminalOutbound;
 import org.pilegate.api.terminal.TerminalOutbox;
+import org.pilegate.api.time.SteadyClock;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.api.work.SharedThreads;
@@ -292,6 +294,42 @@ abstract class ChargingSessionsTest {
         clock.advance(Duration.ofMinutes(6));
 
         assertEquals(ErrorCode.TOKEN_EXPIRED, error(send(ANNA_PHONE, associate(prompt, ANNA_PHONE))).code());
+    }
+
+    /**
+     * On the gateway's steady clock, the wall clock an hour on before the driver answers, then two hours back while
+     * charging: the token has not expired, the elapsed time is the time that passed, and the session ends and is
+     * priced.
+     */
+    @Test
+    void stepsOfTheWallClockNeitherExpireATokenNorBreakTheSession() {
+        server.deactivate();
+        AtomicLong nanos = new AtomicLong();
+        server = startServer(SteadyClock.startingAt(clock, nanos::get));
+        pile = addPile("bay-07", START_WH);
+        pile.plug(Optional.of(ANNAS_EV));
+        AssociationPrompt prompt = awaitPrompt(ANNA_PHONE);
+
+        clock.advance(Duration.ofHours(1));
+        nanos.addAndGet(Duration.ofSeconds(10).toNanos());
+        StatusUpdate bound = (StatusUpdate) single(send(ANNA_PHONE, associate(prompt, ANNA_PHONE)));
+        send(ANNA_PHONE, new ChargingRequest(pile.id(), ChargingTargets.none()));
+        clock.advance(Duration.ofHours(-2));
+        nanos.addAndGet(Duration.ofSeconds(50).toNanos());
+        pile.deliver(11_000, START_WH + 1_500);
+        StatusUpdate rising = awaitStatus(ANNA_PHONE, update -> update.energyWh() == 1_500);
+        assertEquals(Duration.ofSeconds(60), rising.elapsed().truncatedTo(ChronoUnit.SECONDS));
+
+        send(ANNA_PHONE, new StopRequest(bound.session()));
+        pile.deliver(0, START_WH + 1_510);
+
+        StatusUpdate finished = awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED);
+        assertEquals(1_510, finished.energyWh());
+        SessionRecord stored = new JdbcSessions(database).find(bound.session()).orElseThrow();
+        assertEquals(Duration.ofSeconds(60), Duration.between(stored.session().startedAt(),
+                stored.session().endedAt().orElseThrow()).truncatedTo(ChronoUnit.SECONDS));
+        assertEquals(Money.of(151, "EUR"), awaitPushed(ANNA_PHONE, FeeNotice.class).total(),
+                "1 cent per 10 Wh of 1,510 Wh");
     }
 
     @Test
@@ -672,7 +710,11 @@ abstract class ChargingSessionsTest {
     }
 
     private ChargingSessions startServer() {
-        ChargingSessions started = new ChargingSessions(database, registry, threads, config(200, 300), clock);
+        return startServer(clock);
+    }
+
+    private ChargingSessions startServer(Clock sessionClock) {
+        ChargingSessions started = new ChargingSessions(database, registry, threads, config(200, 300), sessionClock);
         started.bindOutbox(outbox);
         started.bindPricing(tariff);
         started.bindWallet(wallet);

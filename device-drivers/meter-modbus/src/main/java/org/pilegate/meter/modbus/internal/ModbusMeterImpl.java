@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.api.meter.Meter;
 import org.pilegate.api.meter.MeterReading;
+import org.pilegate.api.time.SteadyClock;
 import org.pilegate.device.profile.MeterProfile;
 import org.pilegate.device.profile.ProfileCatalog;
 import org.pilegate.meter.modbus.ModbusMeter;
@@ -52,7 +53,8 @@ public final class ModbusMeterImpl implements ModbusMeter {
 
     private final ModbusManager modbus;
     private final ProfileCatalog catalog;
-    private final Clock clock = Clock.systemUTC();
+    /** Steady: a step of the wall clock neither marks answering meters stale nor hides a silent one. */
+    private final Clock clock = SteadyClock.system();
     private final DriverLane driver;
     private final ReadingTracker tracker;
     private final List<Consumer<MeterReading>> listeners = new CopyOnWriteArrayList<>();
