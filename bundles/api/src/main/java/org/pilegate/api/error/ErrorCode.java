@@ -40,6 +40,9 @@ public enum ErrorCode {
     PILE_NOT_CHARGING("pile_not_charging", 502, "The pile did not start charging."),
     NO_VEHICLE("no_vehicle", 409, "No vehicle is waiting at the pile."),
     NOT_YOUR_VEHICLE("not_your_vehicle", 403, "The vehicle at the pile is registered to another account."),
+    CHARGE_POINT_OFFLINE("charge_point_offline", 503, "The OCPP charge point of the pile is not connected."),
+    CHARGE_POINT_REFUSED("charge_point_refused", 502, "The OCPP charge point refused the command or did not answer"
+            + " it in time."),
 
     // association
     TERMINAL_MISMATCH("terminal_mismatch", 403, "The association request is in another terminal's name."),

@@ -1,5 +1,7 @@
 package org.pilegate.routing.internal;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -8,10 +10,18 @@ import java.util.regex.Pattern;
  *
  * @param host address to bind
  * @param port TCP port, 1..65535
+ * @param webSocketSubProtocols the subprotocols a WebSocket handshake may agree on
  */
-record ListenAddress(String host, int port) {
+record ListenAddress(String host, int port, List<String> webSocketSubProtocols) {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:%-]{1,253}");
+    /** RFC 6455: a subprotocol is a token, printable ASCII without separators. */
+    private static final Pattern SUBPROTOCOL = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
+    static final List<String> DEFAULT_SUBPROTOCOLS = List.of("ocpp1.6");
+
+    ListenAddress(String host, int port) {
+        this(host, port, DEFAULT_SUBPROTOCOLS);
+    }
 
     ListenAddress {
         if (host == null || !HOST.matcher(host).matches()) {
@@ -21,10 +31,18 @@ record ListenAddress(String host, int port) {
         if (port < 1 || port > 0xFFFF) {
             throw new IllegalArgumentException(TerminalHttpServer.PID + ": port: " + port + " is not 1..65535");
         }
+        webSocketSubProtocols = List.copyOf(webSocketSubProtocols);
+        for (String subProtocol : webSocketSubProtocols) {
+            if (!SUBPROTOCOL.matcher(subProtocol).matches()) {
+                throw new IllegalArgumentException(TerminalHttpServer.PID + ": webSocketSubProtocols: '" + subProtocol
+                        + "' is not a subprotocol name (letters, digits and . _ - and the like, no spaces or commas)");
+            }
+        }
     }
 
     static ListenAddress of(RoutingConfig config) {
-        return new ListenAddress(config.host().strip(), config.port());
+        return new ListenAddress(config.host().strip(), config.port(),
+                Arrays.stream(config.webSocketSubProtocols()).map(String::strip).filter(p -> !p.isEmpty()).toList());
     }
 
     @Override

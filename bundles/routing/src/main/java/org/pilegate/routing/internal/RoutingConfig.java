@@ -16,4 +16,9 @@ public @interface RoutingConfig {
     @AttributeDefinition(name = "Port", min = "1", max = "65535",
             description = "TCP port of the terminal WebSocket and REST API.")
     int port() default 8181;
+
+    @AttributeDefinition(name = "WebSocket subprotocols", description = "Subprotocols the server agrees to when a"
+            + " WebSocket client offers them; the service at the path checks the one agreed. ocpp1.6: OCPP-J 1.6"
+            + " charge points at /ocpp/<id>.")
+    String[] webSocketSubProtocols() default {"ocpp1.6"};
 }

@@ -27,6 +27,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -172,12 +173,24 @@ public class TerminalHttpServer implements TerminalEndpoints {
         return httpUri(path, method) + "&matchOnUriPrefix=true";
     }
 
+    @Override
+    public AutoCloseable serveWebSockets(String path, Handler<RoutingContext> upgrade) {
+        String below = path.endsWith("/") ? path + "*" : path + "/*";
+        Route route = router.route(below).handler(upgrade);
+        LOG.info("WebSockets below {} served", path);
+        return route::remove;
+    }
+
     ListenAddress address() {
         return address;
     }
 
     private HttpServer listen(ListenAddress at, String failure) {
-        return await(vertx.createHttpServer(new HttpServerOptions())
+        HttpServerOptions options = new HttpServerOptions();
+        if (!at.webSocketSubProtocols().isEmpty()) {
+            options.setWebSocketSubProtocols(at.webSocketSubProtocols());
+        }
+        return await(vertx.createHttpServer(options)
                 .requestHandler(router)
                 .listen(at.port(), at.host()), failure);
     }

@@ -155,6 +155,11 @@ class TerminalHttpServerTest {
             public int port() {
                 return port;
             }
+
+            @Override
+            public String[] webSocketSubProtocols() {
+                return new String[] {"ocpp1.6"};
+            }
         };
     }
 }

@@ -1,17 +1,11 @@
 package org.pilegate.session.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -21,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalCredentials;
+import org.pilegate.api.secret.Secrets;
 import org.pilegate.store.SqlStates;
 
 /** Terminal credentials in the store's {@code terminal_credential} table. */
@@ -31,7 +26,6 @@ public final class JdbcTerminalCredentials implements TerminalCredentials {
 
     private final DataSource dataSource;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     @Activate
     public JdbcTerminalCredentials(@Reference(target = "(pilegate.store=main)") DataSource dataSource) {
@@ -45,9 +39,7 @@ public final class JdbcTerminalCredentials implements TerminalCredentials {
 
     @Override
     public String issue(TerminalId terminal) {
-        byte[] secret = new byte[SECRET_BYTES];
-        random.nextBytes(secret);
-        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String encoded = Secrets.random(SECRET_BYTES);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement delete = connection.prepareStatement(
@@ -57,7 +49,7 @@ public final class JdbcTerminalCredentials implements TerminalCredentials {
                 delete.setString(1, terminal.value());
                 delete.executeUpdate();
                 insert.setString(1, terminal.value());
-                insert.setString(2, digest(encoded));
+                insert.setString(2, Secrets.digest(encoded));
                 insert.setTimestamp(3, Timestamp.from(clock.instant()));
                 insert.executeUpdate();
                 connection.commit();
@@ -86,11 +78,8 @@ public final class JdbcTerminalCredentials implements TerminalCredentials {
         } catch (IllegalArgumentException notATerminalId) {
             return Optional.empty();
         }
-        Optional<String> stored = storedDigest(terminal);
-        byte[] presented = digest(credential.substring(dot + 1)).getBytes(StandardCharsets.US_ASCII);
-        // constant-time, so the comparison tells nothing about how close a guess was
-        boolean valid = stored.isPresent()
-                && MessageDigest.isEqual(stored.get().getBytes(StandardCharsets.US_ASCII), presented);
+        String presented = credential.substring(dot + 1);
+        boolean valid = storedDigest(terminal).filter(stored -> Secrets.matches(stored, presented)).isPresent();
         return valid ? Optional.of(terminal) : Optional.empty();
     }
 
@@ -119,12 +108,4 @@ public final class JdbcTerminalCredentials implements TerminalCredentials {
         }
     }
 
-    private static String digest(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform provides SHA-256", e);
-        }
-    }
 }
