@@ -1,0 +1,207 @@
+package org.pilegate.ocpp16.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.pilegate.api.meter.MeterReading;
+import org.pilegate.api.meter.PhaseValues;
+import org.pilegate.api.meter.ReadingQuality;
+import org.pilegate.api.pile.PileId;
+import org.pilegate.api.relay.PlugState;
+import org.pilegate.api.relay.RelayState;
+import org.pilegate.api.vehicle.VehicleId;
+
+/**
+ * One connector of an OCPP charge point as its pile sees it: the contactor is closed while a transaction runs, the
+ * plug follows StatusNotification, the vehicle is the idTag presented, the meter is what StartTransaction,
+ * MeterValues and StopTransaction report. A connector reports a plugged-in vehicle once it identified itself, or
+ * once {@code identifyWait} passed without (then a driver scans the pile's code), so that the session opens with the
+ * vehicle it is for. While its charge point is connected the state is published every second, as a polled device
+ * would be; a charge point gone quiet leaves its piles silent, and they fault after their grace period.
+ */
+final class Connector {
+
+    private final PileId pile;
+    private final int connectorId;
+    private final Clock clock;
+    private final Duration identifyWait;
+    private final List<Consumer<RelayState>> relayListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<MeterReading>> meterListeners = new CopyOnWriteArrayList<>();
+    private String status = "Unavailable"; // guarded by this
+    private Optional<Instant> preparingSince = Optional.empty(); // guarded by this
+    private Optional<String> idTag = Optional.empty(); // guarded by this
+    private Optional<Integer> transaction = Optional.empty(); // guarded by this
+    private int currentLimitA; // guarded by this
+    private Optional<MeterReading> reading = Optional.empty(); // guarded by this
+    private boolean online; // guarded by this
+    private boolean startRequested; // guarded by this
+
+    Connector(PileId pile, int connectorId, Clock clock, Duration identifyWait) {
+        this.pile = pile;
+        this.connectorId = connectorId;
+        this.clock = clock;
+        this.identifyWait = identifyWait;
+    }
+
+    PileId pile() {
+        return pile;
+    }
+
+    int connectorId() {
+        return connectorId;
+    }
+
+    synchronized void online(boolean connected) {
+        online = connected;
+    }
+
+    synchronized boolean online() {
+        return online;
+    }
+
+    /** A StatusNotification for this connector. */
+    void onStatus(String ocppStatus) {
+        synchronized (this) {
+            boolean preparing = "Preparing".equals(ocppStatus);
+            if (preparing && preparingSince.isEmpty()) {
+                preparingSince = Optional.of(clock.instant());
+            }
+            if ("Available".equals(ocppStatus)) {
+                preparingSince = Optional.empty();
+                idTag = transaction.isPresent() ? idTag : Optional.empty();
+            }
+            status = ocppStatus;
+        }
+        publish();
+    }
+
+    /** The driver identified themselves (Authorize or StartTransaction) at this connector. */
+    void onIdTag(String tag) {
+        synchronized (this) {
+            idTag = Optional.of(tag);
+        }
+        publish();
+    }
+
+    synchronized Optional<String> idTag() {
+        return idTag;
+    }
+
+    synchronized boolean waitingForIdentification() {
+        return ("Preparing".equals(status) || preparingSince.isPresent()) && idTag.isEmpty() && transaction.isEmpty();
+    }
+
+    void onTransactionStarted(int transactionId, String tag, long meterStartWh, Instant at) {
+        synchronized (this) {
+            transaction = Optional.of(transactionId);
+            startRequested = false;
+            idTag = Optional.of(tag);
+            reading = Optional.of(register(meterStartWh, 0, Optional.empty(), at));
+        }
+        publish();
+    }
+
+    void onTransactionStopped(long meterStopWh, Instant at) {
+        synchronized (this) {
+            transaction = Optional.empty();
+            reading = Optional.of(register(meterStopWh, 0, Optional.empty(), at));
+        }
+        publish();
+    }
+
+    /** The gateway asked the charge point to start a transaction here: the one that comes is the pile's. */
+    synchronized void startRequested(boolean requested) {
+        startRequested = requested;
+    }
+
+    synchronized boolean startRequested() {
+        return startRequested;
+    }
+
+    synchronized Optional<Integer> transaction() {
+        return transaction;
+    }
+
+    /** Readings from MeterValues: each value present replaces the last, the others are kept. */
+    void onMeterValues(MeterValues values) {
+        synchronized (this) {
+            long energy = values.energyWh().orElse(reading.map(MeterReading::energyImportWh).orElse(-1L));
+            if (energy < 0) {
+                return; // nothing to count from yet: the pile waits for a register
+            }
+            long power = values.powerW().orElse(reading.map(MeterReading::activePowerW).orElse(0L));
+            Optional<PhaseValues> phases = values.phases().or(() -> reading.flatMap(MeterReading::phases));
+            reading = Optional.of(register(energy, power, phases, values.at()));
+        }
+        publish();
+    }
+
+    synchronized void limit(int currentA) {
+        currentLimitA = currentA;
+    }
+
+    synchronized int currentLimitA() {
+        return currentLimitA;
+    }
+
+    synchronized RelayState relayState() {
+        return new RelayState(transaction.isPresent(), plugState(), plugState().vehiclePresent()
+                ? idTag.map(VehicleId::new) : Optional.empty(), transaction.isPresent() ? currentLimitA : 0,
+                clock.instant());
+    }
+
+    synchronized Optional<MeterReading> reading() {
+        return reading;
+    }
+
+    AutoCloseable onRelay(Consumer<RelayState> listener) {
+        relayListeners.add(listener);
+        return () -> relayListeners.remove(listener);
+    }
+
+    AutoCloseable onMeter(Consumer<MeterReading> listener) {
+        meterListeners.add(listener);
+        return () -> meterListeners.remove(listener);
+    }
+
+    /** Tells the pile what the connector is, if its charge point is connected. */
+    void publish() {
+        RelayState relay;
+        Optional<MeterReading> meter;
+        synchronized (this) {
+            if (!online) {
+                return;
+            }
+            relay = relayState();
+            meter = reading.map(r -> new MeterReading(clock.instant(), r.energyImportWh(), r.activePowerW(),
+                    ReadingQuality.GOOD, r.phases()));
+        }
+        meter.ifPresent(r -> meterListeners.forEach(listener -> listener.accept(r)));
+        relayListeners.forEach(listener -> listener.accept(relay));
+    }
+
+    /** OCPP's connector status as a control-pilot state. */
+    private PlugState plugState() {
+        return switch (status) {
+            case "Charging", "SuspendedEVSE" -> PlugState.C;
+            case "Preparing" -> identified() ? PlugState.B : PlugState.A;
+            case "SuspendedEV", "Finishing" -> PlugState.B;
+            case "Faulted" -> PlugState.E;
+            default -> transaction.isPresent() ? PlugState.B : PlugState.A;
+        };
+    }
+
+    private boolean identified() {
+        return idTag.isPresent() || preparingSince.map(since -> !clock.instant().isBefore(since.plus(identifyWait)))
+                .orElse(false);
+    }
+
+    private static MeterReading register(long energyWh, long powerW, Optional<PhaseValues> phases, Instant at) {
+        return new MeterReading(at, Math.max(0, energyWh), powerW, ReadingQuality.GOOD, phases);
+    }
+}

@@ -1,0 +1,149 @@
+package org.pilegate.ocpp16.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import org.pilegate.api.error.ErrorCode;
+import org.pilegate.api.error.Refusal;
+import org.pilegate.api.relay.Relay;
+import org.pilegate.api.relay.RelayCommand;
+import org.pilegate.api.relay.RelayState;
+import org.pilegate.api.work.GatewayThreads;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A connector's contactor as the pile controller commands it: closing it starts a transaction
+ * (RemoteStartTransaction with a TxProfile at the current offered), opening it stops the transaction
+ * (RemoteStopTransaction), a new limit is a new TxProfile (SetChargingProfile). A command is done when the charge
+ * point reported what it was for: the StartTransaction or StopTransaction that follows the remote one.
+ */
+final class ConnectorRelay implements Relay {
+
+    private final String id;
+    private final Connector connector;
+    private final ChargePointLink link;
+    private final CentralSystemCalls calls;
+    private final GatewayThreads threads;
+    private final Duration timeout;
+
+    ConnectorRelay(Connector connector, ChargePointLink link, CentralSystemCalls calls, GatewayThreads threads,
+            Duration timeout) {
+        this.id = connector.pile().value() + ".relay";
+        this.connector = connector;
+        this.link = link;
+        this.calls = calls;
+        this.threads = threads;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Optional<RelayState> latest() {
+        return Optional.of(connector.relayState());
+    }
+
+    @Override
+    public boolean responsive() {
+        return link.isConnected();
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<RelayState> listener) {
+        return connector.onRelay(listener);
+    }
+
+    @Override
+    public CompletionStage<RelayState> execute(RelayCommand command) {
+        if (command instanceof RelayCommand.CloseContactor close) {
+            return start(close.currentLimitA());
+        }
+        if (command instanceof RelayCommand.SetCurrentLimit limit) {
+            return limit(limit.currentLimitA());
+        }
+        return stop();
+    }
+
+    private CompletionStage<RelayState> start(int currentA) {
+        if (connector.transaction().isPresent()) {
+            return limit(currentA);
+        }
+        connector.limit(currentA);
+        connector.startRequested(true);
+        CompletableFuture<RelayState> started = await(RelayState::contactorClosed, "StartTransaction");
+        ObjectNode request = calls.remoteStart(connector.connectorId(), connector.idTag(), currentA);
+        return accepted(link.call("RemoteStartTransaction", request), "RemoteStartTransaction")
+                .thenCompose(ignored -> started)
+                .whenComplete((state, failure) -> {
+                    if (failure != null) {
+                        connector.startRequested(false);
+                    }
+                });
+    }
+
+    private CompletionStage<RelayState> stop() {
+        Optional<Integer> transaction = connector.transaction();
+        if (transaction.isEmpty()) {
+            return CompletableFuture.completedFuture(connector.relayState());
+        }
+        CompletableFuture<RelayState> stopped = await(state -> !state.contactorClosed(), "StopTransaction");
+        return accepted(link.call("RemoteStopTransaction", calls.remoteStop(transaction.get())),
+                "RemoteStopTransaction").thenCompose(ignored -> stopped);
+    }
+
+    private CompletionStage<RelayState> limit(int currentA) {
+        Optional<Integer> transaction = connector.transaction();
+        if (transaction.isEmpty()) {
+            connector.limit(currentA);
+            return CompletableFuture.completedFuture(connector.relayState());
+        }
+        ObjectNode request = calls.txProfile(connector.connectorId(), transaction.get(), currentA);
+        return accepted(link.call("SetChargingProfile", request), "SetChargingProfile").thenApply(ignored -> {
+            connector.limit(currentA);
+            connector.publish();
+            return connector.relayState();
+        });
+    }
+
+    /** Fails unless the charge point answered {@code status: Accepted}. */
+    private CompletionStage<ObjectNode> accepted(CompletionStage<ObjectNode> answer, String action) {
+        return answer.thenApply(payload -> {
+            String status = payload.path("status").asText();
+            if (!"Accepted".equals(status)) {
+                throw new Refusal(ErrorCode.CHARGE_POINT_REFUSED, link.id() + " answered " + action + " with "
+                        + status);
+            }
+            return payload;
+        });
+    }
+
+    /** The first state the connector publishes that {@code done} holds for, within the timeout. */
+    private CompletableFuture<RelayState> await(Predicate<RelayState> done, String expected) {
+        CompletableFuture<RelayState> reached = new CompletableFuture<>();
+        AutoCloseable subscription = connector.onRelay(state -> {
+            if (done.test(state)) {
+                reached.complete(state);
+            }
+        });
+        GatewayThreads.Scheduled deadline = threads.after(timeout, () -> reached.completeExceptionally(
+                new Refusal(ErrorCode.CHARGE_POINT_REFUSED, link.id() + " sent no " + expected + " for connector "
+                        + connector.connectorId() + " within " + timeout.toSeconds() + " s")));
+        reached.whenComplete((state, failure) -> {
+            deadline.cancel();
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return reached;
+    }
+}

@@ -1,0 +1,154 @@
+package org.pilegate.ocpp16.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.pilegate.api.error.ErrorCode;
+import org.pilegate.api.error.Refusal;
+import org.pilegate.api.ocpp.ChargePointId;
+import org.pilegate.api.relay.RelayCommand;
+import org.pilegate.api.relay.RelayState;
+import org.pilegate.api.work.SharedThreads;
+import org.pilegate.ocpp16.internal.rpc.FrameCodec;
+import org.pilegate.ocpp16.internal.rpc.OcppSchemas;
+import org.pilegate.ocpp16.internal.rpc.RefusalBudget;
+import org.pilegate.ocpp16.internal.rpc.RpcEndpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ConnectorRelayTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final SharedThreads threads = new SharedThreads(2);
+    private final LinkedBlockingQueue<String> sent = new LinkedBlockingQueue<>();
+    private final ChargePointId id = new ChargePointId("CP-3");
+    private final Connector connector = new Connector(id.pile(1), 1, Clock.systemUTC(), Duration.ofSeconds(10));
+    private final ChargePointLink link = new ChargePointLink(id, List.of(connector), threads);
+    private final RpcEndpoint endpoint = new RpcEndpoint("CP-3", new FrameCodec(json), new OcppSchemas(),
+            new RpcEndpoint.Transport() {
+                @Override
+                public void send(String text) {
+                    sent.add(text);
+                }
+
+                @Override
+                public void close(short status, String reason) {
+                    // the test closes nothing
+                }
+            }, (action, payload) -> {
+                throw new AssertionError("the charge point sends no CALL here");
+            }, threads, Duration.ofSeconds(5), new RefusalBudget(10, Clock.systemUTC()));
+    private final ConnectorRelay relay = new ConnectorRelay(connector, link, new CentralSystemCalls(json), threads,
+            Duration.ofMillis(800));
+
+    ConnectorRelayTest() {
+        link.connected(endpoint);
+    }
+
+    @AfterEach
+    void stop() {
+        threads.close();
+    }
+
+    @Test
+    void closingTheContactorStartsATransactionRemotelyWithATxProfileAtTheCurrentOffered() throws Exception {
+        connector.onIdTag("EV-ANNA");
+        CompletionStage<RelayState> closing = relay.execute(new RelayCommand.CloseContactor(16));
+
+        JsonNode call = next();
+        assertEquals("RemoteStartTransaction", call.get(2).asText());
+        JsonNode request = call.get(3);
+        assertEquals("EV-ANNA", request.get("idTag").asText());
+        assertEquals("TxProfile", request.get("chargingProfile").get("chargingProfilePurpose").asText());
+        assertEquals(16.0, request.get("chargingProfile").get("chargingSchedule").get("chargingSchedulePeriod")
+                .get(0).get("limit").asDouble());
+        answer(call, "Accepted");
+        assertFalse(closing.toCompletableFuture().isDone(), "done when the transaction starts");
+
+        connector.onTransactionStarted(5, "EV-ANNA", 1000, Instant.now());
+        RelayState closed = closing.toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertTrue(closed.contactorClosed());
+        assertEquals(16, closed.currentLimitA());
+    }
+
+    @Test
+    void aRemoteStartTheChargePointRejectsFails() throws Exception {
+        CompletionStage<RelayState> closing = relay.execute(new RelayCommand.CloseContactor(16));
+        answer(next(), "Rejected");
+        assertEquals(ErrorCode.CHARGE_POINT_REFUSED, refusal(closing).code());
+        assertFalse(connector.startRequested());
+    }
+
+    @Test
+    void aRemoteStartNoTransactionFollowsFailsInTime() throws Exception {
+        CompletionStage<RelayState> closing = relay.execute(new RelayCommand.CloseContactor(16));
+        answer(next(), "Accepted");
+        assertTrue(refusal(closing).getMessage().contains("sent no StartTransaction"));
+    }
+
+    @Test
+    void openingTheContactorStopsTheTransactionRemotely() throws Exception {
+        connector.onTransactionStarted(9, "EV-ANNA", 1000, Instant.now());
+        CompletionStage<RelayState> opening = relay.execute(new RelayCommand.OpenContactor());
+        JsonNode call = next();
+        assertEquals("RemoteStopTransaction", call.get(2).asText());
+        assertEquals(9, call.get(3).get("transactionId").asInt());
+        answer(call, "Accepted");
+        connector.onTransactionStopped(2000, Instant.now());
+        assertFalse(opening.toCompletableFuture().get(5, TimeUnit.SECONDS).contactorClosed());
+    }
+
+    @Test
+    void aNewLimitDuringATransactionIsATxProfileForIt() throws Exception {
+        connector.onTransactionStarted(9, "EV-ANNA", 1000, Instant.now());
+        CompletionStage<RelayState> limiting = relay.execute(new RelayCommand.SetCurrentLimit(10));
+        JsonNode call = next();
+        assertEquals("SetChargingProfile", call.get(2).asText());
+        assertEquals(9, call.get(3).get("csChargingProfiles").get("transactionId").asInt());
+        answer(call, "Accepted");
+        assertEquals(10, limiting.toCompletableFuture().get(5, TimeUnit.SECONDS).currentLimitA());
+    }
+
+    @Test
+    void aChargePointOfflineRefusesEveryCommand() {
+        link.disconnected(endpoint);
+        assertFalse(relay.responsive());
+        assertEquals(ErrorCode.CHARGE_POINT_OFFLINE, refusal(relay.execute(new RelayCommand.CloseContactor(16)))
+                .code());
+    }
+
+    private void answer(JsonNode call, String status) {
+        endpoint.receive("[3,\"" + call.get(1).asText() + "\",{\"status\":\"" + status + "\"}]");
+    }
+
+    private JsonNode next() throws Exception {
+        String text = sent.poll(5, TimeUnit.SECONDS);
+        assertTrue(text != null, "nothing was sent");
+        return json.readTree(text);
+    }
+
+    private static Refusal refusal(CompletionStage<?> stage) {
+        try {
+            stage.toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return assertInstanceOf(Refusal.class, e.getCause());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("the command succeeded");
+    }
+}
