@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -53,7 +54,7 @@ public class CentralSystemComponent implements ChargePoints {
 
     private final BundleContext context;
     private final GatewayThreads threads;
-    private final OcppSetup setup;
+    private volatile OcppSetup setup;
     private final JdbcChargePoints registry;
     private final JdbcTransactions transactions;
     private final PileProvisioning piles;
@@ -83,10 +84,11 @@ public class CentralSystemComponent implements ChargePoints {
         this.transactions = new JdbcTransactions(dataSource);
         this.piles = new PileProvisioning(configurationAdmin);
         HandlerContext handlers = new HandlerContext(json, clock, transactions, this::knownTag,
-                setup.heartbeatIntervalS(), this::askForState);
+                () -> setup.heartbeatIntervalS(), this::askForState);
         Map<String, CallHandler> all = new HashMap<>(CoreHandlers.of(handlers));
         all.putAll(TransactionHandlers.of(handlers));
-        connections = new ChargePointConnections(new FrameCodec(json), new OcppSchemas(), all, threads, setup, clock);
+        connections = new ChargePointConnections(new FrameCodec(json), new OcppSchemas(), all, threads, () -> setup,
+                clock);
         registry.all().forEach(this::attach);
         served = http.serveWebSockets(OcppHandshake.PATH, new OcppHandshake(registry::authenticate,
                 (id, socket) -> Optional.ofNullable(attached.get(id)).ifPresentOrElse(
@@ -94,6 +96,16 @@ public class CentralSystemComponent implements ChargePoints {
                         () -> socket.close((short) 1008, "charge point unregistered"))));
         LOG.info("OCPP 1.6J central system serving {} charge points at {}/<chargePointId>", attached.size(),
                 OcppHandshake.PATH);
+    }
+
+    /**
+     * A changed configuration applies in place: to the next boot, call, plug and connection; connected charge points
+     * stay connected. A wrong value is refused as a whole (the framework logs why) and the last good one stays.
+     */
+    @Modified
+    void modified(OcppConfig config) {
+        setup = OcppSetup.of(config);
+        LOG.info("OCPP central system reconfigured: {}", setup);
     }
 
     @Deactivate
@@ -166,7 +178,7 @@ public class CentralSystemComponent implements ChargePoints {
     private void attach(JdbcChargePoints.Registered registered) {
         List<Connector> connectors = new ArrayList<>();
         for (int n = 1; n <= registered.connectors(); n++) {
-            connectors.add(new Connector(registered.id().pile(n), n, clock, setup.identifyWait()));
+            connectors.add(new Connector(registered.id().pile(n), n, clock, () -> setup.identifyWait()));
         }
         ChargePointLink link = new ChargePointLink(registered.id(), connectors, threads);
         // a transaction running when the gateway stopped goes on: its pile finds the contactor closed
@@ -175,7 +187,7 @@ public class CentralSystemComponent implements ChargePoints {
                     open.idTag(), open.meterStartWh(), clock.instant()));
         }
         List<ConnectorRelay> relays = connectors.stream()
-                .map(c -> new ConnectorRelay(c, link, calls, threads, setup.callTimeout())).toList();
+                .map(c -> new ConnectorRelay(c, link, calls, threads, () -> setup.callTimeout())).toList();
         List<ConnectorMeter> meters = connectors.stream().map(ConnectorMeter::new).toList();
         attached.put(registered.id(), new Attached(link, new ConnectorServices(context, relays, meters)));
         connectors.forEach(c -> piles.put(c.pile()));

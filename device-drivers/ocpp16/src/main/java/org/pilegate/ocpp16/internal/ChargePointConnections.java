@@ -2,6 +2,7 @@ package org.pilegate.ocpp16.internal;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 
 import org.pilegate.api.work.GatewayThreads;
@@ -25,11 +26,11 @@ final class ChargePointConnections {
     private final OcppSchemas schemas;
     private final Map<String, CallHandler> handlers;
     private final GatewayThreads threads;
-    private final OcppSetup setup;
+    private final Supplier<OcppSetup> setup;
     private final Clock clock;
 
     ChargePointConnections(FrameCodec codec, OcppSchemas schemas, Map<String, CallHandler> handlers,
-            GatewayThreads threads, OcppSetup setup, Clock clock) {
+            GatewayThreads threads, Supplier<OcppSetup> setup, Clock clock) {
         this.codec = codec;
         this.schemas = schemas;
         this.handlers = Map.copyOf(handlers);
@@ -65,7 +66,7 @@ final class ChargePointConnections {
                 throw new RpcException(RpcErrorCode.NotSupported, "the central system does not take " + action);
             }
             return CompletableFuture.completedFuture(handler.handle(link, payload));
-        }, threads, setup.callTimeout(), new RefusalBudget(setup.maxRefusedPerMinute(), clock));
+        }, threads, setup.get().callTimeout(), new RefusalBudget(setup.get().maxRefusedPerMinute(), clock));
         socket.textMessageHandler(text -> {
             link.seen(clock.instant());
             endpoint.receive(text);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.PhaseValues;
@@ -29,7 +30,7 @@ final class Connector {
     private final PileId pile;
     private final int connectorId;
     private final Clock clock;
-    private final Duration identifyWait;
+    private final Supplier<Duration> identifyWait;
     private final List<Consumer<RelayState>> relayListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<MeterReading>> meterListeners = new CopyOnWriteArrayList<>();
     private String status = "Unavailable"; // guarded by this
@@ -41,7 +42,7 @@ final class Connector {
     private boolean online; // guarded by this
     private boolean startRequested; // guarded by this
 
-    Connector(PileId pile, int connectorId, Clock clock, Duration identifyWait) {
+    Connector(PileId pile, int connectorId, Clock clock, Supplier<Duration> identifyWait) {
         this.pile = pile;
         this.connectorId = connectorId;
         this.clock = clock;
@@ -197,7 +198,7 @@ final class Connector {
     }
 
     private boolean identified() {
-        return idTag.isPresent() || preparingSince.map(since -> !clock.instant().isBefore(since.plus(identifyWait)))
+        return idTag.isPresent() || preparingSince.map(since -> !clock.instant().isBefore(since.plus(identifyWait.get())))
                 .orElse(false);
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.error.Refusal;
@@ -29,10 +30,10 @@ final class ConnectorRelay implements Relay {
     private final ChargePointLink link;
     private final CentralSystemCalls calls;
     private final GatewayThreads threads;
-    private final Duration timeout;
+    private final Supplier<Duration> timeout;
 
     ConnectorRelay(Connector connector, ChargePointLink link, CentralSystemCalls calls, GatewayThreads threads,
-            Duration timeout) {
+            Supplier<Duration> timeout) {
         this.id = connector.pile().value() + ".relay";
         this.connector = connector;
         this.link = link;
@@ -133,9 +134,10 @@ final class ConnectorRelay implements Relay {
                 reached.complete(state);
             }
         });
-        GatewayThreads.Scheduled deadline = threads.after(timeout, () -> reached.completeExceptionally(
+        Duration within = timeout.get();
+        GatewayThreads.Scheduled deadline = threads.after(within, () -> reached.completeExceptionally(
                 new Refusal(ErrorCode.CHARGE_POINT_REFUSED, link.id() + " sent no " + expected + " for connector "
-                        + connector.connectorId() + " within " + timeout.toSeconds() + " s")));
+                        + connector.connectorId() + " within " + within.toSeconds() + " s")));
         reached.whenComplete((state, failure) -> {
             deadline.cancel();
             try {

@@ -33,7 +33,7 @@ final class CoreHandlers {
         return context.json().createObjectNode()
                 .put("status", "Accepted")
                 .put("currentTime", context.now())
-                .put("interval", context.heartbeatIntervalS());
+                .put("interval", context.heartbeatIntervalS().getAsInt());
     }
 
     private static ObjectNode status(HandlerContext context, ChargePointLink chargePoint, ObjectNode request) {

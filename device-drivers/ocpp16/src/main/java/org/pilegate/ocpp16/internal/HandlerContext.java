@@ -3,6 +3,7 @@ package org.pilegate.ocpp16.internal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 
 import org.pilegate.ocpp16.internal.rpc.RpcErrorCode;
@@ -15,11 +16,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * What the handlers share.
  *
  * @param knownTag whether an idTag is a registered vehicle's
- * @param heartbeatIntervalS the interval BootNotification tells charge points
+ * @param heartbeatIntervalS the interval BootNotification tells charge points, as configured now
  * @param afterBoot runs once a charge point's boot was accepted, to ask it for its connectors' state
  */
 record HandlerContext(ObjectMapper json, Clock clock, JdbcTransactions transactions, Predicate<String> knownTag,
-        int heartbeatIntervalS, Consumer<ChargePointLink> afterBoot) {
+        IntSupplier heartbeatIntervalS, Consumer<ChargePointLink> afterBoot) {
 
     /** The current time as OCPP writes it: UTC, milliseconds. */
     String now() {

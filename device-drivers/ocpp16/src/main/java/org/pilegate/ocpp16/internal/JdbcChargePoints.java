@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -31,31 +30,36 @@ final class JdbcChargePoints {
         this.dataSource = dataSource;
     }
 
-    /** Registers or re-registers; returns the new password. */
+    /** Registers or re-registers; returns the new password, whose digest replaces the old one's. */
     String put(ChargePointId id, int connectors, Instant at) {
         String password = Secrets.random(PASSWORD_BYTES);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM ocpp_charge_point WHERE charge_point_id = ?");
-                    PreparedStatement insert = connection.prepareStatement("INSERT INTO ocpp_charge_point"
-                            + " (charge_point_id, connectors, password_sha256, added_at) VALUES (?, ?, ?, ?)")) {
-                delete.setString(1, id.value());
-                delete.executeUpdate();
-                insert.setString(1, id.value());
-                insert.setInt(2, connectors);
-                insert.setString(3, Secrets.digest(password));
-                insert.setTimestamp(4, Timestamp.from(at));
-                insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
+        String digest = Secrets.digest(password);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("UPDATE ocpp_charge_point SET connectors = ?,"
+                        + " password_sha256 = ?, added_at = ? WHERE charge_point_id = ?")) {
+            update.setInt(1, connectors);
+            update.setString(2, digest);
+            update.setTimestamp(3, Timestamp.from(at));
+            update.setString(4, id.value());
+            if (update.executeUpdate() == 0) {
+                insert(connection, id, connectors, digest, at);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot register charge point " + id, e);
         }
         return password;
+    }
+
+    private static void insert(Connection connection, ChargePointId id, int connectors, String digest, Instant at)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ocpp_charge_point"
+                + " (charge_point_id, connectors, password_sha256, added_at) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, id.value());
+            insert.setInt(2, connectors);
+            insert.setString(3, digest);
+            insert.setTimestamp(4, Timestamp.from(at));
+            insert.executeUpdate();
+        }
     }
 
     boolean delete(ChargePointId id) {
@@ -97,9 +101,5 @@ final class JdbcChargePoints {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the password of charge point " + id, e);
         }
-    }
-
-    Optional<Registered> find(ChargePointId id) {
-        return all().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 }

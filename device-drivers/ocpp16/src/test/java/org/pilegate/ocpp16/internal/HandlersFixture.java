@@ -37,9 +37,9 @@ final class HandlersFixture implements AutoCloseable {
     HandlersFixture() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         ChargePointId id = new ChargePointId("CP-7");
-        link = new ChargePointLink(id, List.of(new Connector(id.pile(1), 1, clock, Duration.ofSeconds(10)),
-                new Connector(id.pile(2), 2, clock, Duration.ofSeconds(10))), threads);
-        HandlerContext context = new HandlerContext(json, clock, transactions, REGISTERED_TAGS::contains, 300,
+        link = new ChargePointLink(id, List.of(new Connector(id.pile(1), 1, clock, () -> Duration.ofSeconds(10)),
+                new Connector(id.pile(2), 2, clock, () -> Duration.ofSeconds(10))), threads);
+        HandlerContext context = new HandlerContext(json, clock, transactions, REGISTERED_TAGS::contains, () -> 300,
                 booted::add);
         handlers.putAll(CoreHandlers.of(context));
         handlers.putAll(TransactionHandlers.of(context));

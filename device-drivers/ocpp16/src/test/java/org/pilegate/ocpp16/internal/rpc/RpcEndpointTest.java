@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.error.Refusal;
 import org.pilegate.api.work.SharedThreads;
+import org.pilegate.ocpp16.internal.Stages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -128,8 +128,7 @@ class RpcEndpointTest {
         assertEquals("Accepted", first.toCompletableFuture().get(5, TimeUnit.SECONDS).get("status").asText());
         JsonNode secondCall = next();
         endpoint.receive("[4,\"" + secondCall.get(1).asText() + "\",\"NotSupported\",\"no reset here\",{}]");
-        ExecutionException failed = assertThrowsExecution(second);
-        assertEquals(RpcErrorCode.NotSupported, assertInstanceOf(RpcException.class, failed.getCause()).code());
+        assertEquals(RpcErrorCode.NotSupported, assertInstanceOf(RpcException.class, Stages.failure(second)).code());
         assertTrue(!call.get(1).asText().equals(secondCall.get(1).asText()), "ids are unique");
     }
 
@@ -139,7 +138,7 @@ class RpcEndpointTest {
         CompletionStage<ObjectNode> unanswered = endpoint.call("Reset", reset());
         endpoint.call("Reset", reset());
         next();
-        Refusal refusal = assertInstanceOf(Refusal.class, assertThrowsExecution(unanswered).getCause());
+        Refusal refusal = assertInstanceOf(Refusal.class, Stages.failure(unanswered));
         assertEquals(ErrorCode.CHARGE_POINT_REFUSED, refusal.code());
         assertEquals("Reset", next().get(2).asText());
     }
@@ -150,7 +149,7 @@ class RpcEndpointTest {
         CompletionStage<ObjectNode> call = endpoint.call("Reset", reset());
         endpoint.receive("[3,\"" + next().get(1).asText() + "\",{\"status\":\"Maybe\"}]");
         assertEquals(RpcErrorCode.PropertyConstraintViolation,
-                assertInstanceOf(RpcException.class, assertThrowsExecution(call).getCause()).code());
+                assertInstanceOf(RpcException.class, Stages.failure(call)).code());
     }
 
     @Test
@@ -169,7 +168,7 @@ class RpcEndpointTest {
         RpcEndpoint endpoint = endpoint(Duration.ofSeconds(5), 30, (action, payload) -> accepted());
         CompletionStage<ObjectNode> waiting = endpoint.call("Reset", reset());
         endpoint.closed();
-        Refusal refusal = assertInstanceOf(Refusal.class, assertThrowsExecution(waiting).getCause());
+        Refusal refusal = assertInstanceOf(Refusal.class, Stages.failure(waiting));
         assertEquals(ErrorCode.CHARGE_POINT_OFFLINE, refusal.code());
     }
 
@@ -193,16 +192,5 @@ class RpcEndpointTest {
         String text = sent.poll(5, TimeUnit.SECONDS);
         assertTrue(text != null, "nothing was sent");
         return json.readTree(text);
-    }
-
-    private static ExecutionException assertThrowsExecution(CompletionStage<?> stage) {
-        try {
-            stage.toCompletableFuture().get(5, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            return e;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("the stage completed normally");
     }
 }

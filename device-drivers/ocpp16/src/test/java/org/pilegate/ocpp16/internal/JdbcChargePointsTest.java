@@ -1,0 +1,89 @@
+package org.pilegate.ocpp16.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.pilegate.api.ocpp.ChargePointId;
+
+/** The registry and the transactions on a real database; subclasses say which. */
+abstract class JdbcChargePointsTest {
+
+    private static final ChargePointId CP = new ChargePointId("CP-1");
+    private static final Instant AT = Instant.parse("2026-12-03T10:00:00Z");
+
+    private final DataSource store;
+    private final JdbcChargePoints registry;
+    private final JdbcTransactions transactions;
+
+    JdbcChargePointsTest() {
+        try {
+            store = freshDatabase();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        registry = new JdbcChargePoints(store);
+        transactions = new JdbcTransactions(store);
+    }
+
+    abstract DataSource freshDatabase() throws Exception;
+
+    @Test
+    void aRegisteredChargePointAuthenticatesWithItsPasswordAlone() {
+        String password = registry.put(CP, 2, AT);
+        assertTrue(password.length() >= 16 && password.length() <= 40, password);
+        assertTrue(registry.authenticate(CP, password));
+        assertFalse(registry.authenticate(CP, password + "x"));
+        assertFalse(registry.authenticate(new ChargePointId("CP-2"), password));
+        assertEquals(List.of(new JdbcChargePoints.Registered(CP, 2, AT)), registry.all());
+    }
+
+    @Test
+    void onlyADigestOfThePasswordIsStored() throws Exception {
+        String password = registry.put(CP, 1, AT);
+        try (Connection connection = store.getConnection(); Statement select = connection.createStatement();
+                ResultSet row = select.executeQuery("SELECT password_sha256 FROM ocpp_charge_point")) {
+            row.next();
+            assertNotEquals(password, row.getString(1));
+            assertEquals(64, row.getString(1).length());
+        }
+    }
+
+    @Test
+    void registeringAgainIssuesANewPasswordAndLocksTheOldOneOut() {
+        String old = registry.put(CP, 1, AT);
+        String renewed = registry.put(CP, 3, AT.plusSeconds(60));
+        assertFalse(registry.authenticate(CP, old));
+        assertTrue(registry.authenticate(CP, renewed));
+        assertEquals(3, registry.all().get(0).connectors());
+    }
+
+    @Test
+    void anUnregisteredChargePointAuthenticatesNoMore() {
+        String password = registry.put(CP, 1, AT);
+        assertTrue(registry.delete(CP));
+        assertFalse(registry.delete(CP));
+        assertFalse(registry.authenticate(CP, password));
+    }
+
+    @Test
+    void transactionsAreNumberedOnceAndStoppedOnce() {
+        int first = transactions.start(CP, 1, "EV-1", 1000, AT);
+        int second = transactions.start(CP, 2, "EV-2", 5000, AT);
+        assertNotEquals(first, second);
+        assertEquals(first, transactions.start(CP, 1, "EV-1", 1000, AT));
+        assertTrue(transactions.stop(first, 1500, AT.plusSeconds(600), "Remote"));
+        assertFalse(transactions.stop(first, 1600, AT.plusSeconds(700), "Local"));
+        assertEquals(List.of(new JdbcTransactions.Open(second, 2, "EV-2", 5000)), transactions.open(CP));
+    }
+}
