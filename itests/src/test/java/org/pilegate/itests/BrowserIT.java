@@ -1,7 +1,6 @@
 package org.pilegate.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Currency;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
@@ -75,17 +72,14 @@ public class BrowserIT {
         String operatorPassword = operatorPassword();
         String base = "http://127.0.0.1:" + PilegateDistribution.HTTP_PORT;
         awaitPage(base + "/dashboard");
-        Path itests = itestsDirectory();
+        Path itests = NodeScripts.itestsDirectory();
         Path browserDir = itests.resolve("browser");
         Path log = itests.resolve("target/browser/dialogue.log");
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
         try {
-            if (!Files.isDirectory(browserDir.resolve("node_modules/playwright-core"))) {
-                assertEquals("npm ci in " + browserDir + " (see " + log + ")", 0,
-                        run(browserDir, log, Map.of(), "npm", "ci", "--no-audit", "--no-fund"));
-            }
-            int exit = run(browserDir, log, Map.of(
+            NodeScripts.install(browserDir, "playwright-core", log);
+            int exit = NodeScripts.run(browserDir, log, Map.of(
                     "PILEGATE_URL", base,
                     "PILEGATE_OPERATOR_USER", "admin",
                     "PILEGATE_OPERATOR_PASSWORD", operatorPassword,
@@ -94,7 +88,7 @@ public class BrowserIT {
                     "PILEGATE_VEHICLE", "EV-WANDA",
                     "PILEGATE_OPENING_BALANCE", Long.toString(OPENING_BALANCE.minorUnits()),
                     "PILEGATE_SCREENSHOTS", log.getParent().toString()),
-                    "node", "dialogue.mjs");
+                    BROWSER_TIMEOUT, "node", "dialogue.mjs");
             assertEquals("the browser dialogue failed:\n" + Files.readString(log), 0, exit);
         } finally {
             depot.unplug(PILE);
@@ -112,19 +106,6 @@ public class BrowserIT {
         registry.registerTerminal(terminal, account);
         Services.await(context, Wallet.class, null, WAIT).topUp(account, OPENING_BALANCE, "opening-wanda");
         return Services.await(context, TerminalCredentials.class, null, WAIT).issue(terminal);
-    }
-
-    /**
-     * The itests module: the gateway under test runs from itests/target/exam/&lt;run&gt; (see
-     * {@link PilegateDistribution}). Taken from there rather than from a system property, as the test classes of a
-     * suite share one gateway, configured by whichever class comes first.
-     */
-    private static Path itestsDirectory() {
-        Path itests = Path.of(System.getProperty("karaf.home")).toAbsolutePath().normalize()
-                .getParent().getParent().getParent();
-        assertTrue("no itests/browser/dialogue.mjs in " + itests,
-                Files.isRegularFile(itests.resolve("browser/dialogue.mjs")));
-        return itests;
     }
 
     /** The operator's secret, generated on first start as no PILEGATE_ADMIN_PASSWORD is set. */
@@ -147,22 +128,5 @@ public class BrowserIT {
                 return false;
             }
         });
-    }
-
-    private static int run(Path directory, Path log, Map<String, String> environment, String... command)
-            throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(command))
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(BROWSER_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish within " + BROWSER_TIMEOUT
-                    + ":\n" + Files.readString(log));
-        }
-        return process.exitValue();
     }
 }

@@ -67,7 +67,7 @@ public class GatewayBootsIT {
                         "org.pilegate.modbus-transport", "org.pilegate.store", "org.pilegate.device-profiles",
                         "org.pilegate.meter-modbus", "org.pilegate.relay-modbus", "org.pilegate.simulator", "org.pilegate.pile",
                         "org.pilegate.shell", "org.pilegate.session", "org.pilegate.wallet", "org.pilegate.tariff",
-                        "org.pilegate.metrics", "org.pilegate.opcua", "org.pilegate.web")));
+                        "org.pilegate.metrics", "org.pilegate.opcua", "org.pilegate.web", "org.pilegate.ocpp16")));
         String notActive = pilegate.stream()
                 .filter(bundle -> bundle.getState() != Bundle.ACTIVE)
                 .map(bundle -> bundle.getSymbolicName() + " in state " + bundle.getState())

@@ -1,0 +1,177 @@
+// One OCPP 1.6J charge point with one connector, played by ocpp-rpc in strict mode (every message it sends or
+// receives is checked against the OCPP 1.6 schemas), against a running pilegate: refused with a wrong password, then
+// boot, heartbeat, status, a refused malformed message on a connection that stays open, and a whole transaction that
+// the gateway starts and stops remotely. Prints one JSON line per step; exits 0 when the transaction is over.
+import ocppRpc from 'ocpp-rpc';
+
+const { RPCClient } = ocppRpc;
+const endpoint = process.env.PILEGATE_OCPP_URL;
+const identity = process.env.PILEGATE_CHARGE_POINT;
+const password = process.env.PILEGATE_CHARGE_POINT_PASSWORD;
+const idTag = process.env.PILEGATE_ID_TAG;
+const deadline = setTimeout(() => fail('the session did not end within 3 minutes'), 180_000);
+
+let registerWh = 120_000;
+let connectorStatus = 'Available';
+let transactionId = null;
+let meterStart = null;
+let sampling = null;
+const timeline = [];
+
+function log(step, details = {}) {
+    console.log(JSON.stringify({ step, ...details }));
+}
+
+function fail(why) {
+    log('failed', { why: String(why) });
+    process.exit(1);
+}
+
+function now() {
+    return new Date().toISOString();
+}
+
+function sample(context) {
+    return {
+        timestamp: now(),
+        sampledValue: [
+            { value: String(registerWh), context, measurand: 'Energy.Active.Import.Register', unit: 'Wh' },
+            { value: transactionId === null ? '0' : '11040', context, measurand: 'Power.Active.Import', unit: 'W' },
+            { value: transactionId === null ? '0' : '16.0', context, measurand: 'Current.Import', phase: 'L1', unit: 'A' },
+        ],
+    };
+}
+
+function client(withPassword) {
+    return new RPCClient({
+        endpoint, identity, password: withPassword, protocols: ['ocpp1.6'], strictMode: true, reconnect: false,
+        callTimeoutMs: 20_000,
+    });
+}
+
+async function refusedWithWrongPassword() {
+    const intruder = client('not-the-password-at-all');
+    try {
+        await intruder.connect();
+    } catch (e) {
+        log('refused', { why: e.message });
+        return;
+    }
+    fail('a wrong password was let in');
+}
+
+async function status(cp, connectorId, state) {
+    connectorStatus = state;
+    await cp.call('StatusNotification', { connectorId, errorCode: 'NoError', status: state, timestamp: now() });
+}
+
+function awaitInbound(cp, id) {
+    return new Promise(resolve => cp.on('message', ({ message, outbound }) => {
+        if (!outbound) {
+            const frame = JSON.parse(message.toString());
+            if (frame[1] === id) {
+                resolve(frame);
+            }
+        }
+    }));
+}
+
+function handleCentralSystem(cp, done) {
+    cp.handle('TriggerMessage', ({ params }) => {
+        setTimeout(async () => {
+            if (params.requestedMessage === 'StatusNotification') {
+                await status(cp, params.connectorId ?? 1, connectorStatus);
+            } else if (params.requestedMessage === 'MeterValues') {
+                await cp.call('MeterValues', { connectorId: params.connectorId ?? 1, meterValue: [sample('Trigger')] });
+            }
+        }, 50);
+        return { status: 'Accepted' };
+    });
+    cp.handle('SetChargingProfile', ({ params }) => {
+        log('charging-profile', { limitA: params.csChargingProfiles.chargingSchedule.chargingSchedulePeriod[0].limit });
+        return { status: 'Accepted' };
+    });
+    cp.handle('RemoteStartTransaction', ({ params }) => {
+        log('remote-start', { idTag: params.idTag, profile: params.chargingProfile?.chargingProfilePurpose,
+            limitA: params.chargingProfile?.chargingSchedule.chargingSchedulePeriod[0].limit });
+        setTimeout(() => start(cp, params).catch(fail), 200);
+        return { status: 'Accepted' };
+    });
+    cp.handle('RemoteStopTransaction', ({ params }) => {
+        if (params.transactionId !== transactionId) {
+            return { status: 'Rejected' };
+        }
+        setTimeout(() => stop(cp).then(done).catch(fail), 200);
+        return { status: 'Accepted' };
+    });
+}
+
+async function start(cp, params) {
+    meterStart = registerWh;
+    const answer = await cp.call('StartTransaction', { connectorId: params.connectorId ?? 1, idTag: params.idTag,
+        meterStart, timestamp: now() });
+    if (answer.idTagInfo.status !== 'Accepted') {
+        fail('the gateway refused its own transaction: ' + JSON.stringify(answer));
+    }
+    transactionId = answer.transactionId;
+    log('started', { transactionId, meterStart });
+    await status(cp, 1, 'Charging');
+    sampling = setInterval(() => {
+        registerWh += 150;
+        const value = sample('Sample.Periodic');
+        timeline.push(value);
+        cp.call('MeterValues', { connectorId: 1, transactionId, meterValue: [value] }).catch(fail);
+    }, 1000);
+}
+
+async function stop(cp) {
+    clearInterval(sampling);
+    const meterStop = registerWh;
+    await cp.call('StopTransaction', { transactionId, meterStop, timestamp: now(), reason: 'Remote',
+        transactionData: timeline.slice(-3) });
+    log('stopped', { transactionId, meterStart, meterStop });
+    transactionId = null;
+    await status(cp, 1, 'Finishing');
+}
+
+async function main() {
+    await refusedWithWrongPassword();
+    const cp = client(password);
+    await cp.connect();
+    log('connected', { protocol: cp.protocol });
+    const ended = new Promise(resolve => handleCentralSystem(cp, resolve));
+
+    const boot = await cp.call('BootNotification', { chargePointVendor: 'pilegate-itest', chargePointModel: 'ocpp-rpc' });
+    if (boot.status !== 'Accepted' || !(boot.interval > 0)) {
+        fail('boot not accepted: ' + JSON.stringify(boot));
+    }
+    log('booted', boot);
+    log('heartbeat', await cp.call('Heartbeat', {}));
+    await status(cp, 1, 'Available');
+
+    const refusal = awaitInbound(cp, 'bad-1');
+    cp.sendRaw(JSON.stringify([2, 'bad-1', 'StatusNotification', { connectorId: 1 }]));
+    const refused = await refusal;
+    if (refused[0] !== 4 || refused[2] !== 'OccurenceConstraintViolation') {
+        fail('a StatusNotification without status was answered ' + JSON.stringify(refused));
+    }
+    log('malformed-refused', { code: refused[2], description: refused[3] });
+    log('still-open', await cp.call('Heartbeat', {}));
+
+    await status(cp, 1, 'Preparing');
+    const authorized = await cp.call('Authorize', { idTag });
+    if (authorized.idTagInfo.status !== 'Accepted') {
+        fail('the registered vehicle was not authorized: ' + JSON.stringify(authorized));
+    }
+    log('authorized', { idTag });
+
+    await ended;
+    await new Promise(resolve => setTimeout(resolve, 1000));
+    await status(cp, 1, 'Available');
+    log('unplugged');
+    clearTimeout(deadline);
+    await cp.close();
+    process.exit(0);
+}
+
+main().catch(fail);

@@ -1,0 +1,139 @@
+package org.pilegate.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.pilegate.itests.Dialogues.OPENING_BALANCE;
+import static org.pilegate.itests.Dialogues.WAIT;
+import static org.pilegate.itests.Dialogues.associate;
+import static org.pilegate.itests.Dialogues.chargeRequest;
+import static org.pilegate.itests.Dialogues.driver;
+import static org.pilegate.itests.Dialogues.statusUpdates;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.BootFinished;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.BundleContext;
+import org.pilegate.api.money.Money;
+import org.pilegate.api.ocpp.ChargePointId;
+import org.pilegate.api.ocpp.ChargePoints;
+import org.pilegate.api.vehicle.AccountId;
+import org.pilegate.api.wallet.Wallet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * An OCPP 1.6J charge point written by others (npm's ocpp-rpc in strict mode, itests/ocpp/charge-point.mjs) charges
+ * a registered vehicle through the whole dialogue: refused with a wrong password, boot, heartbeat, status, a malformed
+ * message refused on a connection that stays open, plug and RFID, prompt, association, a charging request that the
+ * gateway carries out with RemoteStartTransaction, status from MeterValues, a stop from the terminal carried out with
+ * RemoteStopTransaction, the fee from the transaction's registers and the payment from the wallet.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class OcppChargePointIT {
+
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(4);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private BootFinished bootFinished;
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] configuration() {
+        return PilegateDistribution.options();
+    }
+
+    @Test
+    public void aChargePointOfAnotherMakeChargesAVehicleThroughTheWholeDialogue() throws Exception {
+        ChargePoints chargePoints = Services.await(context, ChargePoints.class, null, WAIT);
+        ChargePointId id = new ChargePointId("CP-ITEST");
+        String password = chargePoints.add(id, 1);
+        String pile = id.pile(1).value();
+        Path itests = NodeScripts.itestsDirectory();
+        Path folder = itests.resolve("ocpp");
+        Path log = itests.resolve("target/ocpp/charge-point.log");
+        Files.createDirectories(log.getParent());
+        Files.deleteIfExists(log);
+        NodeScripts.install(folder, "ocpp-rpc", log);
+
+        // vehicle EV-OCTAVIA, whose RFID the charge point presents
+        try (TerminalClient client = driver(context, "octavia", 0).client()) {
+            Process chargePoint = NodeScripts.start(folder, log, Map.of(
+                    "PILEGATE_OCPP_URL", "ws://127.0.0.1:" + PilegateDistribution.HTTP_PORT + "/ocpp",
+                    "PILEGATE_CHARGE_POINT", id.value(),
+                    "PILEGATE_CHARGE_POINT_PASSWORD", password,
+                    "PILEGATE_ID_TAG", "EV-OCTAVIA"), "node", "charge-point.mjs");
+            try {
+                JsonNode prompt = client.next("charging_prompt", WAIT);
+                assertEquals(pile, prompt.path("pile").asText());
+                assertEquals("EV-OCTAVIA", prompt.path("vehicle").asText());
+                String session = associate(client, pile, "octavia-phone");
+                assertEquals("CHARGING", chargeRequest(client, pile, "{}").path("state").asText());
+                List<JsonNode> updates = statusUpdates(client, session, 3);
+                long first = updates.get(0).path("energyWh").asLong();
+                long last = updates.get(updates.size() - 1).path("energyWh").asLong();
+                assertTrue("energy rises with the MeterValues: " + first + " -> " + last, last > first);
+
+                client.send("{\"type\":\"stop_request\",\"session\":\"" + session + "\"}");
+                JsonNode finished = client.next(frame -> "FINISHED".equals(frame.path("state").asText()),
+                        "the finished status", WAIT);
+                assertEquals("the charge point's script ended well:\n" + Files.readString(log), 0,
+                        NodeScripts.await(chargePoint, log, SCRIPT_TIMEOUT, "the charge point"));
+                JsonNode stopped = step(log, "stopped");
+                assertEquals("the session holds meterStop - meterStart",
+                        stopped.path("meterStop").asLong() - stopped.path("meterStart").asLong(),
+                        finished.path("energyWh").asLong());
+                assertEquals("TxProfile", step(log, "remote-start").path("profile").asText());
+                assertEquals("OccurenceConstraintViolation", step(log, "malformed-refused").path("code").asText());
+
+                JsonNode fee = client.next("fee_notice", WAIT);
+                long due = fee.path("total").path("minorUnits").asLong();
+                assertTrue("a fee is due: " + fee, due > 0);
+                client.send("{\"type\":\"payment_confirmation\",\"session\":\"" + session + "\",\"feeId\":\""
+                        + fee.path("feeId").asText() + "\"}");
+                assertEquals("PAID", client.next("status_update", WAIT).path("state").asText());
+                Wallet wallet = Services.await(context, Wallet.class, null, WAIT);
+                assertEquals(OPENING_BALANCE.minus(Money.of(due, "EUR")),
+                        wallet.balance(new AccountId("octavia"), Currency.getInstance("EUR")));
+            } finally {
+                chargePoint.descendants().forEach(ProcessHandle::destroyForcibly);
+                chargePoint.destroyForcibly();
+            }
+        } finally {
+            chargePoints.remove(id);
+        }
+    }
+
+    /** The JSON line the script printed for {@code step}. */
+    private static JsonNode step(Path log, String step) throws Exception {
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("{")) {
+                JsonNode parsed = JSON.readTree(line);
+                if (step.equals(parsed.path("step").asText())) {
+                    return parsed;
+                }
+            }
+        }
+        throw new AssertionError("the charge point logged no step " + step + ":\n" + Files.readString(log));
+    }
+}
