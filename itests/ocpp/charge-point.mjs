@@ -87,6 +87,10 @@ function handleCentralSystem(cp, done) {
         }, 50);
         return { status: 'Accepted' };
     });
+    cp.handle('GetConfiguration', ({ params }) => {
+        log('get-configuration', params);
+        return { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }] };
+    });
     cp.handle('SetChargingProfile', ({ params }) => {
         log('charging-profile', { limitA: params.csChargingProfiles.chargingSchedule.chargingSchedulePeriod[0].limit });
         return { status: 'Accepted' };

@@ -19,6 +19,7 @@ import java.util.Map;
 import javax.inject.Inject;
 
 import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -38,11 +39,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * An OCPP 1.6J charge point written by others (npm's ocpp-rpc in strict mode, itests/ocpp/charge-point.mjs) charges
- * a registered vehicle through the whole dialogue: refused with a wrong password, boot, heartbeat, status, a malformed
- * message refused on a connection that stays open, plug and RFID, prompt, association, a charging request that the
- * gateway carries out with RemoteStartTransaction, status from MeterValues, a stop from the terminal carried out with
- * RemoteStopTransaction, the fee from the transaction's registers and the payment from the wallet.
+ * An OCPP 1.6J charge point written by others (npm's ocpp-rpc in strict mode, itests/ocpp/charge-point.mjs),
+ * registered in the shell, charges a registered vehicle through the whole dialogue: refused with a wrong password,
+ * boot, heartbeat, status, a malformed message refused on a connection that stays open, plug and RFID, prompt,
+ * association, a charging request that the gateway carries out with RemoteStartTransaction, status from MeterValues,
+ * an operator's GetConfiguration from the shell, a stop from the terminal carried out with RemoteStopTransaction, the
+ * fee from the transaction's registers and the payment from the wallet.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -58,6 +60,9 @@ public class OcppChargePointIT {
     @Inject
     private BundleContext context;
 
+    @Inject
+    private SessionFactory shell;
+
     @Configuration
     public Option[] configuration() {
         return PilegateDistribution.options();
@@ -65,9 +70,11 @@ public class OcppChargePointIT {
 
     @Test
     public void aChargePointOfAnotherMakeChargesAVehicleThroughTheWholeDialogue() throws Exception {
-        ChargePoints chargePoints = Services.await(context, ChargePoints.class, null, WAIT);
+        Services.await(context, ChargePoints.class, null, WAIT);
         ChargePointId id = new ChargePointId("CP-ITEST");
-        String password = chargePoints.add(id, 1);
+        List<String> added = KarafShell.execute(shell, "pilegate:ocpp-add --connectors 1 " + id).lines().toList();
+        String password = added.get(added.size() - 1);
+        assertTrue("the password is the last line: " + added, password.matches("[A-Za-z0-9_-]{32}"));
         String pile = id.pile(1).value();
         Path itests = NodeScripts.itestsDirectory();
         Path folder = itests.resolve("ocpp");
@@ -93,6 +100,11 @@ public class OcppChargePointIT {
                 long first = updates.get(0).path("energyWh").asLong();
                 long last = updates.get(updates.size() - 1).path("energyWh").asLong();
                 assertTrue("energy rises with the MeterValues: " + first + " -> " + last, last > first);
+                String listed = KarafShell.execute(shell, "pilegate:ocpp-list");
+                assertTrue(listed, listed.lines().anyMatch(line -> line.contains(id.value()) && line.contains("yes")));
+                String configuration = KarafShell.execute(shell, "pilegate:ocpp-call " + id
+                        + " GetConfiguration '{\"key\":[\"HeartbeatInterval\"]}'");
+                assertTrue(configuration, configuration.contains("\"HeartbeatInterval\""));
 
                 client.send("{\"type\":\"stop_request\",\"session\":\"" + session + "\"}");
                 JsonNode finished = client.next(frame -> "FINISHED".equals(frame.path("state").asText()),
@@ -120,8 +132,9 @@ public class OcppChargePointIT {
                 chargePoint.destroyForcibly();
             }
         } finally {
-            chargePoints.remove(id);
+            KarafShell.execute(shell, "pilegate:ocpp-remove " + id);
         }
+        assertEquals(List.of(), Services.await(context, ChargePoints.class, null, WAIT).list());
     }
 
     /** The JSON line the script printed for {@code step}. */

@@ -40,6 +40,11 @@ final class CentralSystemCalls {
         return request;
     }
 
+    ObjectNode availability(int connectorId, boolean available) {
+        return json.createObjectNode().put("connectorId", connectorId).put("type", available ? "Operative"
+                : "Inoperative");
+    }
+
     ObjectNode trigger(String message, int connectorId) {
         return json.createObjectNode().put("requestedMessage", message).put("connectorId", connectorId);
     }

@@ -1,6 +1,7 @@
 package org.pilegate.ocpp16.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.api.ocpp.ChargePoint;
 import org.pilegate.api.ocpp.ChargePointId;
 import org.pilegate.api.ocpp.ChargePoints;
+import org.pilegate.api.pile.PileId;
 import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.api.vehicle.VehicleRegistry;
 import org.pilegate.api.work.GatewayThreads;
@@ -63,6 +65,8 @@ public class CentralSystemComponent implements ChargePoints {
     private final CentralSystemCalls calls = new CentralSystemCalls(json);
     private final Map<ChargePointId, Attached> attached = new ConcurrentHashMap<>();
     private final ChargePointConnections connections;
+    private final OperatorAvailability availability;
+    private final AutoCloseable followed;
     private final AutoCloseable served;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -90,6 +94,8 @@ public class CentralSystemComponent implements ChargePoints {
         connections = new ChargePointConnections(new FrameCodec(json), new OcppSchemas(), all, threads, () -> setup,
                 clock);
         registry.all().forEach(this::attach);
+        availability = new OperatorAvailability(this::locate, calls);
+        followed = availability.follow(context);
         served = http.serveWebSockets(OcppHandshake.PATH, new OcppHandshake(registry::authenticate,
                 (id, socket) -> Optional.ofNullable(attached.get(id)).ifPresentOrElse(
                         a -> connections.accept(a.link(), socket),
@@ -111,6 +117,7 @@ public class CentralSystemComponent implements ChargePoints {
     @Deactivate
     void deactivate() throws Exception {
         served.close();
+        followed.close();
         attached.values().forEach(a -> detach(a, "the central system stops"));
         attached.clear();
     }
@@ -193,6 +200,13 @@ public class CentralSystemComponent implements ChargePoints {
         connectors.forEach(c -> piles.put(c.pile()));
     }
 
+    private Optional<OperatorAvailability.Place> locate(PileId pile) {
+        return attached.values().stream().map(Attached::link)
+                .flatMap(link -> link.connectors().stream().filter(c -> c.pile().equals(pile))
+                        .map(c -> new OperatorAvailability.Place(link, c)))
+                .findFirst();
+    }
+
     private static void detach(Attached attachedPoint, String reason) {
         attachedPoint.link().close(reason);
         attachedPoint.services().close();
@@ -212,7 +226,7 @@ public class CentralSystemComponent implements ChargePoints {
 
     /** After a boot: each connector's status and meter register, so its pile knows where it stands. */
     private void askForState(ChargePointLink link) {
-        threads.after(java.time.Duration.ofSeconds(1), () -> link.connectors().forEach(c -> {
+        threads.after(Duration.ofSeconds(1), () -> link.connectors().forEach(c -> {
             for (String message : new String[] {"StatusNotification", "MeterValues"}) {
                 link.call("TriggerMessage", calls.trigger(message, c.connectorId())).whenComplete((answer, failure) -> {
                     if (failure != null) {
@@ -222,5 +236,6 @@ public class CentralSystemComponent implements ChargePoints {
                 });
             }
         }));
+        threads.after(Duration.ofSeconds(1), () -> availability.afterBoot(link));
     }
 }

@@ -124,11 +124,12 @@ final class ChargePointLink {
         }
     }
 
-    /** Closes the connection, if any, e.g. when the charge point is unregistered. */
+    /** Closes the connection, if any, e.g. when the charge point is unregistered; its connectors go silent at once. */
     void close(String reason) {
         RpcEndpoint current = endpoint;
         if (current != null) {
             current.close(reason);
+            disconnected(current);
         }
     }
 }

@@ -5,63 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.error.Refusal;
-import org.pilegate.api.ocpp.ChargePointId;
 import org.pilegate.api.relay.RelayCommand;
 import org.pilegate.api.relay.RelayState;
-import org.pilegate.api.work.SharedThreads;
-import org.pilegate.ocpp16.internal.rpc.FrameCodec;
-import org.pilegate.ocpp16.internal.rpc.OcppSchemas;
-import org.pilegate.ocpp16.internal.rpc.RefusalBudget;
-import org.pilegate.ocpp16.internal.rpc.RpcEndpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 class ConnectorRelayTest {
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final SharedThreads threads = new SharedThreads(2);
-    private final LinkedBlockingQueue<String> sent = new LinkedBlockingQueue<>();
-    private final ChargePointId id = new ChargePointId("CP-3");
-    private final Connector connector = new Connector(id.pile(1), 1, Clock.systemUTC(),
-            () -> Duration.ofSeconds(10));
-    private final ChargePointLink link = new ChargePointLink(id, List.of(connector), threads);
-    private final RpcEndpoint endpoint = new RpcEndpoint("CP-3", new FrameCodec(json), new OcppSchemas(),
-            new RpcEndpoint.Transport() {
-                @Override
-                public void send(String text) {
-                    sent.add(text);
-                }
-
-                @Override
-                public void close(short status, String reason) {
-                    // the test closes nothing
-                }
-            }, (action, payload) -> {
-                throw new AssertionError("the charge point sends no CALL here");
-            }, threads, Duration.ofSeconds(5), new RefusalBudget(10, Clock.systemUTC()));
-    private final ConnectorRelay relay = new ConnectorRelay(connector, link, new CentralSystemCalls(json), threads,
-            () -> Duration.ofMillis(800));
-
-    ConnectorRelayTest() {
-        link.connected(endpoint);
-    }
+    private final ConnectedChargePoint chargePoint = new ConnectedChargePoint();
+    private final Connector connector = chargePoint.connector;
+    private final ConnectorRelay relay = new ConnectorRelay(connector, chargePoint.link, chargePoint.calls,
+            chargePoint.threads, () -> Duration.ofMillis(800));
 
     @AfterEach
     void stop() {
-        threads.close();
+        chargePoint.close();
     }
 
     @Test
@@ -125,20 +92,18 @@ class ConnectorRelayTest {
 
     @Test
     void aChargePointOfflineRefusesEveryCommand() {
-        link.disconnected(endpoint);
+        chargePoint.link.disconnected(chargePoint.endpoint);
         assertFalse(relay.responsive());
         assertEquals(ErrorCode.CHARGE_POINT_OFFLINE, refusal(relay.execute(new RelayCommand.CloseContactor(16)))
                 .code());
     }
 
     private void answer(JsonNode call, String status) {
-        endpoint.receive("[3,\"" + call.get(1).asText() + "\",{\"status\":\"" + status + "\"}]");
+        chargePoint.answer(call, status);
     }
 
     private JsonNode next() throws Exception {
-        String text = sent.poll(5, TimeUnit.SECONDS);
-        assertTrue(text != null, "nothing was sent");
-        return json.readTree(text);
+        return chargePoint.next();
     }
 
     private static Refusal refusal(CompletionStage<?> stage) {
