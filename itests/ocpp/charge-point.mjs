@@ -1,7 +1,8 @@
 // One OCPP 1.6J charge point with one connector, played by ocpp-rpc in strict mode (every message it sends or
 // receives is checked against the OCPP 1.6 schemas), against a running pilegate: refused with a wrong password, then
 // boot, heartbeat, status, a refused malformed message on a connection that stays open, and a whole transaction that
-// the gateway starts and stops remotely. Prints one JSON line per step; exits 0 when the transaction is over.
+// the gateway starts and stops remotely, with the connection dropped and made again in the middle of it (the meter
+// counting on meanwhile). Prints one JSON line per step; exits 0 when the transaction is over.
 import ocppRpc from 'ocpp-rpc';
 
 const { RPCClient } = ocppRpc;
@@ -12,6 +13,9 @@ const idTag = process.env.PILEGATE_ID_TAG;
 const deadline = setTimeout(() => fail('the session did not end within 3 minutes'), 180_000);
 
 let registerWh = 120_000;
+let current = null;
+let samples = 0;
+let endSession = null;
 let connectorStatus = 'Available';
 let transactionId = null;
 let meterStart = null;
@@ -76,7 +80,7 @@ function awaitInbound(cp, id) {
     }));
 }
 
-function handleCentralSystem(cp, done) {
+function handleCentralSystem(cp) {
     cp.handle('TriggerMessage', ({ params }) => {
         setTimeout(async () => {
             if (params.requestedMessage === 'StatusNotification') {
@@ -105,7 +109,7 @@ function handleCentralSystem(cp, done) {
         if (params.transactionId !== transactionId) {
             return { status: 'Rejected' };
         }
-        setTimeout(() => stop(cp).then(done).catch(fail), 200);
+        setTimeout(() => stop(cp).then(endSession).catch(fail), 200);
         return { status: 'Accepted' };
     });
 }
@@ -122,10 +126,27 @@ async function start(cp, params) {
     await status(cp, 1, 'Charging');
     sampling = setInterval(() => {
         registerWh += 150;
+        samples += 1;
         const value = sample('Sample.Periodic');
         timeline.push(value);
-        cp.call('MeterValues', { connectorId: 1, transactionId, meterValue: [value] }).catch(fail);
+        // while the connection is down the meter counts on; the next sample carries the register
+        current.call('MeterValues', { connectorId: 1, transactionId, meterValue: [value] })
+            .catch(e => log('sample-not-sent', { why: e.message }));
+        if (samples === 4) {
+            reconnect().catch(fail);
+        }
     }, 1000);
+}
+
+async function reconnect() {
+    log('dropping');
+    await current.close({ code: 1001, reason: 'network lost', awaitPending: false });
+    await new Promise(resolve => setTimeout(resolve, 2500));
+    current = client(password);
+    handleCentralSystem(current);
+    await current.connect();
+    await status(current, 1, 'Charging');
+    log('reconnected', { registerWh });
 }
 
 async function stop(cp) {
@@ -141,9 +162,13 @@ async function stop(cp) {
 async function main() {
     await refusedWithWrongPassword();
     const cp = client(password);
+    current = cp;
     await cp.connect();
     log('connected', { protocol: cp.protocol });
-    const ended = new Promise(resolve => handleCentralSystem(cp, resolve));
+    const ended = new Promise(resolve => {
+        endSession = resolve;
+    });
+    handleCentralSystem(cp);
 
     const boot = await cp.call('BootNotification', { chargePointVendor: 'pilegate-itest', chargePointModel: 'ocpp-rpc' });
     if (boot.status !== 'Accepted' || !(boot.interval > 0)) {
@@ -171,10 +196,10 @@ async function main() {
 
     await ended;
     await new Promise(resolve => setTimeout(resolve, 1000));
-    await status(cp, 1, 'Available');
+    await status(current, 1, 'Available');
     log('unplugged');
     clearTimeout(deadline);
-    await cp.close();
+    await current.close();
     process.exit(0);
 }
 

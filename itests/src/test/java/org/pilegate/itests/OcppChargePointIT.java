@@ -9,6 +9,7 @@ import static org.pilegate.itests.Dialogues.chargeRequest;
 import static org.pilegate.itests.Dialogues.driver;
 import static org.pilegate.itests.Dialogues.statusUpdates;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * registered in the shell, charges a registered vehicle through the whole dialogue: refused with a wrong password,
  * boot, heartbeat, status, a malformed message refused on a connection that stays open, plug and RFID, prompt,
  * association, a charging request that the gateway carries out with RemoteStartTransaction, status from MeterValues,
- * an operator's GetConfiguration from the shell, a stop from the terminal carried out with RemoteStopTransaction, the
+ * the connection dropped and made again mid-transaction, an operator's GetConfiguration from the shell, a stop from the terminal carried out with RemoteStopTransaction, the
  * fee from the transaction's registers and the payment from the wallet.
  */
 @RunWith(PaxExam.class)
@@ -100,6 +101,11 @@ public class OcppChargePointIT {
                 long first = updates.get(0).path("energyWh").asLong();
                 long last = updates.get(updates.size() - 1).path("energyWh").asLong();
                 assertTrue("energy rises with the MeterValues: " + first + " -> " + last, last > first);
+                Services.awaitTrue("the charge point dropped its connection and made it again", WAIT,
+                        () -> logged(log, "reconnected"));
+                List<JsonNode> resumed = statusUpdates(client, session, 2);
+                long after = resumed.get(resumed.size() - 1).path("energyWh").asLong();
+                assertTrue("the transaction goes on after the reconnect: " + last + " -> " + after, after > last);
                 String listed = KarafShell.execute(shell, "pilegate:ocpp-list");
                 assertTrue(listed, listed.lines().anyMatch(line -> line.contains(id.value()) && line.contains("yes")));
                 String configuration = KarafShell.execute(shell, "pilegate:ocpp-call " + id
@@ -135,6 +141,14 @@ public class OcppChargePointIT {
             KarafShell.execute(shell, "pilegate:ocpp-remove " + id);
         }
         assertEquals(List.of(), Services.await(context, ChargePoints.class, null, WAIT).list());
+    }
+
+    private static boolean logged(Path log, String step) {
+        try {
+            return Files.readAllLines(log).stream().anyMatch(line -> line.contains("\"step\":\"" + step + "\""));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The JSON line the script printed for {@code step}. */
