@@ -12,12 +12,17 @@ import org.pilegate.api.pile.PileId;
 /**
  * The pile configuration of each connector, joining its meter and relay as for any other pile, so the pile
  * controllers run OCPP connectors as they run Modbus piles. Named after the pile and tagged {@value #TAG}; an
- * operator may edit them (current, phases) and the edit stays.
+ * operator may edit them (current, phases, grace) and the edit stays.
  */
 final class PileProvisioning {
 
     static final String PILE_PID = "org.pilegate.pile";
     static final String TAG = "pilegate.ocpp";
+    /**
+     * How long a connector's pile waits for a charge point that lost its connection before it faults: chargers
+     * reconnect with a back-off of their own, and one back within it resumes its transaction as if nothing happened.
+     */
+    static final int GRACE_MS = 60_000;
 
     private final ConfigurationAdmin configurationAdmin;
 
@@ -35,6 +40,9 @@ final class PileProvisioning {
             properties.put("id", pile.value());
             properties.put("meter", pile.value() + ".meter");
             properties.put("relay", pile.value() + ".relay");
+            if (properties.get("graceMs") == null) {
+                properties.put("graceMs", GRACE_MS);
+            }
             properties.put(TAG, true);
             configuration.updateIfDifferent(properties);
         } catch (IOException e) {
