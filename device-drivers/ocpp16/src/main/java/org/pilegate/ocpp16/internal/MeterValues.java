@@ -1,6 +1,7 @@
 package org.pilegate.ocpp16.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -51,7 +52,7 @@ record MeterValues(Instant at, Optional<Long> energyWh, Optional<Long> powerW, O
     }
 
     private static long scaled(BigDecimal value, boolean kilo) {
-        return (kilo ? value.movePointRight(3) : value).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+        return (kilo ? value.movePointRight(3) : value).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
     }
 
     private static BigDecimal number(String text, String measurand) {

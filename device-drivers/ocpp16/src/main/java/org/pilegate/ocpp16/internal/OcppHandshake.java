@@ -1,6 +1,7 @@
 package org.pilegate.ocpp16.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.BiPredicate;
@@ -52,7 +53,7 @@ final class OcppHandshake implements Handler<RoutingContext> {
         }
         String offered = Optional.ofNullable(request.getHeader("Sec-WebSocket-Protocol")).orElse("");
         if (!"websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))
-                || !java.util.Arrays.stream(offered.split(",")).map(String::strip).anyMatch(SUBPROTOCOL::equals)) {
+                || !Arrays.stream(offered.split(",")).map(String::strip).anyMatch(SUBPROTOCOL::equals)) {
             refuse(context, 400, "a WebSocket upgrade offering subprotocol " + SUBPROTOCOL + " is expected");
             return;
         }
