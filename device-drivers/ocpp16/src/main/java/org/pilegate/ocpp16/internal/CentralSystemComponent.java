@@ -97,8 +97,11 @@ public class CentralSystemComponent implements ChargePoints {
         availability = new OperatorAvailability(this::locate, calls);
         followed = availability.follow(context);
         served = http.serveWebSockets(OcppHandshake.PATH, new OcppHandshake(registry::authenticate,
-                (id, socket) -> Optional.ofNullable(attached.get(id)).ifPresentOrElse(
-                        a -> connections.accept(a.link(), socket),
+                (id, socket) -> Optional.ofNullable(attached.get(id)).ifPresentOrElse(a -> {
+                    connections.accept(a.link(), socket);
+                    // a charge point that comes back without booting (the gateway restarted) is asked too
+                    askForState(a.link());
+                },
                         () -> socket.close((short) 1008, "charge point unregistered"))));
         LOG.info("OCPP 1.6J central system serving {} charge points at {}/<chargePointId>", attached.size(),
                 OcppHandshake.PATH);
@@ -190,8 +193,7 @@ public class CentralSystemComponent implements ChargePoints {
         ChargePointLink link = new ChargePointLink(registered.id(), connectors, threads);
         // a transaction running when the gateway stopped goes on: its pile finds the contactor closed
         for (JdbcTransactions.Open open : transactions.open(registered.id())) {
-            link.connector(open.connectorId()).ifPresent(c -> c.onTransactionStarted(open.transactionId(),
-                    open.idTag(), open.meterStartWh(), clock.instant()));
+            link.connector(open.connectorId()).ifPresent(c -> c.resume(open.transactionId(), open.idTag()));
         }
         List<ConnectorRelay> relays = connectors.stream()
                 .map(c -> new ConnectorRelay(c, link, calls, threads, () -> setup.callTimeout())).toList();
@@ -224,7 +226,7 @@ public class CentralSystemComponent implements ChargePoints {
         }
     }
 
-    /** After a boot: each connector's status and meter register, so its pile knows where it stands. */
+    /** After a connection or a boot: each connector's status and meter register, so its pile knows where it stands. */
     private void askForState(ChargePointLink link) {
         threads.after(Duration.ofSeconds(1), () -> link.connectors().forEach(c -> {
             for (String message : new String[] {"StatusNotification", "MeterValues"}) {

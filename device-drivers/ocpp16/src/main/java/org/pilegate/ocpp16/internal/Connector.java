@@ -107,6 +107,15 @@ final class Connector {
         publish();
     }
 
+    /**
+     * A transaction the store holds as running, after a restart of the gateway: the contactor is closed; the register
+     * is left for the charge point to report, as the one at the start is long past.
+     */
+    synchronized void resume(int transactionId, String tag) {
+        transaction = Optional.of(transactionId);
+        idTag = Optional.of(tag);
+    }
+
     void onTransactionStopped(long meterStopWh, Instant at) {
         synchronized (this) {
             transaction = Optional.empty();
