@@ -94,8 +94,8 @@ public class PileControllerComponent implements PileController {
             close(oldRelay);
             registration.setProperties(serviceProperties(next));
         }
-        LOG.info("Pile {} reconfigured: meter {}, relay {}, at most {} A on {} phase(s)", id, next.meter(),
-                next.relay(), next.maxCurrentA(), next.phases());
+        LOG.info("Pile {} reconfigured: meter {}, relay {}, at most {} A on {}", id, next.meter(),
+                next.relay(), next.maxCurrentA(), next.wiring());
     }
 
     @Deactivate

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pilegate.planner.FixedSitePlanner;
 import org.pilegate.api.ManualClock;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.ReadingQuality;
@@ -55,7 +56,7 @@ abstract class DepotControlComponentTest {
     @BeforeEach
     void start() throws Exception {
         database = freshDatabase();
-        depot = new DepotControlComponent(database, clock, lane::add);
+        depot = new DepotControlComponent(database, clock, lane::add, FixedSitePlanner.unlimited());
     }
 
     @Test
@@ -159,6 +160,20 @@ abstract class DepotControlComponentTest {
     }
 
     @Test
+    void thePlanSaysWhatHoldsEachPileBack() {
+        TestPile first = join("bay-01");
+        TestPile second = join("bay-02");
+        depot.limitSitePower(OptionalLong.of(8 * WATTS_PER_AMP));
+        charge(first, "s-1");
+        charge(second, "s-2");
+
+        var plan = depot.plan().orElseThrow();
+        assertEquals(8, plan.pile(first.id).orElseThrow().currentA());
+        assertEquals("site power limit", plan.pile(second.id).orElseThrow().hold().text());
+        assertEquals(List.of(8L * WATTS_PER_AMP), plan.sitePowerW().subList(0, 1));
+    }
+
+    @Test
     void aPileThatLeavesFreesItsShare() {
         TestPile first = join("bay-01");
         TestPile second = join("bay-02");
@@ -193,7 +208,7 @@ abstract class DepotControlComponentTest {
         depot.limitSitePower(OptionalLong.of(11_000));
         depot.limitSitePower(OptionalLong.of(22_000));
 
-        DepotControlComponent restarted = new DepotControlComponent(database, clock, lane::add);
+        DepotControlComponent restarted = new DepotControlComponent(database, clock, lane::add, FixedSitePlanner.unlimited());
 
         assertEquals(new PileSettings(false, OptionalInt.of(12)), restarted.settings(pile.id));
         assertEquals(OptionalLong.of(22_000), restarted.sitePowerLimitW());
@@ -203,7 +218,7 @@ abstract class DepotControlComponentTest {
         assertEquals(PileState.UNAVAILABLE, again.monitor.status().state(), "out of service from the start");
 
         restarted.limitSitePower(OptionalLong.empty());
-        assertEquals(OptionalLong.empty(), new DepotControlComponent(database, clock, lane::add).sitePowerLimitW());
+        assertEquals(OptionalLong.empty(), new DepotControlComponent(database, clock, lane::add, FixedSitePlanner.unlimited()).sitePowerLimitW());
     }
 
     private TestPile join(String id) {
