@@ -12,12 +12,13 @@ import org.pilegate.api.pile.PileId;
  * @param pile the pile
  * @param currentA the current to offer now, 0 or at least 6 A
  * @param scheduleA the current planned in every slot of the plan, the first being now
+ * @param wattsPerA the power one A per phase draws at the pile: its phases × its voltage
  * @param plannedWh the energy the schedule delivers by the departure (or over the horizon, without one)
  * @param needWh the energy the session still needs, if it has a target
  * @param hold what keeps the current where it is now
  */
-public record PilePlan(PileId pile, int currentA, List<Integer> scheduleA, long plannedWh, OptionalLong needWh,
-        Hold hold) {
+public record PilePlan(PileId pile, int currentA, List<Integer> scheduleA, long wattsPerA, long plannedWh,
+        OptionalLong needWh, Hold hold) {
 
     public PilePlan {
         Objects.requireNonNull(pile, "pile");

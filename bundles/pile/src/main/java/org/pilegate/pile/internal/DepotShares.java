@@ -1,9 +1,11 @@
 package org.pilegate.pile.internal;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileStatus;
+import org.pilegate.api.plan.Plan;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.site.PileWiring;
 
@@ -37,6 +39,9 @@ public interface DepotShares {
 
     /** A pile stopped: its share goes to the others. */
     void leave(PileId pile, PileMonitor monitor);
+
+    /** The depot's latest plan. */
+    Optional<Plan> plan();
 
     /** Admits the pile's session to the site's power, then closes its contactor at its share. */
     CompletionStage<PileStatus> charge(PileId pile, ChargingInfo info, long startRegisterWh);

@@ -24,13 +24,14 @@ final class Explainer {
     }
 
     PilePlan explain(Job job, boolean byDeadline) {
-        return new PilePlan(job.demand.pile(), job.scheduleA[0], schedule(job.scheduleA),
+        return new PilePlan(job.demand.pile(), job.scheduleA[0], schedule(job.scheduleA), job.wattsPerA,
                 Math.round(job.plannedWh(slots)), job.demand.needWh(), hold(job, byDeadline));
     }
 
     PilePlan unwired(Demand demand, int slotCount) {
-        return new PilePlan(demand.pile(), 0, schedule(new int[slotCount]), 0, demand.needWh(), new Hold(Hold.Kind.WIRING,
-                "feeder " + demand.wiring().feeder() + " is not in the site model"));
+        return new PilePlan(demand.pile(), 0, schedule(new int[slotCount]), demand.whPerAmpHour(), 0,
+                demand.needWh(), new Hold(Hold.Kind.WIRING, "feeder " + demand.wiring().feeder()
+                        + " is not in the site model"));
     }
 
     private Hold hold(Job job, boolean byDeadline) {

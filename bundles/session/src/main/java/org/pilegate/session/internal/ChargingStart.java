@@ -2,6 +2,7 @@ package org.pilegate.session.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bound terminal's charging request: decided against the pile and the account's wallet, stored, then sent to the
- * pile, whose relay closes the contactor. Also the restart of a session that was charging when the gateway stopped.
+ * pile, whose relay closes the contactor; the answer carries the depot plan's promise ({@link Promises}). Also the restart of a session that was charging when the gateway stopped.
  * Runs on the pile's lane; the pile's next work waits for the relay, no thread does.
  */
 final class ChargingStart {
@@ -32,6 +33,7 @@ final class ChargingStart {
     private final JdbcSessions sessions;
     private final ChargingPolicy policy = new ChargingPolicy();
     private final Settlement settlement;
+    private final Promises promises;
     private final StatusLog statusLog;
     private final SessionEnding ending;
     private final Executor threads;
@@ -42,6 +44,7 @@ final class ChargingStart {
             Executor threads, Clock clock) {
         this.sessions = sessions;
         this.settlement = settlement;
+        this.promises = new Promises(settlement);
         this.statusLog = statusLog;
         this.ending = ending;
         this.threads = threads;
@@ -78,7 +81,12 @@ final class ChargingStart {
                     lane.store(sessions, started);
                     LOG.info("Pile {}: session {} charging at up to {} A{}", lane.id, session.id(),
                             info.maxCurrentA(), info.targetEnergyWh().map(wh -> ", target " + wh + " Wh").orElse(""));
-                    return List.of(statusLog.record(lane, started, charging));
+                    List<TerminalOutbound> replies = new ArrayList<>();
+                    replies.add(statusLog.record(lane, started, charging));
+                    // what the depot's plan promises, before the vehicle draws its first watt
+                    lane.pile.plan().flatMap(plan -> promises.of(started, plan, charging.energyWh(),
+                            clock.instant())).ifPresent(replies::add);
+                    return replies;
                 }, threads);
     }
 
