@@ -26,6 +26,8 @@ import org.pilegate.api.site.SiteModel;
  * <li><b>Fair share.</b> The others (no departure or no target), by priority, share what is left slot by slot: each
  * first gets 6 A while that fits, in the order they started charging, then the rest is water-filled an ampere at a
  * time, so equal piles get equal current.</li>
+ * <li><b>Pull forward.</b> Energy a deadline session waits for in slots the site has filled up is charged now
+ * instead, while now has room ({@link PullForward}): a full slot has no room for the vehicles still to come.</li>
  * </ol>
  * A current is 0 or at least 6 A in every slot, and no feeder's limit on any phase, less the margin and the building's
  * other load, is exceeded in any slot: every ampere given is taken from the headroom of every feeder on the pile's
@@ -79,6 +81,7 @@ final class Planner {
         for (int slot = 0; slot < slots.count(); slot++) {
             share(shared, slot, headroom, slots);
         }
+        PullForward.apply(deadlines, headroom, slots);
         return assemble(demands, headroom, slots, price, deadlines, shared);
     }
 
@@ -91,7 +94,8 @@ final class Planner {
 
     /**
      * Fills the deadline sessions in their order; when some fall short, tries again with those first (they are the
-     * ones with the fewest ways to get their energy), a few times, keeping the fill that leaves the fewest short.
+     * ones with the fewest ways to get their energy), a few times, keeping the fill that leaves the fewest short; on an
+     * overloaded site, only while that helps.
      *
      * @return the headroom the kept fill leaves
      */
@@ -113,6 +117,8 @@ final class Planner {
                 kept = headroom;
                 keptScore = score;
                 order.forEach(job -> keptSchedules.put(job, job.scheduleA.clone()));
+            } else if (shortOnes.size() > deadlines.size() / 10) {
+                break; // an overloaded site: reordering many short ones gains little and costs a fill each
             }
             if (shortOnes.isEmpty()) {
                 break;

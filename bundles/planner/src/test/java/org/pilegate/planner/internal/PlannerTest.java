@@ -102,15 +102,17 @@ class PlannerTest {
         PriceTable prices = PriceTable.parse("22:00-06:00 29, 06:00-22:00 39", ZoneOffset.UTC);
         Planner planner = new Planner(site, prices, Planner.Policy.PLANNED);
         java.time.Instant eight = TEN.plus(Duration.ofHours(10));
-        // 7,360 Wh at 32 A on one phase is one hour: 22:00 to 23:00, not now
+        // 7,360 Wh fits in the night at 22:00-06:00 many times over: not now
         Plan plan = planner.plan(List.of(due("bus", "grid", "L1", 32, 7_360, eight.plus(Duration.ofHours(10)), 1)),
                 eight, PhaseCurrents.NONE, NO_LIMIT);
 
         var bus = plan.pile(new PileId("bus")).orElseThrow();
         assertEquals(0, bus.currentA());
         assertEquals("waiting for cheaper energy at 22:00", bus.hold().text());
-        assertEquals(List.of(32, 32, 32, 32), bus.scheduleA().subList(8, 12));
-        assertEquals(4 * 32, bus.scheduleA().stream().mapToInt(Integer::intValue).sum());
+        // spread thin over the cheap night, leaving room in every slot: 22 quarter hours of 6 A (345 Wh each) from 22:00
+        assertEquals(List.of(0, 0, 0, 0, 0, 0, 0, 0), bus.scheduleA().subList(0, 8));
+        assertEquals(java.util.Collections.nCopies(22, 6), bus.scheduleA().subList(8, 30));
+        assertEquals(22 * 6, bus.scheduleA().stream().mapToInt(Integer::intValue).sum());
         assertTrue(bus.meetsTarget());
     }
 
