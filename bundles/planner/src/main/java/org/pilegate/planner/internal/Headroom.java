@@ -23,6 +23,8 @@ final class Headroom {
     private final int[] parent;
     /** [feeder × 3 + phase][slot], in A. */
     private final int[][] amps;
+    /** [feeder × 3 + phase]: what each row had free before anything was planned, in A. */
+    private final int[] free;
     /** [slot], in W; Long.MAX_VALUE when the site has no power limit. */
     private final long[] watts;
 
@@ -33,13 +35,14 @@ final class Headroom {
         }
         parent = new int[feeders.size()];
         amps = new int[feeders.size() * 3][slots];
+        free = new int[feeders.size() * 3];
         for (int i = 0; i < feeders.size(); i++) {
             Feeder feeder = feeders.get(i);
             parent[i] = feeder.parent().map(index::get).orElse(-1);
             for (Phase phase : Phase.values()) {
                 int base = feeder.parent().isEmpty() ? baseLoadA.on(phase) : 0;
-                int free = Math.max(0, feeder.limitA().on(phase) - site.safetyMarginA() - base);
-                java.util.Arrays.fill(amps[i * 3 + phase.ordinal()], free);
+                free[i * 3 + phase.ordinal()] = Math.max(0, feeder.limitA().on(phase) - site.safetyMarginA() - base);
+                java.util.Arrays.fill(amps[i * 3 + phase.ordinal()], free[i * 3 + phase.ordinal()]);
             }
         }
         watts = new long[slots];
@@ -75,6 +78,27 @@ final class Headroom {
             room = Math.min(room, amps[row][slot]);
         }
         return (int) Math.min(room, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The most current a pile can take in {@code slot} while every row on its path keeps {@code 1 - share} of what it
+     * had free unused.
+     */
+    int roomWithin(int[] rows, long wattsPerA, int slot, double share) {
+        int room = room(rows, wattsPerA, slot);
+        for (int row : rows) {
+            room = Math.min(room, amps[row][slot] - (int) Math.ceil((1 - share) * free[row]));
+        }
+        return Math.max(0, room);
+    }
+
+    /** The largest share of its free current any row of {@code rows} has given in {@code slot}: 0 to 1. */
+    double used(int[] rows, int slot) {
+        double used = 0;
+        for (int row : rows) {
+            used = Math.max(used, free[row] == 0 ? 1 : 1 - (double) amps[row][slot] / free[row]);
+        }
+        return used;
     }
 
     void take(int[] rows, long wattsPerA, int slot, int current) {

@@ -41,6 +41,8 @@ final class Planner {
     static final int MAX_SLOTS = 192;
     /** How often the deadline sessions are filled again, those that fell short first. */
     static final int REFILLS = 8;
+    /** The share of every later slot a deadline session leaves, at first, to the vehicles still to come. */
+    static final double FUTURE_RESERVE = 0.5;
 
     private final SiteModel site;
     private final PriceTable prices;
@@ -108,7 +110,17 @@ final class Planner {
         for (int round = 0; round < REFILLS; round++) {
             Headroom headroom = fresh.get();
             order.forEach(job -> job.reset(slots));
-            order.forEach(job -> fillCheapest(job, tiers, headroom, slots));
+            // a session that cannot have all it needs any more waits until those that can have theirs: in an
+            // overload, it would otherwise take from others what does not get it to its target either
+            List<Job> hopeless = new ArrayList<>();
+            for (Job job : order) {
+                if (deliverableWh(job, headroom, slots) >= job.needWh) {
+                    fillCheapest(job, tiers, headroom, slots);
+                } else {
+                    hopeless.add(job);
+                }
+            }
+            hopeless.forEach(job -> fillCheapest(job, tiers, headroom, slots));
             List<Job> shortOnes = order.stream().filter(job -> job.needWh > 0).toList();
             // fewest short first, then least energy short
             long score = shortOnes.size() * 1_000_000_000L
@@ -131,6 +143,16 @@ final class Planner {
         return kept;
     }
 
+    /** The most energy the job could still get before its departure, were it alone on what is left. */
+    private static double deliverableWh(Job job, Headroom headroom, Slots slots) {
+        double wh = 0;
+        for (int slot = 0; slot < job.window; slot++) {
+            int room = Math.min(job.cap(slot), headroom.room(job.rows, job.wattsPerA, slot));
+            wh += room >= Job.MIN_CURRENT_A ? room * job.whPerA(slots, slot) : 0;
+        }
+        return wh;
+    }
+
     /** The slots in tiers of one price each, the cheapest tier first, each tier's slots in time order. */
     private static List<int[]> priceTiers(long[] price) {
         java.util.TreeMap<Long, List<Integer>> tiers = new java.util.TreeMap<>();
@@ -145,33 +167,44 @@ final class Planner {
     /**
      * Gives a deadline session its energy in the cheapest slots before its departure, spread evenly over each price
      * tier at the lowest level that delivers it (so it leaves as much room in every slot as it can to the others),
-     * the next dearer tier taking what the cheaper ones cannot.
+     * the next dearer tier taking what the cheaper ones cannot. The plan knows only the vehicles plugged in now, so a
+     * first sweep leaves {@link #FUTURE_RESERVE} of every later slot to the vehicles still to come; what that cannot
+     * give, a second sweep takes from all that is left.
      */
     private static void fillCheapest(Job job, List<int[]> tiers, Headroom headroom, Slots slots) {
-        for (int[] tier : tiers) {
-            if (job.needWh <= 0) {
-                return;
+        for (double share : new double[] {1 - FUTURE_RESERVE, 1}) {
+            for (int[] tier : tiers) {
+                if (job.needWh <= 0) {
+                    return;
+                }
+                fillTier(job, tier, share, headroom, slots);
             }
-            int[] avail = new int[tier.length];
-            int most = 0;
-            for (int i = 0; i < tier.length; i++) {
+        }
+    }
+
+    private static void fillTier(Job job, int[] tier, double share, Headroom headroom, Slots slots) {
+        int[] avail = new int[tier.length];
+        int most = 0;
+        for (int i = 0; i < tier.length; i++) {
+            int slot = tier[i];
+            if (slot < job.window && job.whPerA(slots, slot) > 0) {
+                int room = Math.min(job.cap(slot) - job.scheduleA[slot], slot == 0
+                        ? headroom.room(job.rows, job.wattsPerA, slot)
+                        : headroom.roomWithin(job.rows, job.wattsPerA, slot, share));
+                avail[i] = job.scheduleA[slot] + room >= Job.MIN_CURRENT_A ? room : 0;
+                most = Math.max(most, avail[i]);
+            }
+        }
+        if (most == 0) {
+            return;
+        }
+        int level = lowestLevel(job, tier, avail, most, slots);
+        for (int i = 0; i < tier.length && job.needWh > 0; i++) {
+            if (avail[i] > 0) {
                 int slot = tier[i];
-                if (slot < job.window && job.whPerA(slots, slot) > 0) {
-                    int room = Math.min(job.cap(slot), headroom.room(job.rows, job.wattsPerA, slot));
-                    avail[i] = room >= Job.MIN_CURRENT_A ? room : 0;
-                    most = Math.max(most, avail[i]);
-                }
-            }
-            if (most == 0) {
-                continue;
-            }
-            int level = lowestLevel(job, tier, avail, most, slots);
-            for (int i = 0; i < tier.length && job.needWh > 0; i++) {
-                if (avail[i] > 0) {
-                    int wanted = (int) Math.min(Integer.MAX_VALUE, Math.ceil(job.needWh / job.whPerA(slots, tier[i])));
-                    job.give(headroom, slots, tier[i], Math.min(avail[i],
-                            Math.max(Job.MIN_CURRENT_A, Math.min(level, wanted))));
-                }
+                int wanted = (int) Math.min(Integer.MAX_VALUE, Math.ceil(job.needWh / job.whPerA(slots, slot)));
+                int floor = Math.max(0, Job.MIN_CURRENT_A - job.scheduleA[slot]);
+                job.give(headroom, slots, slot, Math.min(avail[i], Math.max(floor, Math.min(level, wanted))));
             }
         }
     }

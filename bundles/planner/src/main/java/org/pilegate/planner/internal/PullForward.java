@@ -3,12 +3,15 @@ package org.pilegate.planner.internal;
 import java.util.List;
 
 /**
- * Charges now what a deadline session was planned to get in slots the site has filled up. The plan knows only the
- * vehicles plugged in now; a slot that is full leaves no room for the ones still to come, so energy waiting there for a
- * cheaper price is moved to now, while now has room, and the full slot is freed for them. Slots with room to spare
- * keep their energy: there, waiting for the cheaper price costs nobody their departure.
+ * Charges now what a deadline session was planned to get in slots the site has nearly filled up. The plan knows only
+ * the vehicles plugged in now; a slot that is nearly full leaves little room for the ones still to come, so energy
+ * waiting there for a cheaper price is moved to now, while now has room, and the slot is freed for them. Slots with
+ * room to spare keep their energy: there, waiting for the cheaper price costs nobody their departure.
  */
 final class PullForward {
+
+    /** A slot counts as nearly full once a feeder on the path has given this share of what it had free. */
+    static final double NEARLY_FULL = 0.75;
 
     private PullForward() {
     }
@@ -36,9 +39,10 @@ final class PullForward {
         }
     }
 
-    /** Whether a pile on the job's path could not start in {@code slot}: some feeder there has less than 6 A left. */
+    /** Whether some feeder on the job's path has given most of what it had free in {@code slot}. */
     private static boolean full(Job job, Headroom headroom, int slot) {
-        return headroom.room(job.rows, job.wattsPerA, slot) < Job.MIN_CURRENT_A;
+        return headroom.used(job.rows, slot) >= NEARLY_FULL
+                || headroom.room(job.rows, job.wattsPerA, slot) < Job.MIN_CURRENT_A;
     }
 
     /** Gives back up to {@code wh} of the job's energy in full slots, the latest first, keeping 0 or at least 6 A. */

@@ -103,15 +103,17 @@ public final class PlannerBenchmark {
     }
 
     private static void recordedDay(StringBuilder out) {
-        out.append("\n### A recorded day: 200 vehicles (seed 200), 200 piles, grid 400 A per phase, four boards of "
-                + "125 A\n\n");
+        out.append("\n### A recorded day: 200 vehicles (seed 200) on 200 piles, four boards of 5/16 of the grid "
+                + "connection each\n\n");
         out.append("Fleet vehicles arrive 14:00–21:00 and leave 05:00–08:00 the next day needing 30–110 kWh; visitors "
                 + "arrive 08:00–16:00 for 1–4 h needing 5–35 kWh. A vehicle draws what its pile offers up to its target. "
                 + "Re-planned every 5 min; prices 0.29 EUR/kWh 22:00–06:00, 0.39 otherwise.\n\n");
-        out.append("| policy | targets met by departure | energy delivered by departure | of requested | energy cost |"
-                + "\n|---|---|---|---|---|\n");
-        for (Planner.Policy policy : Planner.Policy.values()) {
-            out.append(RecordedDay.run(policy, PRICES)).append('\n');
+        out.append("| grid per phase | policy | targets met by departure | energy delivered by departure | of requested "
+                + "| energy cost |\n|---|---|---|---|---|---|\n");
+        for (int gridA : new int[] {400, 800}) {
+            for (Planner.Policy policy : Planner.Policy.values()) {
+                out.append(RecordedDay.run(policy, PRICES, gridA)).append('\n');
+            }
         }
     }
 }

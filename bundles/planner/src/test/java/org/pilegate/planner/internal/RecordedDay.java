@@ -32,11 +32,12 @@ final class RecordedDay {
     private RecordedDay() {
     }
 
-    static String run(Planner.Policy policy, String prices) {
+    /** @param gridA the grid connection's limit per phase; each of the four boards has a quarter of it and more */
+    static String run(Planner.Policy policy, String prices, int gridA) {
         List<Feeder> feeders = new ArrayList<>(List.of(new Feeder(Feeder.GRID, Optional.empty(),
-                PhaseCurrents.of(400))));
+                PhaseCurrents.of(gridA))));
         for (int board = 0; board < 4; board++) {
-            feeders.add(new Feeder("board-" + board, Optional.of(Feeder.GRID), PhaseCurrents.of(125)));
+            feeders.add(new Feeder("board-" + board, Optional.of(Feeder.GRID), PhaseCurrents.of(gridA * 5 / 16)));
         }
         SiteModel site = new SiteModel(feeders, OptionalLong.empty(), 0, Optional.empty());
         PriceTable table = PriceTable.parse(prices, ZoneOffset.UTC);
@@ -73,8 +74,8 @@ final class RecordedDay {
             met += delivered[i] >= vehicles.get(i).needWh() - 0.5 ? 1 : 0;
         }
         long costMinor = Math.round(costMilliMinor / 1000);
-        return String.format(Locale.ROOT, "| %s | %d of %d | %.1f kWh | %.1f %% | %d.%02d EUR (%.1f ct/kWh) |",
-                policy == Planner.Policy.PLANNED ? "planner" : "equal share", met, vehicles.size(), total / 1000,
+        return String.format(Locale.ROOT, "| %d A | %s | %d of %d | %.1f kWh | %.1f %% | %d.%02d EUR (%.1f ct/kWh) |",
+                gridA, policy == Planner.Policy.PLANNED ? "planner" : "equal share", met, vehicles.size(), total / 1000,
                 100 * total / requested, costMinor / 100, costMinor % 100, costMinor / (total / 1000));
     }
 
