@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +41,11 @@ final class ChargingStart {
     private final Clock clock;
 
     /** @param threads where the session goes on once the relay answered, off the relay driver's thread */
-    ChargingStart(JdbcSessions sessions, Settlement settlement, StatusLog statusLog, SessionEnding ending,
-            Executor threads, Clock clock) {
+    ChargingStart(JdbcSessions sessions, Settlement settlement, Promises promises, StatusLog statusLog,
+            SessionEnding ending, Executor threads, Clock clock) {
         this.sessions = sessions;
         this.settlement = settlement;
-        this.promises = new Promises(settlement);
+        this.promises = promises;
         this.statusLog = statusLog;
         this.ending = ending;
         this.threads = threads;
@@ -85,7 +86,10 @@ final class ChargingStart {
                     replies.add(statusLog.record(lane, started, charging));
                     // what the depot's plan promises, before the vehicle draws its first watt
                     lane.pile.plan().flatMap(plan -> promises.of(started, plan, charging.energyWh(),
-                            clock.instant())).ifPresent(replies::add);
+                            clock.instant())).ifPresent(promise -> {
+                                replies.add(promise);
+                                lane.promisedMet = Optional.of(promise.targetMet());
+                            });
                     return replies;
                 }, threads);
     }

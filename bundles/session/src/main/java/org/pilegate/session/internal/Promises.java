@@ -25,6 +25,24 @@ final class Promises {
         this.settlement = settlement;
     }
 
+    /**
+     * A new promise when the plan no longer keeps the last one the lane's session was given (its target now missed,
+     * or met again), with what holds the pile back; empty when nothing changed. The lane remembers what was promised;
+     * runs on the lane.
+     */
+    Optional<ChargingPromise> changed(PileLane lane, SessionRecord session, Optional<Plan> plan, long registerWh,
+            Instant now) {
+        Optional<Boolean> met = plan.flatMap(p -> p.pile(session.session().pile())).map(PilePlan::meetsTarget);
+        if (met.isEmpty() || lane.promisedMet.isEmpty() || met.equals(lane.promisedMet)) {
+            return Optional.empty();
+        }
+        Optional<Boolean> before = lane.promisedMet;
+        Optional<ChargingPromise> promise = of(session, plan.get(), registerWh, now)
+                .filter(renewed -> !before.equals(Optional.of(renewed.targetMet())));
+        promise.ifPresent(renewed -> lane.promisedMet = Optional.of(renewed.targetMet()));
+        return promise;
+    }
+
     /** The promise for {@code session} under {@code plan}; empty when the plan does not hold its pile. */
     Optional<ChargingPromise> of(SessionRecord session, Plan plan, long registerWh, Instant now) {
         Optional<PilePlan> planned = plan.pile(session.session().pile());

@@ -53,6 +53,37 @@ class PromisesTest {
         assertEquals(Optional.of(NOW.plusSeconds(1800)), promise.departure());
     }
 
+    @Test
+    void aPromiseThePlanNoLongerKeepsIsToldAgainWithWhyOnceUntilItChanges() {
+        SessionRecord charging = charging(5_000, NOW.plusSeconds(3600));
+        PileLane lane = new PileLane(PILE, new org.pilegate.api.work.Lane(Runnable::run));
+        lane.promisedMet = Optional.of(true);
+
+        assertEquals(Optional.empty(), promises.changed(lane, charging, Optional.of(plan(5_000, List.of(16, 16, 0, 0),
+                "on plan")), 40_000, NOW), "the plan still keeps it");
+
+        Plan broken = plan(5_000, List.of(6, 0, 0, 0), "feeder board-b, phase L2 at 63 A");
+        ChargingPromise told = promises.changed(lane, charging, Optional.of(broken), 40_000, NOW).orElseThrow();
+        assertFalse(told.targetMet());
+        assertEquals(1_035, told.expectedEnergyWh());
+        assertEquals("feeder board-b, phase L2 at 63 A", told.holdBack());
+        assertEquals(Optional.empty(), promises.changed(lane, charging, Optional.of(broken), 40_000, NOW),
+                "told once");
+    }
+
+    private static SessionRecord charging(long targetWh, Instant departure) {
+        SessionRecord opened = SessionRecord.opened(PILE, Optional.empty(), Optional.empty(), 40_000, NOW);
+        return opened.authorised(new ChargingInfo(opened.id(), PILE, Optional.empty(), 32, Optional.of(targetWh),
+                Optional.empty(), Optional.of(departure)));
+    }
+
+    private static Plan plan(long needWh, List<Integer> scheduleA, String hold) {
+        PilePlan pile = new PilePlan(PILE, scheduleA.get(0), scheduleA, 690,
+                scheduleA.stream().mapToLong(a -> a * 690L / 4).sum(), OptionalLong.of(needWh),
+                new Hold(Hold.Kind.FEEDER, hold));
+        return new Plan(SLOTS, Map.of(PILE, pile), List.of(0L, 0L, 0L, 0L));
+    }
+
     private ChargingPromise promise(long targetWh, Instant departure, List<Integer> scheduleA) {
         SessionRecord opened = SessionRecord.opened(PILE, Optional.empty(), Optional.empty(), 40_000, NOW);
         SessionRecord charging = opened.authorised(new ChargingInfo(opened.id(), PILE, Optional.empty(), 32,
