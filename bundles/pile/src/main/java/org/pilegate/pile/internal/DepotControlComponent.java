@@ -266,8 +266,14 @@ public class DepotControlComponent implements DepotControl, DepotShares {
             }
         });
         Map<PileId, Integer> currents = new HashMap<>();
-        planning.plan(claims, shared, sitePowerLimitW).piles().forEach((pile, planned) ->
-                currents.put(pile, planned.currentA()));
+        try {
+            planning.plan(claims, shared, sitePowerLimitW).piles().forEach((pile, planned) ->
+                    currents.put(pile, planned.currentA()));
+        } catch (RuntimeException e) {
+            // without a plan no current is known to be within the fuses: the sessions pause until the next plan
+            LOG.error("Depot: the plan failed; the charging piles pause at 0 A until the next plan", e);
+            claims.forEach(claim -> currents.put(claim.pile(), 0));
+        }
         // only what changed: with thousands of piles charging the whole table would flood the log and the relays
         Map<PileId, Integer> changed = new TreeMap<>(Comparator.comparing(PileId::value));
         currents.forEach((pile, currentA) -> {
