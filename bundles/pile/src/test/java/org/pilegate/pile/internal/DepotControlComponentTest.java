@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,9 @@ import org.pilegate.api.relay.RelayCommand;
 import org.pilegate.api.relay.RelayState;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.session.SessionId;
+import org.pilegate.api.site.Feeder;
+import org.pilegate.api.site.PhaseCurrents;
+import org.pilegate.api.site.SiteModel;
 
 /**
  * The depot's settings and load sharing against a real database, with real pile monitors whose relays take every
@@ -171,6 +175,23 @@ abstract class DepotControlComponentTest {
         assertEquals(8, plan.pile(first.id).orElseThrow().currentA());
         assertEquals("site power limit", plan.pile(second.id).orElseThrow().hold().text());
         assertEquals(List.of(8L * WATTS_PER_AMP), plan.sitePowerW().subList(0, 1));
+    }
+
+    @Test
+    void theBuildingsLoadMovingIsPlannedAnewWithinTheGridConnection() {
+        FixedSitePlanner site = new FixedSitePlanner(new SiteModel(List.of(new Feeder(Feeder.GRID, Optional.empty(),
+                PhaseCurrents.of(40))), OptionalLong.empty(), 0, Optional.empty()), "", ZoneOffset.UTC, false);
+        depot = new DepotControlComponent(database, clock, lane::add, site);
+        TestPile pile = join("bay-01");
+        charge(pile, "s-1");
+        assertEquals(new RelayCommand.CloseContactor(32), pile.last());
+
+        site.baseLoad(new PhaseCurrents(20, 5, 5));
+        drain();
+
+        assertEquals(new RelayCommand.SetCurrentLimit(20), pile.last());
+        assertEquals("grid connection, phase L1 at 40 A",
+                depot.plan().orElseThrow().pile(pile.id).orElseThrow().hold().text());
     }
 
     @Test
