@@ -98,6 +98,12 @@ function renderPiles(piles) {
     session.className = 'session';
     session.textContent = pile.session ? `session ${pile.session.slice(0, 8)}` : 'no session';
     card.append(name, power, session);
+    if (pile.heldBackBy) {
+      const held = document.createElement('div');
+      held.className = 'session';
+      held.textContent = `${pile.currentLimitA} A · ${pile.heldBackBy}`;
+      card.append(held);
+    }
     if (pile.fault) {
       const fault = document.createElement('div');
       fault.className = 'fault';

@@ -112,6 +112,9 @@ function receive(frame) {
     case 'status_update':
       statusUpdate(frame);
       break;
+    case 'charging_promise':
+      chargingPromise(frame);
+      break;
     case 'fee_notice':
       feeNotice(frame);
       break;
@@ -123,6 +126,15 @@ function receive(frame) {
     default:
       break;
   }
+}
+
+/** What the depot's plan promises: the target by the departure, or the energy by then; the fee; what holds it back. */
+function chargingPromise(promise) {
+  const by = promise.departure ? ` by ${new Date(promise.departure).toLocaleTimeString()}` : '';
+  const energy = promise.targetMet ? `Your target will be met${by}` : `Expected${by}: ${kWh(promise.expectedEnergyWh)}`;
+  const fee = promise.expectedFee ? ` for about ${formatMoney(promise.expectedFee)}` : '';
+  $('live-promise').textContent = `${energy}${fee}. Now: ${promise.holdBack}.`;
+  $('live-promise').hidden = false;
 }
 
 function showPrompt() {

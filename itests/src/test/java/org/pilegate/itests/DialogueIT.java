@@ -81,6 +81,11 @@ public class DialogueIT {
             String session = associate(client, "sim-11", "anna-phone");
             JsonNode charging = chargeRequest(client, "sim-11", "{}");
             assertEquals("CHARGING", charging.path("state").asText());
+            // the answer carries what the depot's plan promises: no target, so nothing can fall short
+            JsonNode promise = client.next("charging_promise", WAIT);
+            assertEquals(session, promise.path("session").asText());
+            assertTrue("promised: " + promise, promise.path("targetMet").asBoolean());
+            assertEquals("pile maximum 32 A", promise.path("holdBack").asText());
             Services.awaitTrue("relay closed on the simulator", WAIT, () -> depot.snapshot(pile).contactorClosed());
 
             List<JsonNode> updates = statusUpdates(client, session, 4);

@@ -1,8 +1,11 @@
 package org.pilegate.api.pile;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
+
+import org.pilegate.api.plan.Plan;
 
 /**
  * What operators and building systems may change on the depot: a pile's availability and current limit, and the
@@ -41,4 +44,12 @@ public interface DepotControl {
      * @throws IllegalArgumentException if the limit is negative
      */
     void limitSitePower(OptionalLong limitW);
+
+    /**
+     * The depot's latest plan: every charging pile's current now and over the horizon, and what holds each back;
+     * empty where the depot does not plan.
+     */
+    default Optional<Plan> plan() {
+        return Optional.empty();
+    }
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
+import org.pilegate.api.plan.Plan;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.vehicle.VehicleId;
 
@@ -64,4 +65,9 @@ public interface PileController {
      * @return completes with the status once the relay answered
      */
     CompletionStage<PileStatus> finish(String reason);
+
+    /** The depot's latest plan, which holds this pile's part while it charges; empty where the depot does not plan. */
+    default Optional<Plan> plan() {
+        return Optional.empty();
+    }
 }

@@ -4,5 +4,5 @@ package org.pilegate.api.terminal;
  * A message from the gateway to a terminal.
  */
 public sealed interface TerminalOutbound extends TerminalMessage
-        permits ChargingPrompt, AssociationPrompt, StatusUpdate, FeeNotice, ErrorReply {
+        permits ChargingPrompt, AssociationPrompt, StatusUpdate, ChargingPromise, FeeNotice, ErrorReply {
 }

@@ -3,5 +3,5 @@
  * one record per message, split by direction so routing can switch over each side exhaustively.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.pilegate.api.terminal;

@@ -1,16 +1,17 @@
 package org.pilegate.pile.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,11 +24,14 @@ import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pilegate.api.pile.DepotControl;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileSettings;
 import org.pilegate.api.pile.PileStatus;
+import org.pilegate.api.plan.DepotPlanner;
+import org.pilegate.api.plan.Plan;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.work.GatewayThreads;
 import org.pilegate.api.work.Lane;
@@ -35,20 +39,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The operator's hold on the depot: which piles are in service, the current each may offer, and the site's power
- * shared among the piles that charge (see {@link LoadSharing} for how).
+ * The operator's hold on the depot: which piles are in service, the current each may offer, and the site's supply
+ * shared among the piles that charge by the depot's planner ({@link DepotPlanner}): the operator's caps and site
+ * power limit are inputs of its plan, and each pile is told the current the plan gives it now.
  * <p>
  * Piles join when they start and take their stored settings before their controller is offered to anyone, so a pile
  * out of service never opens a session after a restart. Everything that changes who gets how much current runs on
  * one lane, one task after the other: a session admitted to charging, a session that ended, a new cap or site limit.
  * A pile admitted gets its share before its contactor closes, after the others have been told theirs. Admissions and
  * ends that arrive together are shared out together, once, and a pile hears only of a share that changed: at
- * thousands of charging piles a walk over all of them per event would be the depot's bottleneck.
+ * thousands of charging piles a walk over all of them per event would be the depot's bottleneck. The depot also plans
+ * anew when the planner says the site changed (its configuration, the building's load) and every re-plan interval.
  */
 @Component(service = {DepotControl.class, DepotShares.class})
 public class DepotControlComponent implements DepotControl, DepotShares {
 
     private static final Logger LOG = LoggerFactory.getLogger(DepotControlComponent.class);
+    /** IEC 61851: below 6 A the control pilot cannot offer charging at all. */
+    private static final int MIN_CURRENT_A = 6;
 
     /** A pile in the depot, with the depot's subscription to its status. */
     private record Governed(PileMonitor monitor, Supply supply, AutoCloseable subscription) {
@@ -59,8 +67,12 @@ public class DepotControlComponent implements DepotControl, DepotShares {
     private final Map<PileId, Governed> piles = new ConcurrentHashMap<>();
     private final Map<PileId, PileSettings> settings;
     private volatile OptionalLong sitePowerLimitW;
+    private final DepotPlanning planning;
     /** The piles with a running session, in the order they started charging; touched on the lane only. */
-    private final Set<PileId> charging = new LinkedHashSet<>();
+    private final Map<PileId, DepotPlanning.Admitted> charging = new LinkedHashMap<>();
+    /** Sessions admitted so far, numbering them; touched on the lane only. */
+    private long admittedCount;
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
     /** The currents last shared out; touched on the lane only. */
     private Map<PileId, Integer> shared = Map.of();
     /** Sessions waiting to be admitted with the next sharing; touched on the lane only. */
@@ -75,16 +87,31 @@ public class DepotControlComponent implements DepotControl, DepotShares {
 
     @Activate
     public DepotControlComponent(@Reference(target = "(pilegate.store=main)") DataSource dataSource,
-            @Reference GatewayThreads threads) {
-        this(dataSource, Clock.systemUTC(), new Lane(threads.workers()));
+            @Reference GatewayThreads threads, @Reference DepotPlanner planner) {
+        this(dataSource, Clock.systemUTC(), new Lane(threads.workers()), planner);
+        Duration interval = planner.replanInterval();
+        GatewayThreads.Scheduled replans = threads.every(interval, interval, () -> lane.execute(this::shareSoon));
+        subscriptions.add(replans::cancel);
     }
 
-    DepotControlComponent(DataSource dataSource, Clock clock, Executor lane) {
+    DepotControlComponent(DataSource dataSource, Clock clock, Executor lane, DepotPlanner planner) {
         this.store = new JdbcDepotSettings(dataSource, clock);
         this.lane = lane;
+        this.planning = new DepotPlanning(planner, clock);
+        subscriptions.add(planner.subscribe(() -> lane.execute(this::shareSoon)));
         this.settings = new ConcurrentHashMap<>(store.piles());
         this.sitePowerLimitW = store.sitePowerLimitW();
         LOG.info("Depot: {} pile setting(s) stored; site power {}", settings.size(), describe(sitePowerLimitW));
+    }
+
+    @Deactivate
+    void deactivate() {
+        subscriptions.forEach(DepotControlComponent::close);
+    }
+
+    @Override
+    public Optional<Plan> plan() {
+        return Optional.of(planning.latest());
     }
 
     @Override
@@ -152,9 +179,9 @@ public class DepotControlComponent implements DepotControl, DepotShares {
         return onLane(() -> {
             Governed governed = running(pile);
             int maxA = governed.supply().maxCurrentA();
-            if (limitA.isPresent() && (limitA.getAsInt() < LoadSharing.MIN_CURRENT_A || limitA.getAsInt() > maxA)) {
+            if (limitA.isPresent() && (limitA.getAsInt() < MIN_CURRENT_A || limitA.getAsInt() > maxA)) {
                 throw new IllegalArgumentException("the current limit of pile " + pile + " must be "
-                        + LoadSharing.MIN_CURRENT_A + " to " + maxA + " A, not " + limitA.getAsInt());
+                        + MIN_CURRENT_A + " to " + maxA + " A, not " + limitA.getAsInt());
             }
             save(pile, new PileSettings(settings(pile).available(), limitA));
             LOG.info("Depot: pile {} current cap {}", pile, limitA.isPresent() ? limitA.getAsInt() + " A"
@@ -185,7 +212,7 @@ public class DepotControlComponent implements DepotControl, DepotShares {
     /** A pile's session may have ended: when it has, the others share what it had. */
     private void ended(PileId pile) {
         Governed governed = piles.get(pile);
-        if (charging.contains(pile) && (governed == null || !governed.monitor().running())) {
+        if (charging.containsKey(pile) && (governed == null || !governed.monitor().running())) {
             charging.remove(pile);
             shareSoon();
         }
@@ -203,7 +230,8 @@ public class DepotControlComponent implements DepotControl, DepotShares {
         sharingQueued = false;
         List<Admission> admitted = new ArrayList<>(admissions);
         admissions.clear();
-        admitted.forEach(admission -> charging.add(admission.pile()));
+        admitted.forEach(admission -> charging.put(admission.pile(), new DepotPlanning.Admitted(admission.info(),
+                admission.startRegisterWh(), ++admittedCount)));
         share();
         for (Admission admission : admitted) {
             Governed governed = piles.get(admission.pile());
@@ -222,25 +250,30 @@ public class DepotControlComponent implements DepotControl, DepotShares {
     }
 
     /**
-     * Shares the site's power among the charging piles and tells each whose current changed.
+     * Plans the site's supply for the charging piles and tells each whose current changed.
      *
      * @return what telling them came to, by pile
      */
     private Map<PileId, CompletionStage<PileStatus>> share() {
-        List<LoadSharing.Claim> claims = new ArrayList<>();
+        List<DepotPlanning.Charging> claims = new ArrayList<>();
         Map<PileId, PileMonitor> monitors = new HashMap<>();
-        for (PileId pile : charging) {
+        charging.forEach((pile, admitted) -> {
             Governed governed = piles.get(pile);
             if (governed != null) {
                 monitors.put(pile, governed.monitor());
-                Supply supply = governed.supply();
-                // a cap set before the pile's maximum was lowered counts up to the maximum only
-                int ceilingA = Math.min(settings(pile).currentLimitA().orElse(supply.maxCurrentA()),
-                        supply.maxCurrentA());
-                claims.add(new LoadSharing.Claim(pile, ceilingA, supply.phases(), supply.voltageV()));
+                claims.add(new DepotPlanning.Charging(pile, governed.supply(), settings(pile), admitted,
+                        governed.monitor().status().energyWh()));
             }
+        });
+        Map<PileId, Integer> currents = new HashMap<>();
+        try {
+            planning.plan(claims, shared, sitePowerLimitW).piles().forEach((pile, planned) ->
+                    currents.put(pile, planned.currentA()));
+        } catch (RuntimeException e) {
+            // without a plan no current is known to be within the fuses: the sessions pause until the next plan
+            LOG.error("Depot: the plan failed; the charging piles pause at 0 A until the next plan", e);
+            claims.forEach(claim -> currents.put(claim.pile(), 0));
         }
-        Map<PileId, Integer> currents = LoadSharing.share(claims, sitePowerLimitW);
         // only what changed: with thousands of piles charging the whole table would flood the log and the relays
         Map<PileId, Integer> changed = new TreeMap<>(Comparator.comparing(PileId::value));
         currents.forEach((pile, currentA) -> {
@@ -295,8 +328,12 @@ public class DepotControlComponent implements DepotControl, DepotShares {
     }
 
     private static void close(Governed governed) {
+        close(governed.subscription());
+    }
+
+    private static void close(AutoCloseable subscription) {
         try {
-            governed.subscription().close();
+            subscription.close();
         } catch (Exception e) {
             LOG.debug("Closing the depot's subscription failed", e);
         }

@@ -27,6 +27,15 @@ public @interface PileConfig {
             + " With the voltage, it turns the site's power limit into current per phase.")
     int phases() default 3;
 
+    @AttributeDefinition(name = "Feeder", description = "The distribution board or fuse the pile hangs from, as"
+            + " named in the site's feeders (etc/org.pilegate.site.cfg); grid: straight on the grid connection.")
+    String feeder() default "grid";
+
+    @AttributeDefinition(name = "Phase rotation", description = "The site's phases the pile's own L1, L2, L3 are wired"
+            + " to, e.g. L2L3L1 for a three-phase pile with rotation, L2 for a single-phase pile on L2; empty: in order"
+            + " from L1.")
+    String phaseRotation() default "";
+
     @AttributeDefinition(name = "Voltage (V)", min = "100", max = "500", description = "Nominal voltage per phase,"
             + " line to neutral; a pile draws phases × voltage × current.")
     int voltageV() default 230;

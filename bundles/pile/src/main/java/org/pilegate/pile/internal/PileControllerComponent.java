@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileStatus;
+import org.pilegate.api.plan.Plan;
 import org.pilegate.api.relay.RelayCommand;
 import org.pilegate.api.relay.RelayState;
 import org.pilegate.api.session.ChargingInfo;
@@ -94,8 +95,8 @@ public class PileControllerComponent implements PileController {
             close(oldRelay);
             registration.setProperties(serviceProperties(next));
         }
-        LOG.info("Pile {} reconfigured: meter {}, relay {}, at most {} A on {} phase(s)", id, next.meter(),
-                next.relay(), next.maxCurrentA(), next.phases());
+        LOG.info("Pile {} reconfigured: meter {}, relay {}, at most {} A on {}", id, next.meter(),
+                next.relay(), next.maxCurrentA(), next.wiring());
     }
 
     @Deactivate
@@ -148,6 +149,11 @@ public class PileControllerComponent implements PileController {
             throw new IllegalArgumentException("charging info for pile " + info.pileId() + " sent to pile " + id);
         }
         return depot.charge(id, info, startRegisterWh);
+    }
+
+    @Override
+    public Optional<Plan> plan() {
+        return depot.plan();
     }
 
     @Override

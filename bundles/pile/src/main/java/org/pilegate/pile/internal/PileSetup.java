@@ -5,13 +5,15 @@ import java.util.Map;
 
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.relay.RelayCommand;
+import org.pilegate.api.site.Phase;
+import org.pilegate.api.site.PileWiring;
 
 /**
  * A pile's configuration, checked: every value that is wrong is refused with the configuration's PID, the key and why,
  * before anything changes.
  */
 record PileSetup(String pid, PileId id, String meter, String relay, Duration grace, int maxCurrentA,
-        Duration idleFinish, int phases, int voltageV) {
+        Duration idleFinish, PileWiring wiring, int voltageV) {
 
     static PileSetup of(PileConfig config, Map<String, Object> properties) {
         String pid = String.valueOf(properties.getOrDefault("service.pid", PileControllerComponent.PID));
@@ -36,15 +38,30 @@ record PileSetup(String pid, PileId id, String meter, String relay, Duration gra
         if (config.phases() != 1 && config.phases() != 3) {
             throw refused(pid, "phases", "must be 1 or 3, not " + config.phases());
         }
+        PileWiring wiring;
+        try {
+            wiring = config.phaseRotation().isBlank() ? new PileWiring(config.feeder().trim(),
+                    PileWiring.direct(config.phases()).phases())
+                    : new PileWiring(config.feeder().trim(), Phase.sequence(config.phaseRotation()));
+        } catch (IllegalArgumentException e) {
+            throw refused(pid, "phaseRotation", e.getMessage());
+        }
+        if (wiring.phases().size() != config.phases()) {
+            throw refused(pid, "phaseRotation", "names " + wiring.phases().size() + " phase(s) for a pile on "
+                    + config.phases() + ": " + config.phaseRotation());
+        }
+        if (config.feeder().isBlank()) {
+            throw refused(pid, "feeder", "required: grid, or a feeder of the site");
+        }
         if (config.voltageV() < 100 || config.voltageV() > 500) {
             throw refused(pid, "voltageV", "must be 100..500 V, not " + config.voltageV());
         }
         return new PileSetup(pid, id, config.meter(), config.relay(), Duration.ofMillis(config.graceMs()),
-                config.maxCurrentA(), Duration.ofSeconds(config.idleFinishS()), config.phases(), config.voltageV());
+                config.maxCurrentA(), Duration.ofSeconds(config.idleFinishS()), wiring, config.voltageV());
     }
 
     DepotShares.Supply supply() {
-        return new DepotShares.Supply(maxCurrentA, phases, voltageV);
+        return new DepotShares.Supply(maxCurrentA, wiring, voltageV);
     }
 
     private static void requireDevice(String pid, String key, String deviceId) {

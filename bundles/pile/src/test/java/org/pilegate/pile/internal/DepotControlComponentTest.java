@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pilegate.planner.FixedSitePlanner;
 import org.pilegate.api.ManualClock;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.ReadingQuality;
@@ -35,6 +37,9 @@ import org.pilegate.api.relay.RelayCommand;
 import org.pilegate.api.relay.RelayState;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.session.SessionId;
+import org.pilegate.api.site.Feeder;
+import org.pilegate.api.site.PhaseCurrents;
+import org.pilegate.api.site.SiteModel;
 
 /**
  * The depot's settings and load sharing against a real database, with real pile monitors whose relays take every
@@ -55,7 +60,7 @@ abstract class DepotControlComponentTest {
     @BeforeEach
     void start() throws Exception {
         database = freshDatabase();
-        depot = new DepotControlComponent(database, clock, lane::add);
+        depot = new DepotControlComponent(database, clock, lane::add, FixedSitePlanner.unlimited());
     }
 
     @Test
@@ -159,6 +164,37 @@ abstract class DepotControlComponentTest {
     }
 
     @Test
+    void thePlanSaysWhatHoldsEachPileBack() {
+        TestPile first = join("bay-01");
+        TestPile second = join("bay-02");
+        depot.limitSitePower(OptionalLong.of(8 * WATTS_PER_AMP));
+        charge(first, "s-1");
+        charge(second, "s-2");
+
+        var plan = depot.plan().orElseThrow();
+        assertEquals(8, plan.pile(first.id).orElseThrow().currentA());
+        assertEquals("site power limit", plan.pile(second.id).orElseThrow().hold().text());
+        assertEquals(List.of(8L * WATTS_PER_AMP), plan.sitePowerW().subList(0, 1));
+    }
+
+    @Test
+    void theBuildingsLoadMovingIsPlannedAnewWithinTheGridConnection() {
+        FixedSitePlanner site = new FixedSitePlanner(new SiteModel(List.of(new Feeder(Feeder.GRID, Optional.empty(),
+                PhaseCurrents.of(40))), OptionalLong.empty(), 0, Optional.empty()), "", ZoneOffset.UTC, false);
+        depot = new DepotControlComponent(database, clock, lane::add, site);
+        TestPile pile = join("bay-01");
+        charge(pile, "s-1");
+        assertEquals(new RelayCommand.CloseContactor(32), pile.last());
+
+        site.baseLoad(new PhaseCurrents(20, 5, 5));
+        drain();
+
+        assertEquals(new RelayCommand.SetCurrentLimit(20), pile.last());
+        assertEquals("grid connection, phase L1 at 40 A",
+                depot.plan().orElseThrow().pile(pile.id).orElseThrow().hold().text());
+    }
+
+    @Test
     void aPileThatLeavesFreesItsShare() {
         TestPile first = join("bay-01");
         TestPile second = join("bay-02");
@@ -193,7 +229,7 @@ abstract class DepotControlComponentTest {
         depot.limitSitePower(OptionalLong.of(11_000));
         depot.limitSitePower(OptionalLong.of(22_000));
 
-        DepotControlComponent restarted = new DepotControlComponent(database, clock, lane::add);
+        DepotControlComponent restarted = new DepotControlComponent(database, clock, lane::add, FixedSitePlanner.unlimited());
 
         assertEquals(new PileSettings(false, OptionalInt.of(12)), restarted.settings(pile.id));
         assertEquals(OptionalLong.of(22_000), restarted.sitePowerLimitW());
@@ -203,7 +239,7 @@ abstract class DepotControlComponentTest {
         assertEquals(PileState.UNAVAILABLE, again.monitor.status().state(), "out of service from the start");
 
         restarted.limitSitePower(OptionalLong.empty());
-        assertEquals(OptionalLong.empty(), new DepotControlComponent(database, clock, lane::add).sitePowerLimitW());
+        assertEquals(OptionalLong.empty(), new DepotControlComponent(database, clock, lane::add, FixedSitePlanner.unlimited()).sitePowerLimitW());
     }
 
     private TestPile join(String id) {

@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.ServiceEvent;
+import org.pilegate.planner.FixedSitePlanner;
 import org.pilegate.api.meter.FakeMeter;
 import org.pilegate.api.meter.Meter;
 import org.pilegate.api.meter.MeterReading;
@@ -66,7 +67,7 @@ class PileControllerComponentTest {
     @BeforeEach
     void start() {
         database = StoreDatabases.h2();
-        depot = new DepotControlComponent(database, Clock.systemUTC(), Runnable::run);
+        depot = new DepotControlComponent(database, Clock.systemUTC(), Runnable::run, FixedSitePlanner.unlimited());
     }
 
     @Test
@@ -90,7 +91,7 @@ class PileControllerComponentTest {
         PileControllerComponent before = activate(TestConfig.good());
         done(depot.setAvailable(BAY_07, false));
         before.deactivate();
-        depot = new DepotControlComponent(database, Clock.systemUTC(), Runnable::run);
+        depot = new DepotControlComponent(database, Clock.systemUTC(), Runnable::run, FixedSitePlanner.unlimited());
         List<PileState> whenOffered = new ArrayList<>();
         registry.context().addServiceListener(event -> {
             if (event.getType() == ServiceEvent.REGISTERED) {
@@ -314,6 +315,16 @@ class PileControllerComponentTest {
 
         TestConfig withMaxCurrentA(int changed) {
             return new TestConfig(id, meter, relay, graceMs, changed, phases, voltageV, idleFinishS);
+        }
+
+        @Override
+        public String feeder() {
+            return "grid";
+        }
+
+        @Override
+        public String phaseRotation() {
+            return "";
         }
 
         @Override

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.annotation.Annotation;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.pile.PileId;
+import org.pilegate.api.site.Phase;
+import org.pilegate.api.site.PileWiring;
 
 class PileSetupTest {
 
@@ -20,6 +23,16 @@ class PileSetupTest {
 
         static TestConfig good() {
             return new TestConfig("bay-07", "bay-07.meter", "bay-07.relay", 10_000, 32, 3, 230, 900);
+        }
+
+        @Override
+        public String feeder() {
+            return "grid";
+        }
+
+        @Override
+        public String phaseRotation() {
+            return "";
         }
 
         @Override
@@ -54,6 +67,67 @@ class PileSetupTest {
                 10_000, 32, 3, 690, 900));
         assertRefused("idleFinishS: must be at least 1 s, not 0", new TestConfig("bay-07", good.meter(),
                 good.relay(), 10_000, 32, 3, 230, 0));
+    }
+
+    @Test
+    void aPileIsWiredToItsFeederWithItsPhaseRotation() {
+        PileSetup rotated = PileSetup.of(new Wired(TestConfig.good(), "board-b", "L2L3L1"), PROPERTIES);
+        assertEquals(new PileWiring("board-b", List.of(Phase.L2, Phase.L3, Phase.L1)), rotated.supply().wiring());
+
+        assertRefused("phaseRotation: names 1 phase(s) for a pile on 3: L2", new Wired(TestConfig.good(), "grid",
+                "L2"));
+        assertRefused("phaseRotation: phase L1 appears twice in 'L1L1L2'", new Wired(TestConfig.good(), "grid",
+                "L1L1L2"));
+        assertRefused("feeder: required: grid, or a feeder of the site", new Wired(TestConfig.good(), " ", ""));
+    }
+
+    /** A configuration with a feeder and a phase rotation. */
+    private record Wired(PileConfig base, String feeder, String phaseRotation) implements PileConfig {
+
+        @Override
+        public String id() {
+            return base.id();
+        }
+
+        @Override
+        public String meter() {
+            return base.meter();
+        }
+
+        @Override
+        public String relay() {
+            return base.relay();
+        }
+
+        @Override
+        public int graceMs() {
+            return base.graceMs();
+        }
+
+        @Override
+        public int maxCurrentA() {
+            return base.maxCurrentA();
+        }
+
+        @Override
+        public int phases() {
+            return base.phases();
+        }
+
+        @Override
+        public int voltageV() {
+            return base.voltageV();
+        }
+
+        @Override
+        public int idleFinishS() {
+            return base.idleFinishS();
+        }
+
+        @Override
+        public Class<? extends Annotation> annotationType() {
+            return PileConfig.class;
+        }
     }
 
     private static void assertRefused(String why, PileConfig config) {

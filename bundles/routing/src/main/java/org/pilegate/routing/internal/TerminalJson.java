@@ -11,6 +11,7 @@ import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.terminal.AssociationPrompt;
 import org.pilegate.api.terminal.AssociationRequest;
+import org.pilegate.api.terminal.ChargingPromise;
 import org.pilegate.api.terminal.ChargingPrompt;
 import org.pilegate.api.terminal.ChargingRequest;
 import org.pilegate.api.terminal.ErrorReply;
@@ -70,6 +71,7 @@ final class TerminalJson {
             @JsonSubTypes.Type(value = ChargingPrompt.class, name = ChargingPrompt.TYPE),
             @JsonSubTypes.Type(value = AssociationPrompt.class, name = AssociationPrompt.TYPE),
             @JsonSubTypes.Type(value = StatusUpdate.class, name = StatusUpdate.TYPE),
+            @JsonSubTypes.Type(value = ChargingPromise.class, name = ChargingPromise.TYPE),
             @JsonSubTypes.Type(value = FeeNotice.class, name = FeeNotice.TYPE),
             @JsonSubTypes.Type(value = ErrorReply.class, name = ErrorReply.TYPE)})
     private abstract static class TypedMessage {

@@ -23,6 +23,7 @@ import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionState;
 import org.pilegate.api.terminal.AssociationPrompt;
 import org.pilegate.api.terminal.AssociationRequest;
+import org.pilegate.api.terminal.ChargingPromise;
 import org.pilegate.api.terminal.ChargingPrompt;
 import org.pilegate.api.terminal.ChargingRequest;
 import org.pilegate.api.terminal.ErrorReply;
@@ -58,6 +59,8 @@ class TerminalJsonTest {
                 new AssociationPrompt(PILE, "tok.en-1", AT.plusSeconds(120)),
                 new StatusUpdate(SESSION, PILE, 7, SessionState.CHARGING, 11_000, 5_500, Duration.ofMinutes(30),
                         Optional.of(Money.of(215, "EUR")), AT),
+                new ChargingPromise(SESSION, PILE, false, 18_400, Optional.of(AT.plusSeconds(7200)),
+                        Optional.of(Money.of(914, "EUR")), "feeder board-b, phase L2 at 63 A", AT),
                 new FeeNotice(SESSION, "fee-1", fee, List.of(new FeeLine(FeeLine.Component.ENERGY, 20_000, "Wh",
                         Money.of(1037, "EUR"), Optional.of(Money.of(197, "EUR")))), AT),
                 new ErrorReply(ErrorCode.PILE_BUSY, "another session is charging at bay-07"))

@@ -118,9 +118,11 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
         this.prompting = new Prompting(sessions, registry, tokens, settlement, statusLog, announcer,
                 () -> promptLifetime, clock);
         this.ending = new SessionEnding(sessions, statusLog, settlement, announcer, overviews::overview, clock);
-        this.start = new ChargingStart(sessions, settlement, statusLog, ending, threads.workers(), clock);
+        Promises promises = new Promises(settlement);
+        this.start = new ChargingStart(sessions, settlement, promises, statusLog, ending, threads.workers(), clock);
         this.follower = new PileFollower(sessions, prompting, start, ending, statusLog);
-        this.ticks = new StatusTicks(lanes, sessions, statusLog, prompting, ending, announcer, threads.workers());
+        this.ticks = new StatusTicks(lanes, sessions, statusLog, prompting, ending, announcer, promises,
+                threads.workers());
         this.payments = new Payments(sessions, settlement, statusLog, announcer, lanes);
         for (SessionRecord open : sessions.open()) {
             lanes.of(open.session().pile()).opened(open, sessions.statusAfter(open.id(), 0, Integer.MAX_VALUE));

@@ -2,7 +2,9 @@ package org.pilegate.session.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bound terminal's charging request: decided against the pile and the account's wallet, stored, then sent to the
- * pile, whose relay closes the contactor. Also the restart of a session that was charging when the gateway stopped.
+ * pile, whose relay closes the contactor; the answer carries the depot plan's promise ({@link Promises}). Also the restart of a session that was charging when the gateway stopped.
  * Runs on the pile's lane; the pile's next work waits for the relay, no thread does.
  */
 final class ChargingStart {
@@ -32,16 +34,18 @@ final class ChargingStart {
     private final JdbcSessions sessions;
     private final ChargingPolicy policy = new ChargingPolicy();
     private final Settlement settlement;
+    private final Promises promises;
     private final StatusLog statusLog;
     private final SessionEnding ending;
     private final Executor threads;
     private final Clock clock;
 
     /** @param threads where the session goes on once the relay answered, off the relay driver's thread */
-    ChargingStart(JdbcSessions sessions, Settlement settlement, StatusLog statusLog, SessionEnding ending,
-            Executor threads, Clock clock) {
+    ChargingStart(JdbcSessions sessions, Settlement settlement, Promises promises, StatusLog statusLog,
+            SessionEnding ending, Executor threads, Clock clock) {
         this.sessions = sessions;
         this.settlement = settlement;
+        this.promises = promises;
         this.statusLog = statusLog;
         this.ending = ending;
         this.threads = threads;
@@ -78,7 +82,15 @@ final class ChargingStart {
                     lane.store(sessions, started);
                     LOG.info("Pile {}: session {} charging at up to {} A{}", lane.id, session.id(),
                             info.maxCurrentA(), info.targetEnergyWh().map(wh -> ", target " + wh + " Wh").orElse(""));
-                    return List.of(statusLog.record(lane, started, charging));
+                    List<TerminalOutbound> replies = new ArrayList<>();
+                    replies.add(statusLog.record(lane, started, charging));
+                    // what the depot's plan promises, before the vehicle draws its first watt
+                    lane.pile.plan().flatMap(plan -> promises.of(started, plan, charging.energyWh(),
+                            clock.instant())).ifPresent(promise -> {
+                                replies.add(promise);
+                                lane.promisedMet = Optional.of(promise.targetMet());
+                            });
+                    return replies;
                 }, threads);
     }
 

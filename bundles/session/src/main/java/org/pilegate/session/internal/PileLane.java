@@ -43,6 +43,8 @@ final class PileLane {
      * be there, and is not prompted again until it leaves.
      */
     Optional<SessionRecord> endedBeforeAttach = Optional.empty();
+    /** Whether the depot's plan last promised the open session its target by its departure; empty before any. */
+    Optional<Boolean> promisedMet = Optional.empty();
     /** Operator stops waiting for the open session to end. */
     List<CompletableFuture<SessionOverview>> stopsWaiting = new ArrayList<>();
 
@@ -58,6 +60,7 @@ final class PileLane {
         lastSeq = recorded.isEmpty() ? 0 : recorded.get(recorded.size() - 1).seq();
         stopReason = Optional.empty();
         endingSince = Optional.empty();
+        promisedMet = Optional.empty();
     }
 
     /** Stores the changed open session, then makes it the lane's. */

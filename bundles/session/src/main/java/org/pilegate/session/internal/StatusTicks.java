@@ -3,12 +3,14 @@ package org.pilegate.session.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import org.pilegate.api.pile.PileStatus;
+import org.pilegate.api.plan.Plan;
 import org.pilegate.api.session.SessionState;
 import org.pilegate.api.terminal.StatusUpdate;
 import org.slf4j.Logger;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Every status interval: a status update for each delivering session, committed for all of them in one transaction
  * before any terminal is told; the budget checked against the fee so far; an ending session ended once its meter
- * settled; an expired prompt renewed.
+ * settled; an expired prompt renewed; a promise the depot's plan no longer keeps told again.
  */
 final class StatusTicks {
 
@@ -34,16 +36,18 @@ final class StatusTicks {
     private final Prompting prompting;
     private final SessionEnding ending;
     private final Announcer announcer;
+    private final Promises promises;
     private final Executor threads;
 
     StatusTicks(PileLanes lanes, JdbcSessions sessions, StatusLog statusLog, Prompting prompting,
-            SessionEnding ending, Announcer announcer, Executor threads) {
+            SessionEnding ending, Announcer announcer, Promises promises, Executor threads) {
         this.lanes = lanes;
         this.sessions = sessions;
         this.statusLog = statusLog;
         this.prompting = prompting;
         this.ending = ending;
         this.announcer = announcer;
+        this.promises = promises;
         this.threads = threads;
     }
 
@@ -77,6 +81,7 @@ final class StatusTicks {
             ending.endWhenSettled(lane, status);
         } else if (session.state() == SessionState.CHARGING || session.state() == SessionState.SUSPENDED) {
             StatusPoint point = statusLog.next(lane, session, status);
+            Optional<Plan> plan = lane.pile.plan();
             return batch.add(session.id(), point).handleAsync((committed, failure) -> {
                 if (failure != null) {
                     LOG.warn("Pile {}: status {} of session {} not recorded; the next tick tries again", lane.id,
@@ -85,6 +90,10 @@ final class StatusTicks {
                 }
                 StatusUpdate update = statusLog.recorded(lane, session, point);
                 session.terminal().ifPresent(terminal -> announcer.push(terminal, update));
+                // a promise the plan no longer keeps (or keeps again) is told to the terminal, with why
+                lane.work.execute(() -> promises.changed(lane, session, plan, status.energyWh(), update.at())
+                        .ifPresent(promise -> session.terminal().ifPresent(terminal ->
+                                announcer.push(terminal, promise))));
                 ending.stopAtBudget(lane, session, update);
                 return null;
             }, threads);

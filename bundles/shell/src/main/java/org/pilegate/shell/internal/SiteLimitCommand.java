@@ -8,8 +8,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.pilegate.api.pile.DepotControl;
 
 @Command(scope = "pilegate", name = "site-limit", description = "Shows or sets the power all piles may draw"
-        + " together. The charging piles share it: each gets at least 6 A, the rest is split equally; piles that"
-        + " cannot get 6 A pause, the newest sessions first. The setting survives a restart.")
+        + " together; the depot's plan keeps within it (pilegate:plan). Piles that cannot get 6 A pause, the newest"
+        + " sessions first. The setting survives a restart.")
 @Service
 public class SiteLimitCommand implements Action {
 

@@ -42,8 +42,8 @@ import org.pilegate.tariff.TariffRestrictions;
 /**
  * The operator's view of the depot, for the dashboard; every path needs an operator sign-in.
  * <ul>
- * <li>{@code GET /api/operator/piles}: every pile's state, plug, contactor, power, energy register, session and
- * fault, and the power of the whole site.</li>
+ * <li>{@code GET /api/operator/piles}: every pile's state, plug, contactor, power, energy register, session,
+ * fault and what holds it back in the depot's plan, and the power of the whole site.</li>
  * <li>{@code GET /api/operator/sessions?state=CHARGING,FINISHED&pile=…&account=…&limit=50}: sessions, newest first;
  * {@code "available":false} while no session directory runs.</li>
  * <li>{@code GET /api/operator/wallet?account=…&currency=EUR}: a driver's balance.</li>
@@ -60,12 +60,17 @@ public class OperatorDepotRoute extends ApiRoute {
     static final int MAX_SESSION_LIMIT = 500;
 
     record PileView(String pile, String state, String plug, boolean contactorClosed, long powerW, long energyWh,
-            int currentLimitA, Optional<String> session, Optional<String> fault, Instant at) {
+            int currentLimitA, Optional<String> session, Optional<String> fault, Optional<String> heldBackBy,
+            Instant at) {
 
-        static PileView of(PileStatus status) {
+        /** The pile as its controller shows it, with what holds it back in the depot's plan while it charges. */
+        static PileView of(PileController pile) {
+            PileStatus status = pile.status();
+            Optional<String> held = pile.plan().flatMap(plan -> plan.pile(status.pileId()))
+                    .map(planned -> planned.hold().text());
             return new PileView(status.pileId().value(), status.state().name(), status.plugState().name(),
                     status.contactorClosed(), status.powerW(), status.energyWh(), status.currentLimitA(),
-                    status.activeSession().map(SessionId::value), status.faultText(), status.at());
+                    status.activeSession().map(SessionId::value), status.faultText(), held, status.at());
         }
     }
 
@@ -161,7 +166,7 @@ public class OperatorDepotRoute extends ApiRoute {
 
     private void piles(Exchange exchange) {
         List<PileView> views = piles.stream()
-                .map(pile -> PileView.of(pile.status()))
+                .map(PileView::of)
                 .sorted(Comparator.comparing(PileView::pile))
                 .toList();
         long sitePowerW = views.stream().mapToLong(view -> Math.max(0, view.powerW())).sum();

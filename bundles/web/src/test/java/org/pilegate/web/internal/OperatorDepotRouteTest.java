@@ -70,6 +70,8 @@ class OperatorDepotRouteTest {
         assertEquals(7_400, second.path("powerW").asLong());
         assertEquals("C", second.path("plug").asText());
         assertEquals("2026-11-26T08:00:00Z", second.path("at").asText());
+        assertEquals("feeder board-b, phase L2 at 63 A", second.path("heldBackBy").asText());
+        assertTrue(first.path("heldBackBy").isNull(), "a faulted pile is in no plan");
     }
 
     @Test

@@ -29,6 +29,9 @@ final class SimulatedDepotDrivers {
     private static final String SIMULATED_FILTER = "(" + SIMULATED + "=true)";
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedDepotDrivers.class);
 
+    /** The simulated piles are wired with the phases rotated from one pile to the next, as a depot balances its load. */
+    private static final String[] ROTATIONS = {"L1L2L3", "L2L3L1", "L3L1L2"};
+
     private final ConfigurationAdmin configurationAdmin;
 
     SimulatedDepotDrivers(ConfigurationAdmin configurationAdmin) {
@@ -48,7 +51,7 @@ final class SimulatedDepotDrivers {
             PileAddress address = depot.address(i);
             wanted.add(putDevice(METER_PID, pile, pile + ".meter", address, address.meterUnitId(), meterProfile));
             wanted.add(putDevice(RELAY_PID, pile, pile + ".relay", address, address.relayUnitId(), relayProfile));
-            wanted.add(putPile(pile));
+            wanted.add(putPile(pile, ROTATIONS[i % ROTATIONS.length]));
         }
         int removed = removeSimulated(wanted);
         LOG.info("Simulated depot: driver configurations for {} piles in place ({} surplus removed)",
@@ -73,11 +76,12 @@ final class SimulatedDepotDrivers {
         return put(factoryPid, pile, properties);
     }
 
-    private String putPile(String pile) throws IOException {
+    private String putPile(String pile, String phaseRotation) throws IOException {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("id", pile);
         properties.put("meter", pile + ".meter");
         properties.put("relay", pile + ".relay");
+        properties.put("phaseRotation", phaseRotation);
         return put(PILE_PID, pile, properties);
     }
 

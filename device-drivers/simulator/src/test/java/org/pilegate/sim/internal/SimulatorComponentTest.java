@@ -101,8 +101,8 @@ class SimulatorComponentTest {
 
         new SimulatorComponent(context, config(Map.of("basePort", 0, "pileCount", 2)), configurations.admin)
                 .deactivate();
-        assertEquals(Map.of("id", "sim-02", "meter", "sim-02.meter", "relay", "sim-02.relay",
-                "pilegate.simulated", true), configurations.properties("org.pilegate.pile~sim-02"));
+        assertEquals(Map.of("id", "sim-02", "meter", "sim-02.meter", "relay", "sim-02.relay", "phaseRotation",
+                "L2L3L1", "pilegate.simulated", true), configurations.properties("org.pilegate.pile~sim-02"));
         assertEquals(6, configurations.configurations.size(), "the third pile's configurations are surplus");
 
         new SimulatorComponent(context, config(Map.of("enabled", false)), configurations.admin).deactivate();
