@@ -32,6 +32,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -64,7 +65,7 @@ public class GatewayBootsIT {
         assertTrue("expected the pilegate bundles, found " + names,
                 names.containsAll(List.of("org.pilegate.api", "org.pilegate.camel-runtime",
                         "org.pilegate.platform", "org.pilegate.routing",
-                        "org.pilegate.modbus-transport", "org.pilegate.store", "org.pilegate.device-profiles",
+                        "org.pilegate.j2mod", "org.pilegate.modbus-transport", "org.pilegate.store", "org.pilegate.device-profiles",
                         "org.pilegate.meter-modbus", "org.pilegate.relay-modbus", "org.pilegate.simulator", "org.pilegate.pile",
                         "org.pilegate.shell", "org.pilegate.session", "org.pilegate.wallet", "org.pilegate.tariff",
                         "org.pilegate.metrics", "org.pilegate.opcua", "org.pilegate.web", "org.pilegate.ocpp16")));
@@ -73,6 +74,18 @@ public class GatewayBootsIT {
                 .map(bundle -> bundle.getSymbolicName() + " in state " + bundle.getState())
                 .collect(Collectors.joining(", "));
         assertEquals("bundles not active", "", notActive);
+    }
+
+    /** j2mod's per-byte traces cost a level compare through java.util.logging, not a walk through pax-logging. */
+    @Test
+    public void j2modLogsThroughJavaUtilLogging() throws Exception {
+        Bundle j2mod = Arrays.stream(bundleContext.getBundles())
+                .filter(bundle -> "org.pilegate.j2mod".equals(bundle.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new AssertionError("no bundle org.pilegate.j2mod"));
+        Class<?> loggerFactory = j2mod.loadClass("org.slf4j.LoggerFactory");
+        Object factory = loggerFactory.getMethod("getILoggerFactory").invoke(null);
+        assertEquals("org.slf4j.impl.JDK14LoggerFactory", factory.getClass().getName());
+        assertEquals(j2mod, FrameworkUtil.getBundle(factory.getClass()));
     }
 
     @Test
