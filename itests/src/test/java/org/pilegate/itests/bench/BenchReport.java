@@ -18,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.pilegate.itests.probe.Latencies;
 
 /**
  * One run of the depot benchmark as a Markdown section: what ran on what, the gateway's start, the paced latencies

@@ -1,11 +1,11 @@
-package org.pilegate.itests.probe;
+package org.pilegate.itests.bench;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
 /** Latencies of one measure, one per pile; all kept, so the percentiles are exact (nearest rank). */
-public final class Latencies {
+final class Latencies {
 
     private final long[] sortedNanos;
 
