@@ -16,16 +16,11 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.ops4j.pax.exam.util.Filter;
-import org.osgi.framework.BundleContext;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.terminal.TerminalCredentials;
 import org.pilegate.api.terminal.TerminalId;
@@ -42,7 +37,7 @@ import org.pilegate.sim.DepotSimulator;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
-public class BrowserIT {
+public class BrowserIT extends InsideGateway {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(4);
@@ -51,19 +46,7 @@ public class BrowserIT {
     private static final Money OPENING_BALANCE = Money.of(10_000, "EUR");
 
     @Inject
-    @Filter(timeout = 120_000)
-    private BootFinished bootFinished;
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
     private DepotSimulator depot;
-
-    @Configuration
-    public Option[] configuration() {
-        return PilegateDistribution.options();
-    }
 
     @Test
     public void aDriverChargesAndPaysInTheBrowserWhileTheDashboardFollowsThePile() throws Exception {

@@ -20,17 +20,12 @@ import java.util.List;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
@@ -46,7 +41,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
-public class DialogueIT {
+public class DialogueIT extends InsideGateway {
 
     /** As configured for the test gateway, see {@link PilegateDistribution}. */
     private static final Duration STATUS_INTERVAL = Duration.ofMillis(PilegateDistribution.STATUS_INTERVAL_MS);
@@ -54,19 +49,7 @@ public class DialogueIT {
     private static final Duration DELIVERY_SLACK = Duration.ofMillis(1_500);
 
     @Inject
-    @Filter(timeout = 120_000)
-    private BootFinished bootFinished;
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
     private DepotSimulator depot;
-
-    @Configuration
-    public Option[] configuration() {
-        return PilegateDistribution.options();
-    }
 
     @Test
     public void plugPromptChargeStopPayAndTheSessionHoldsTheMeterDelta() throws Exception {

@@ -21,17 +21,12 @@ import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 
-import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -40,23 +35,10 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 /** An operator installs the distribution and starts it: every part of pilegate comes up, guarded by a secret. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
-public class GatewayBootsIT {
-
-    @Inject
-    private BundleContext bundleContext;
+public class GatewayBootsIT extends InsideGateway {
 
     @Inject
     private ServiceComponentRuntime componentRuntime;
-
-    /** Karaf registers it once every boot feature is installed: the moment an operator expects all to be up. */
-    @Inject
-    @Filter(timeout = 120_000)
-    private BootFinished bootFinished;
-
-    @Configuration
-    public Option[] configuration() {
-        return PilegateDistribution.options();
-    }
 
     @Test
     public void everyPilegateBundleIsActive() {
@@ -79,7 +61,7 @@ public class GatewayBootsIT {
     /** j2mod's per-byte traces cost a level compare through java.util.logging, not a walk through pax-logging. */
     @Test
     public void j2modLogsThroughJavaUtilLogging() throws Exception {
-        Bundle j2mod = Arrays.stream(bundleContext.getBundles())
+        Bundle j2mod = Arrays.stream(context.getBundles())
                 .filter(bundle -> "org.pilegate.j2mod".equals(bundle.getSymbolicName()))
                 .findFirst().orElseThrow(() -> new AssertionError("no bundle org.pilegate.j2mod"));
         Class<?> loggerFactory = j2mod.loadClass("org.slf4j.LoggerFactory");
@@ -152,7 +134,7 @@ public class GatewayBootsIT {
     }
 
     private List<Bundle> pilegateBundles() {
-        return Arrays.stream(bundleContext.getBundles())
+        return Arrays.stream(context.getBundles())
                 .filter(bundle -> bundle.getSymbolicName().startsWith("org.pilegate."))
                 .toList();
     }

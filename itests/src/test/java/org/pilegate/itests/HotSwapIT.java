@@ -18,17 +18,12 @@ import java.util.TreeMap;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.sim.DepotSimulator;
@@ -45,7 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
-public class HotSwapIT {
+public class HotSwapIT extends InsideGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(HotSwapIT.class);
     private static final List<String> SWAPPED = List.of("org.pilegate.meter-modbus", "org.pilegate.relay-modbus",
@@ -55,19 +50,7 @@ public class HotSwapIT {
     private static final Duration CATCH_UP_EVERY = Duration.ofSeconds(2);
 
     @Inject
-    @Filter(timeout = 120_000)
-    private BootFinished bootFinished;
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
     private DepotSimulator depot;
-
-    @Configuration
-    public Option[] configuration() {
-        return PilegateDistribution.options();
-    }
 
     /** One driver's session and what their terminal saw of it. */
     private static final class Charging {

@@ -19,17 +19,12 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.ops4j.pax.exam.util.Filter;
-import org.osgi.framework.BundleContext;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.ocpp.ChargePointId;
 import org.pilegate.api.ocpp.ChargePoints;
@@ -49,25 +44,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
-public class OcppChargePointIT {
+public class OcppChargePointIT extends InsideGateway {
 
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(4);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    @Filter(timeout = 120_000)
-    private BootFinished bootFinished;
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
     private SessionFactory shell;
-
-    @Configuration
-    public Option[] configuration() {
-        return PilegateDistribution.options();
-    }
 
     @Test
     public void aChargePointOfAnotherMakeChargesAVehicleThroughTheWholeDialogue() throws Exception {

@@ -24,7 +24,6 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import javax.inject.Inject;
 
-import org.apache.karaf.features.BootFinished;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.api.identity.AnonymousProvider;
 import org.eclipse.milo.opcua.sdk.client.api.identity.IdentityProvider;
@@ -50,12 +49,9 @@ import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.ops4j.pax.exam.util.Filter;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.terminal.TerminalCredentials;
@@ -77,7 +73,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
-public class OpcUaIT {
+public class OpcUaIT extends InsideGateway {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String ENDPOINT = "opc.tcp://127.0.0.1:4840/pilegate";
@@ -95,22 +91,10 @@ public class OpcUaIT {
     private static X509Certificate clientCertificate;
 
     @Inject
-    @Filter(timeout = 120_000)
-    private BootFinished bootFinished;
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
     private DepotSimulator depot;
 
     @Inject
     private ConfigurationAdmin configurationAdmin;
-
-    @Configuration
-    public Option[] configuration() {
-        return PilegateDistribution.options();
-    }
 
     @Before
     public void configureTheServerOnce() throws Exception {

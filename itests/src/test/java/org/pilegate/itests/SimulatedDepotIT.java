@@ -9,18 +9,13 @@ import java.util.Optional;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.pilegate.api.meter.Meter;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.ReadingQuality;
@@ -41,27 +36,15 @@ import org.pilegate.sim.Fault;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
-public class SimulatedDepotIT {
+public class SimulatedDepotIT extends InsideGateway {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    @Filter(timeout = 120_000)
-    private BootFinished bootFinished;
 
     @Inject
     private DepotSimulator depot;
 
     @Inject
     private SessionFactory sessionFactory;
-
-    @Configuration
-    public Option[] configuration() {
-        return PilegateDistribution.options();
-    }
 
     @Test
     public void plugCloseAndChargeThroughTheDrivers() throws Exception {

@@ -21,16 +21,11 @@ import javax.inject.Inject;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
-import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.ops4j.pax.exam.util.Filter;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.pilegate.api.pile.PileId;
@@ -55,7 +50,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
-public class TerminalRouteIT {
+public class TerminalRouteIT extends InsideGateway {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String GATEWAY = "127.0.0.1:" + PilegateDistribution.HTTP_PORT;
@@ -64,19 +59,7 @@ public class TerminalRouteIT {
     private static final Instant EXPIRES = Instant.parse("2026-11-26T09:00:00Z");
 
     @Inject
-    private BundleContext bundleContext;
-
-    @Inject
-    @Filter(timeout = 120_000)
-    private BootFinished bootFinished;
-
-    @Inject
     private CamelContext camel;
-
-    @Configuration
-    public Option[] configuration() {
-        return PilegateDistribution.options();
-    }
 
     @Test
     public void routesOfTheRoutingBundleRunInTheCamelRuntime() {
@@ -94,7 +77,7 @@ public class TerminalRouteIT {
         Dictionary<String, Object> aheadOfThePileBundle = new Hashtable<>();
         aheadOfThePileBundle.put(Constants.SERVICE_RANKING, Integer.MAX_VALUE);
         ServiceRegistration<TerminalRequestHandler> registration =
-                bundleContext.registerService(TerminalRequestHandler.class, pileSide, aheadOfThePileBundle);
+                context.registerService(TerminalRequestHandler.class, pileSide, aheadOfThePileBundle);
         try (TerminalClient socket = TerminalClient.open(WAIT)) {
             socket.send("{\"type\":\"authenticate\",\"credential\":\"" + credential + "\"}");
             assertEquals(TerminalClient.json("{\"type\":\"authenticated\",\"terminal\":\"it-phone-7\"}"),
@@ -109,7 +92,7 @@ public class TerminalRouteIT {
             assertEquals(1, pileSide.received.size());
             assertTrue(pileSide.received.get(0) instanceof StopRequest);
 
-            TerminalOutbox outbox = Services.await(bundleContext, TerminalOutbox.class, null, WAIT);
+            TerminalOutbox outbox = Services.await(context, TerminalOutbox.class, null, WAIT);
             assertTrue(outbox.push(terminal, prompt("pushed")));
             assertEquals(promptJson("pushed"), socket.next(WAIT));
             assertFalse(outbox.push(new TerminalId("it-nobody"), prompt("lost")));
@@ -132,11 +115,11 @@ public class TerminalRouteIT {
     }
 
     private String registerAndIssueCredential(TerminalId terminal) {
-        VehicleRegistry registry = Services.await(bundleContext, VehicleRegistry.class, null, WAIT);
+        VehicleRegistry registry = Services.await(context, VehicleRegistry.class, null, WAIT);
         AccountId account = new AccountId("it-account-7");
         registry.registerAccount(account, "Integration test driver");
         registry.registerTerminal(terminal, account);
-        return Services.await(bundleContext, TerminalCredentials.class, null, WAIT).issue(terminal);
+        return Services.await(context, TerminalCredentials.class, null, WAIT).issue(terminal);
     }
 
     private static AssociationPrompt prompt(String token) {
