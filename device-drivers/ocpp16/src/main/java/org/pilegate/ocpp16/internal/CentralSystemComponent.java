@@ -23,11 +23,13 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.api.ocpp.ChargePoint;
 import org.pilegate.api.ocpp.ChargePointId;
 import org.pilegate.api.ocpp.ChargePoints;
 import org.pilegate.api.pile.PileId;
+import org.pilegate.api.session.ReportedSessions;
 import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.api.vehicle.VehicleRegistry;
 import org.pilegate.api.work.GatewayThreads;
@@ -71,6 +73,8 @@ public class CentralSystemComponent implements ChargePoints {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile VehicleRegistry vehicles;
+    private volatile ReportedSessions reportedSessions;
+    private final TransactionBilling billing;
 
     /** A registered charge point with its connectors' services. */
     private record Attached(ChargePointLink link, ConnectorServices services) {
@@ -87,8 +91,9 @@ public class CentralSystemComponent implements ChargePoints {
         this.registry = new JdbcChargePoints(dataSource);
         this.transactions = new JdbcTransactions(dataSource);
         this.piles = new PileProvisioning(configurationAdmin);
+        this.billing = new TransactionBilling(transactions, json, () -> Optional.ofNullable(reportedSessions));
         HandlerContext handlers = new HandlerContext(json, clock, transactions, this::knownTag,
-                () -> setup.heartbeatIntervalS(), this::askForState);
+                () -> setup.heartbeatIntervalS(), this::askForState, billing);
         Map<String, CallHandler> all = new HashMap<>(CoreHandlers.of(handlers));
         all.putAll(TransactionHandlers.of(handlers));
         connections = new ChargePointConnections(new FrameCodec(json), new OcppSchemas(), all, threads, () -> setup,
@@ -196,10 +201,37 @@ public class CentralSystemComponent implements ChargePoints {
             link.connector(open.connectorId()).ifPresent(c -> c.resume(open.transactionId(), open.idTag()));
         }
         List<ConnectorRelay> relays = connectors.stream()
-                .map(c -> new ConnectorRelay(c, link, calls, threads, () -> setup.callTimeout())).toList();
+                .map(c -> new ConnectorRelay(c, link, calls, threads, () -> setup.callTimeout(),
+                        transactions::billedBySession)).toList();
         List<ConnectorMeter> meters = connectors.stream().map(ConnectorMeter::new).toList();
         attached.put(registered.id(), new Attached(link, new ConnectorServices(context, relays, meters)));
         connectors.forEach(c -> piles.put(c.pile()));
+    }
+
+    /** The sessions that bill transactions charge points ran on their own; what waited for them is billed now. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindReportedSessions(ReportedSessions bound) {
+        reportedSessions = bound;
+        threads.workers().execute(this::billOutstanding);
+    }
+
+    void unbindReportedSessions(ReportedSessions unbound) {
+        if (reportedSessions == unbound) {
+            reportedSessions = null;
+        }
+    }
+
+    private void billOutstanding() {
+        registry.all().forEach(registered -> billOutstanding(registered.id()));
+    }
+
+    private void billOutstanding(ChargePointId id) {
+        try {
+            billing.billOutstanding(id);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: billing its transactions failed; trying again on its next connection", id, e);
+        }
     }
 
     private Optional<OperatorAvailability.Place> locate(PileId pile) {
@@ -226,8 +258,12 @@ public class CentralSystemComponent implements ChargePoints {
         }
     }
 
-    /** After a connection or a boot: each connector's status and meter register, so its pile knows where it stands. */
+    /**
+     * After a connection or a boot: each connector's status and meter register, so its pile knows where it stands;
+     * and its transactions left unbilled (the gateway stopped between a stop and its bill) are billed.
+     */
     private void askForState(ChargePointLink link) {
+        threads.workers().execute(() -> billOutstanding(link.id()));
         threads.after(Duration.ofSeconds(1), () -> link.connectors().forEach(c -> {
             for (String message : new String[] {"StatusNotification", "MeterValues"}) {
                 link.call("TriggerMessage", calls.trigger(message, c.connectorId())).whenComplete((answer, failure) -> {

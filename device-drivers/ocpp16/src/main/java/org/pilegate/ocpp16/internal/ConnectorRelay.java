@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -31,15 +32,18 @@ final class ConnectorRelay implements Relay {
     private final CentralSystemCalls calls;
     private final GatewayThreads threads;
     private final Supplier<Duration> timeout;
+    private final IntConsumer takenOver;
 
+    /** @param takenOver told of a transaction the charge point started on its own that the pile's session charges */
     ConnectorRelay(Connector connector, ChargePointLink link, CentralSystemCalls calls, GatewayThreads threads,
-            Supplier<Duration> timeout) {
+            Supplier<Duration> timeout, IntConsumer takenOver) {
         this.id = connector.pile().value() + ".relay";
         this.connector = connector;
         this.link = link;
         this.calls = calls;
         this.threads = threads;
         this.timeout = timeout;
+        this.takenOver = takenOver;
     }
 
     @Override
@@ -74,7 +78,10 @@ final class ConnectorRelay implements Relay {
     }
 
     private CompletionStage<RelayState> start(int currentA) {
-        if (connector.transaction().isPresent()) {
+        Optional<Integer> running = connector.transaction();
+        if (running.isPresent()) {
+            // the session bills the transaction from now on, not the transaction itself
+            takenOver.accept(running.get());
             return limit(currentA);
         }
         connector.limit(currentA);

@@ -18,9 +18,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param knownTag whether an idTag is a registered vehicle's
  * @param heartbeatIntervalS the interval BootNotification tells charge points, as configured now
  * @param afterBoot runs once a charge point's boot was accepted, to ask it for its connectors' state
+ * @param billing bills the transactions no session bills
  */
 record HandlerContext(ObjectMapper json, Clock clock, JdbcTransactions transactions, Predicate<String> knownTag,
-        IntSupplier heartbeatIntervalS, Consumer<ChargePointLink> afterBoot) {
+        IntSupplier heartbeatIntervalS, Consumer<ChargePointLink> afterBoot, TransactionBilling billing) {
 
     /** The current time as OCPP writes it: UTC, milliseconds. */
     String now() {

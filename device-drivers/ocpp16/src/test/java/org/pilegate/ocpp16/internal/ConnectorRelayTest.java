@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -21,10 +23,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 class ConnectorRelayTest {
 
+    private final List<Integer> takenOver = new CopyOnWriteArrayList<>();
     private final ConnectedChargePoint chargePoint = new ConnectedChargePoint();
     private final Connector connector = chargePoint.connector;
     private final ConnectorRelay relay = new ConnectorRelay(connector, chargePoint.link, chargePoint.calls,
-            chargePoint.threads, () -> Duration.ofMillis(800));
+            chargePoint.threads, () -> Duration.ofMillis(800), takenOver::add);
 
     @AfterEach
     void stop() {
@@ -88,6 +91,17 @@ class ConnectorRelayTest {
         assertEquals(9, call.get(3).get("csChargingProfiles").get("transactionId").asInt());
         answer(call, "Accepted");
         assertEquals(10, limiting.toCompletableFuture().get(5, TimeUnit.SECONDS).currentLimitA());
+    }
+
+    @Test
+    void chargingATransactionTheChargePointStartedOnItsOwnTakesItOverForTheSession() throws Exception {
+        connector.onTransactionStarted(11, "EV-ANNA", 1000, Instant.now());
+        CompletionStage<RelayState> closing = relay.execute(new RelayCommand.CloseContactor(16));
+        JsonNode call = next();
+        assertEquals("SetChargingProfile", call.get(2).asText(), "no second transaction");
+        answer(call, "Accepted");
+        assertTrue(closing.toCompletableFuture().get(5, TimeUnit.SECONDS).contactorClosed());
+        assertEquals(List.of(11), takenOver, "the session bills it");
     }
 
     @Test
