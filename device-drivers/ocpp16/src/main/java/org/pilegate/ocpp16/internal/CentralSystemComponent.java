@@ -28,6 +28,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.api.ocpp.ChargePoint;
 import org.pilegate.api.ocpp.ChargePointId;
 import org.pilegate.api.ocpp.ChargePoints;
+import org.pilegate.api.pile.DepotControl;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.ReportedSessions;
 import org.pilegate.api.vehicle.VehicleId;
@@ -55,6 +56,7 @@ public class CentralSystemComponent implements ChargePoints {
 
     static final String PID = "org.pilegate.ocpp16";
     private static final Logger LOG = LoggerFactory.getLogger(CentralSystemComponent.class);
+    private static final Duration DEFAULTS_EVERY = Duration.ofSeconds(30);
 
     private final BundleContext context;
     private final GatewayThreads threads;
@@ -68,12 +70,16 @@ public class CentralSystemComponent implements ChargePoints {
     private final Map<ChargePointId, Attached> attached = new ConcurrentHashMap<>();
     private final ChargePointConnections connections;
     private final OperatorAvailability availability;
+    private final ConnectionStart connectionStart;
+    private final GatewayThreads.Scheduled refreshing;
     private final AutoCloseable followed;
     private final AutoCloseable served;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile VehicleRegistry vehicles;
     private volatile ReportedSessions reportedSessions;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DepotControl depot;
     private final TransactionBilling billing;
 
     /** A registered charge point with its connectors' services. */
@@ -93,7 +99,8 @@ public class CentralSystemComponent implements ChargePoints {
         this.piles = new PileProvisioning(configurationAdmin);
         this.billing = new TransactionBilling(transactions, json, () -> Optional.ofNullable(reportedSessions));
         HandlerContext handlers = new HandlerContext(json, clock, transactions, this::knownTag,
-                () -> setup.heartbeatIntervalS(), this::askForState, billing);
+                () -> setup.heartbeatIntervalS(), this::askForState, billing,
+                () -> vehicles != null && reportedSessions != null);
         Map<String, CallHandler> all = new HashMap<>(CoreHandlers.of(handlers));
         all.putAll(TransactionHandlers.of(handlers));
         connections = new ChargePointConnections(new FrameCodec(json), new OcppSchemas(), all, threads, () -> setup,
@@ -101,6 +108,11 @@ public class CentralSystemComponent implements ChargePoints {
         registry.all().forEach(this::attach);
         availability = new OperatorAvailability(this::locate, calls);
         followed = availability.follow(context);
+        DefaultProfiles defaults = new DefaultProfiles(calls, () -> setup, () -> Optional.ofNullable(depot));
+        connectionStart = new ConnectionStart(threads, calls, availability, defaults, this::billOutstanding);
+        // an operator's cap or site limit changed reaches idle connectors' default profiles within this
+        refreshing = threads.every(DEFAULTS_EVERY, DEFAULTS_EVERY,
+                () -> attached.values().forEach(a -> defaults.refresh(a.link())));
         served = http.serveWebSockets(OcppHandshake.PATH, new OcppHandshake(registry::authenticate,
                 (id, socket) -> Optional.ofNullable(attached.get(id)).ifPresentOrElse(a -> {
                     connections.accept(a.link(), socket);
@@ -124,6 +136,7 @@ public class CentralSystemComponent implements ChargePoints {
 
     @Deactivate
     void deactivate() throws Exception {
+        refreshing.cancel();
         served.close();
         followed.close();
         attached.values().forEach(a -> detach(a, "the central system stops"));
@@ -201,7 +214,7 @@ public class CentralSystemComponent implements ChargePoints {
             link.connector(open.connectorId()).ifPresent(c -> c.resume(open.transactionId(), open.idTag()));
         }
         List<ConnectorRelay> relays = connectors.stream()
-                .map(c -> new ConnectorRelay(c, link, calls, threads, () -> setup.callTimeout(),
+                .map(c -> new ConnectorRelay(c, link, calls, threads, () -> setup,
                         transactions::billedBySession)).toList();
         List<ConnectorMeter> meters = connectors.stream().map(ConnectorMeter::new).toList();
         attached.put(registered.id(), new Attached(link, new ConnectorServices(context, relays, meters)));
@@ -258,22 +271,7 @@ public class CentralSystemComponent implements ChargePoints {
         }
     }
 
-    /**
-     * After a connection or a boot: each connector's status and meter register, so its pile knows where it stands;
-     * and its transactions left unbilled (the gateway stopped between a stop and its bill) are billed.
-     */
     private void askForState(ChargePointLink link) {
-        threads.workers().execute(() -> billOutstanding(link.id()));
-        threads.after(Duration.ofSeconds(1), () -> link.connectors().forEach(c -> {
-            for (String message : new String[] {"StatusNotification", "MeterValues"}) {
-                link.call("TriggerMessage", calls.trigger(message, c.connectorId())).whenComplete((answer, failure) -> {
-                    if (failure != null) {
-                        LOG.debug("{}: TriggerMessage {} for connector {}: {}", link.id(), message, c.connectorId(),
-                                failure.getMessage());
-                    }
-                });
-            }
-        }));
-        threads.after(Duration.ofSeconds(1), () -> availability.afterBoot(link));
+        connectionStart.accept(link);
     }
 }

@@ -23,11 +23,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 class ConnectorRelayTest {
 
+    private volatile OcppSetup setup = new OcppSetup(300, Duration.ofMillis(800), Duration.ofSeconds(10), 30, 3, 230);
     private final List<Integer> takenOver = new CopyOnWriteArrayList<>();
     private final ConnectedChargePoint chargePoint = new ConnectedChargePoint();
     private final Connector connector = chargePoint.connector;
     private final ConnectorRelay relay = new ConnectorRelay(connector, chargePoint.link, chargePoint.calls,
-            chargePoint.threads, () -> Duration.ofMillis(800), takenOver::add);
+            chargePoint.threads, () -> setup, takenOver::add);
 
     @AfterEach
     void stop() {
@@ -102,6 +103,16 @@ class ConnectorRelayTest {
         answer(call, "Accepted");
         assertTrue(closing.toCompletableFuture().get(5, TimeUnit.SECONDS).contactorClosed());
         assertEquals(List.of(11), takenOver, "the session bills it");
+    }
+
+    @Test
+    void aChargePointThatTakesPowerOnlyGetsItsLimitInWattsOverItsPhases() throws Exception {
+        chargePoint.link.onlyPower(true);
+        connector.onTransactionStarted(9, "EV-ANNA", 1000, Instant.now());
+        relay.execute(new RelayCommand.SetCurrentLimit(16));
+        JsonNode schedule = next().get(3).get("csChargingProfiles").get("chargingSchedule");
+        assertEquals("W", schedule.get("chargingRateUnit").asText());
+        assertEquals(16.0 * 3 * 230, schedule.get("chargingSchedulePeriod").get(0).get("limit").asDouble());
     }
 
     @Test

@@ -61,7 +61,7 @@ final class HandlersFixture implements AutoCloseable {
         link = new ChargePointLink(id, List.of(new Connector(id.pile(1), 1, clock, () -> Duration.ofSeconds(10)),
                 new Connector(id.pile(2), 2, clock, () -> Duration.ofSeconds(10))), threads);
         HandlerContext context = new HandlerContext(json, clock, transactions, REGISTERED_TAGS::contains, () -> 300,
-                booted::add, billing);
+                booted::add, billing, () -> sessionsRunning);
         handlers.putAll(CoreHandlers.of(context));
         handlers.putAll(TransactionHandlers.of(context));
     }
