@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -46,21 +47,33 @@ public class ReportedSessionsComponent implements ReportedSessions {
     private final SessionOverviews overviews;
     private final Settlement settlement;
     private final VehicleRegistry registry;
-    private volatile Pricing pricing;
-    private volatile Wallet wallet;
+    private final Supplier<Optional<Wallet>> wallet;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Pricing pricingService;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Wallet walletService;
 
     @Activate
     public ReportedSessionsComponent(@Reference(target = "(pilegate.store=main)") DataSource dataSource,
             @Reference VehicleRegistry registry) {
-        this(dataSource, registry, Clock.tick(SteadyClock.system(), Duration.ofMillis(1)));
-    }
-
-    ReportedSessionsComponent(DataSource dataSource, VehicleRegistry registry, Clock clock) {
         this.sessions = new JdbcSessions(dataSource);
         JdbcFees fees = new JdbcFees(dataSource);
         this.overviews = new SessionOverviews(sessions, fees);
-        this.settlement = new Settlement(sessions, fees, registry, () -> Optional.ofNullable(pricing),
-                () -> Optional.ofNullable(wallet), clock);
+        this.wallet = () -> Optional.ofNullable(walletService);
+        this.settlement = new Settlement(sessions, fees, registry, () -> Optional.ofNullable(pricingService), wallet,
+                Clock.tick(SteadyClock.system(), Duration.ofMillis(1)));
+        this.registry = registry;
+    }
+
+    ReportedSessionsComponent(DataSource dataSource, VehicleRegistry registry, Supplier<Optional<Pricing>> pricing,
+            Supplier<Optional<Wallet>> wallet, Clock clock) {
+        this.sessions = new JdbcSessions(dataSource);
+        JdbcFees fees = new JdbcFees(dataSource);
+        this.overviews = new SessionOverviews(sessions, fees);
+        this.wallet = wallet;
+        this.settlement = new Settlement(sessions, fees, registry, pricing, wallet, clock);
         this.registry = registry;
     }
 
@@ -97,7 +110,7 @@ public class ReportedSessionsComponent implements ReportedSessions {
     }
 
     private SessionRecord paid(SessionRecord ended, FeeNotice fee) {
-        Optional<Wallet> wallets = Optional.ofNullable(wallet);
+        Optional<Wallet> wallets = wallet.get();
         if (ended.account().isEmpty() || wallets.isEmpty()) {
             LOG.warn("Session {}: fee {} stays due: {}", ended.id(), fee.total(), ended.account().isEmpty()
                     ? "the vehicle belongs to no account" : "no wallet is running");
@@ -131,29 +144,5 @@ public class ReportedSessionsComponent implements ReportedSessions {
 
     private static Instant later(Instant one, Instant other) {
         return one.isAfter(other) ? one : other;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindPricing(Pricing bound) {
-        pricing = bound;
-    }
-
-    void unbindPricing(Pricing unbound) {
-        if (pricing == unbound) {
-            pricing = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindWallet(Wallet bound) {
-        wallet = bound;
-    }
-
-    void unbindWallet(Wallet unbound) {
-        if (wallet == unbound) {
-            wallet = null;
-        }
     }
 }

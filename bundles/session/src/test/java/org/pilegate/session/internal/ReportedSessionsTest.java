@@ -51,10 +51,8 @@ abstract class ReportedSessionsTest {
         wallet = new JdbcWallet(database);
         wallet.topUp(ANNA, Money.of(10_000, "EUR"), "opening-balance");
         sessions = new JdbcSessions(database);
-        reported = new ReportedSessionsComponent(database, registry, Clock.fixed(T0.plusSeconds(7200),
-                ZoneOffset.UTC));
-        reported.bindPricing(new CentPerTenWh());
-        reported.bindWallet(wallet);
+        reported = new ReportedSessionsComponent(database, registry, () -> Optional.of(new CentPerTenWh()),
+                () -> Optional.of(wallet), Clock.fixed(T0.plusSeconds(7200), ZoneOffset.UTC));
     }
 
     @Test
