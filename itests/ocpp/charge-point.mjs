@@ -2,7 +2,8 @@
 // receives is checked against the OCPP 1.6 schemas), against a running pilegate: refused with a wrong password, then
 // boot, heartbeat, status, a refused malformed message on a connection that stays open, and a whole transaction that
 // the gateway starts and stops remotely, with the connection dropped and made again in the middle of it (the meter
-// counting on meanwhile). Prints one JSON line per step; exits 0 when the transaction is over.
+// counting on meanwhile). Then a transaction it ran while offline, reported once it is back, its stop sent again on
+// the next connection as if the answer had been lost. Prints one JSON line per step; exits 0 when all is over.
 import ocppRpc from 'ocpp-rpc';
 
 const { RPCClient } = ocppRpc;
@@ -10,7 +11,7 @@ const endpoint = process.env.PILEGATE_OCPP_URL;
 const identity = process.env.PILEGATE_CHARGE_POINT;
 const password = process.env.PILEGATE_CHARGE_POINT_PASSWORD;
 const idTag = process.env.PILEGATE_ID_TAG;
-const deadline = setTimeout(() => fail('the session did not end within 3 minutes'), 180_000);
+const deadline = setTimeout(() => fail('the sessions did not end within 3 minutes'), 180_000);
 
 let registerWh = 120_000;
 let current = null;
@@ -159,6 +160,38 @@ async function stop(cp) {
     await status(cp, 1, 'Finishing');
 }
 
+function minutesAgo(minutes) {
+    return new Date(Date.now() - minutes * 60_000).toISOString();
+}
+
+// Charged 2 kWh ten to five minutes ago while the connection was down, with the card of the same driver.
+async function offlineTransaction() {
+    await current.close({ code: 1001, reason: 'network lost', awaitPending: false });
+    const meterStart = registerWh;
+    registerWh += 2000;
+    const meterStop = registerWh;
+    const transactionData = [
+        { timestamp: minutesAgo(10), sampledValue: [{ value: String(meterStart), measurand: 'Energy.Active.Import.Register', unit: 'Wh' }] },
+        { timestamp: minutesAgo(7), sampledValue: [{ value: String(meterStart + 1200), measurand: 'Energy.Active.Import.Register', unit: 'Wh' },
+            { value: '24000', measurand: 'Power.Active.Import', unit: 'W' }] },
+    ];
+    current = client(password);
+    handleCentralSystem(current);
+    await current.connect();
+    const started = await current.call('StartTransaction', { connectorId: 1, idTag, meterStart, timestamp: minutesAgo(10) });
+    const offlineId = started.transactionId;
+    const stop = { transactionId: offlineId, idTag, meterStop, timestamp: minutesAgo(5), reason: 'Local', transactionData };
+    await current.call('StopTransaction', stop);
+    // the answer was lost with the connection: the stop goes again on the next one
+    await current.close({ code: 1001, reason: 'network lost', awaitPending: false });
+    current = client(password);
+    handleCentralSystem(current);
+    await current.connect();
+    const again = await current.call('StopTransaction', stop);
+    log('offline-reported', { transactionId: offlineId, status: started.idTagInfo.status, meterStart, meterStop,
+        again: again.idTagInfo?.status });
+}
+
 async function main() {
     await refusedWithWrongPassword();
     const cp = client(password);
@@ -198,6 +231,7 @@ async function main() {
     await new Promise(resolve => setTimeout(resolve, 1000));
     await status(current, 1, 'Available');
     log('unplugged');
+    await offlineTransaction();
     clearTimeout(deadline);
     await current.close();
     process.exit(0);

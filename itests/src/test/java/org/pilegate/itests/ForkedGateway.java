@@ -48,6 +48,7 @@ final class ForkedGateway implements AutoCloseable {
         gateway.set("org.pilegate.routing.cfg", "port", Integer.toString(PilegateDistribution.HTTP_PORT));
         gateway.set("org.apache.karaf.shell.cfg", "sshPort", Integer.toString(PilegateDistribution.SSH_PORT));
         gateway.set("org.pilegate.sim.cfg", "enabled", "false");
+        gateway.set("org.pilegate.sim.ocpp.cfg", "count", "0");
         for (Map.Entry<String, String> file : etc.entrySet()) {
             Files.writeString(folder.resolve("etc").resolve(file.getKey()), file.getValue());
         }

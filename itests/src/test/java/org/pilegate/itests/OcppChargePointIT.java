@@ -28,7 +28,12 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.ocpp.ChargePointId;
 import org.pilegate.api.ocpp.ChargePoints;
+import org.pilegate.api.session.SessionDirectory;
+import org.pilegate.api.session.SessionId;
+import org.pilegate.api.session.SessionOverview;
+import org.pilegate.api.session.SessionState;
 import org.pilegate.api.vehicle.AccountId;
+import org.pilegate.api.wallet.LedgerTransaction;
 import org.pilegate.api.wallet.Wallet;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +45,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * boot, heartbeat, status, a malformed message refused on a connection that stays open, plug and RFID, prompt,
  * association, a charging request that the gateway carries out with RemoteStartTransaction, status from MeterValues,
  * the connection dropped and made again mid-transaction, an operator's GetConfiguration from the shell, a stop from the terminal carried out with RemoteStopTransaction, the
- * fee from the transaction's registers and the payment from the wallet.
+ * fee from the transaction's registers and the payment from the wallet; then a transaction the charge point ran
+ * while offline, reported once back and its stop sent again after a reconnect, billed to the driver's wallet once.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -118,9 +124,24 @@ public class OcppChargePointIT extends InsideGateway {
                 client.send("{\"type\":\"payment_confirmation\",\"session\":\"" + session + "\",\"feeId\":\""
                         + fee.path("feeId").asText() + "\"}");
                 assertEquals("PAID", client.next("status_update", WAIT).path("state").asText());
+
+                JsonNode offline = step(log, "offline-reported");
+                assertEquals("Accepted", offline.path("status").asText());
+                assertEquals("the stop sent again is answered as the first", "Accepted", offline.path("again").asText());
+                SessionOverview billed = Services.await(context, SessionDirectory.class, null, WAIT)
+                        .find(new SessionId("ocpp-" + id + "-" + offline.path("transactionId").asInt())).orElseThrow();
+                assertEquals(SessionState.PAID, billed.session().state());
+                assertEquals(pile, billed.session().pile().value());
+                assertEquals(offline.path("meterStop").asLong() - offline.path("meterStart").asLong(),
+                        billed.deliveredWh());
+                long offlineFee = billed.fee().orElseThrow().minorUnits();
+                assertTrue("the offline transaction costs something: " + billed, offlineFee > 0);
                 Wallet wallet = Services.await(context, Wallet.class, null, WAIT);
-                assertEquals(OPENING_BALANCE.minus(Money.of(due, "EUR")),
-                        wallet.balance(new AccountId("octavia"), Currency.getInstance("EUR")));
+                AccountId octavia = new AccountId("octavia");
+                assertEquals("each session paid once", OPENING_BALANCE.minus(Money.of(due + offlineFee, "EUR")),
+                        wallet.balance(octavia, Currency.getInstance("EUR")));
+                assertEquals(2, wallet.history(octavia, 10).stream()
+                        .filter(movement -> movement.kind() == LedgerTransaction.Kind.SESSION_FEE).count());
             } finally {
                 chargePoint.descendants().forEach(ProcessHandle::destroyForcibly);
                 chargePoint.destroyForcibly();

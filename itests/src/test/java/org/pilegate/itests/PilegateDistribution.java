@@ -60,6 +60,8 @@ public final class PilegateDistribution {
                         Integer.toString(PROMPT_LIFETIME_S)),
                 editConfigurationFilePut("etc/org.pilegate.routing.cfg", "port", Integer.toString(HTTP_PORT)),
                 editConfigurationFilePut("etc/org.pilegate.sim.cfg", "basePort", Integer.toString(SIMULATOR_PORT)),
+                // the tests register the charge points they play
+                editConfigurationFilePut("etc/org.pilegate.sim.ocpp.cfg", "count", "0"),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT)),
                 // Pax Exam waits 10 s for its test probe's services, which a loaded machine's boot outlasts
                 systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),

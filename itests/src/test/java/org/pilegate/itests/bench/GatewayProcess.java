@@ -63,6 +63,7 @@ final class GatewayProcess implements AutoCloseable {
         gateway.set("org.pilegate.opcua.cfg", "bindAddress", "127.0.0.1");
         gateway.set("org.pilegate.opcua.cfg", "port", Integer.toString(DepotProcess.freePort()));
         gateway.set("org.pilegate.sim.cfg", "enabled", "false");
+        gateway.set("org.pilegate.sim.ocpp.cfg", "count", "0");
         for (Map.Entry<String, String> file : etc.entrySet()) {
             Files.writeString(home.resolve("etc").resolve(file.getKey()), file.getValue());
         }

@@ -3,5 +3,5 @@
  * and what the gateway decided.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.pilegate.api.session;

@@ -23,11 +23,14 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.api.ocpp.ChargePoint;
 import org.pilegate.api.ocpp.ChargePointId;
 import org.pilegate.api.ocpp.ChargePoints;
+import org.pilegate.api.pile.DepotControl;
 import org.pilegate.api.pile.PileId;
+import org.pilegate.api.session.ReportedSessions;
 import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.api.vehicle.VehicleRegistry;
 import org.pilegate.api.work.GatewayThreads;
@@ -53,6 +56,7 @@ public class CentralSystemComponent implements ChargePoints {
 
     static final String PID = "org.pilegate.ocpp16";
     private static final Logger LOG = LoggerFactory.getLogger(CentralSystemComponent.class);
+    private static final Duration DEFAULTS_EVERY = Duration.ofSeconds(30);
 
     private final BundleContext context;
     private final GatewayThreads threads;
@@ -66,11 +70,17 @@ public class CentralSystemComponent implements ChargePoints {
     private final Map<ChargePointId, Attached> attached = new ConcurrentHashMap<>();
     private final ChargePointConnections connections;
     private final OperatorAvailability availability;
+    private final ConnectionStart connectionStart;
+    private final GatewayThreads.Scheduled refreshing;
     private final AutoCloseable followed;
     private final AutoCloseable served;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile VehicleRegistry vehicles;
+    private volatile ReportedSessions reportedSessions;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DepotControl depot;
+    private final TransactionBilling billing;
 
     /** A registered charge point with its connectors' services. */
     private record Attached(ChargePointLink link, ConnectorServices services) {
@@ -87,8 +97,10 @@ public class CentralSystemComponent implements ChargePoints {
         this.registry = new JdbcChargePoints(dataSource);
         this.transactions = new JdbcTransactions(dataSource);
         this.piles = new PileProvisioning(configurationAdmin);
+        this.billing = new TransactionBilling(transactions, json, () -> Optional.ofNullable(reportedSessions));
         HandlerContext handlers = new HandlerContext(json, clock, transactions, this::knownTag,
-                () -> setup.heartbeatIntervalS(), this::askForState);
+                () -> setup.heartbeatIntervalS(), this::askForState, billing,
+                () -> vehicles != null && reportedSessions != null);
         Map<String, CallHandler> all = new HashMap<>(CoreHandlers.of(handlers));
         all.putAll(TransactionHandlers.of(handlers));
         connections = new ChargePointConnections(new FrameCodec(json), new OcppSchemas(), all, threads, () -> setup,
@@ -96,6 +108,11 @@ public class CentralSystemComponent implements ChargePoints {
         registry.all().forEach(this::attach);
         availability = new OperatorAvailability(this::locate, calls);
         followed = availability.follow(context);
+        DefaultProfiles defaults = new DefaultProfiles(calls, () -> setup, () -> Optional.ofNullable(depot));
+        connectionStart = new ConnectionStart(threads, calls, availability, defaults, this::billOutstanding);
+        // an operator's cap or site limit changed reaches idle connectors' default profiles within this
+        refreshing = threads.every(DEFAULTS_EVERY, DEFAULTS_EVERY,
+                () -> attached.values().forEach(a -> defaults.refresh(a.link())));
         served = http.serveWebSockets(OcppHandshake.PATH, new OcppHandshake(registry::authenticate,
                 (id, socket) -> Optional.ofNullable(attached.get(id)).ifPresentOrElse(a -> {
                     connections.accept(a.link(), socket);
@@ -119,6 +136,7 @@ public class CentralSystemComponent implements ChargePoints {
 
     @Deactivate
     void deactivate() throws Exception {
+        refreshing.cancel();
         served.close();
         followed.close();
         attached.values().forEach(a -> detach(a, "the central system stops"));
@@ -196,10 +214,37 @@ public class CentralSystemComponent implements ChargePoints {
             link.connector(open.connectorId()).ifPresent(c -> c.resume(open.transactionId(), open.idTag()));
         }
         List<ConnectorRelay> relays = connectors.stream()
-                .map(c -> new ConnectorRelay(c, link, calls, threads, () -> setup.callTimeout())).toList();
+                .map(c -> new ConnectorRelay(c, link, calls, threads, () -> setup,
+                        transactions::billedBySession)).toList();
         List<ConnectorMeter> meters = connectors.stream().map(ConnectorMeter::new).toList();
         attached.put(registered.id(), new Attached(link, new ConnectorServices(context, relays, meters)));
         connectors.forEach(c -> piles.put(c.pile()));
+    }
+
+    /** The sessions that bill transactions charge points ran on their own; what waited for them is billed now. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindReportedSessions(ReportedSessions bound) {
+        reportedSessions = bound;
+        threads.workers().execute(this::billOutstanding);
+    }
+
+    void unbindReportedSessions(ReportedSessions unbound) {
+        if (reportedSessions == unbound) {
+            reportedSessions = null;
+        }
+    }
+
+    private void billOutstanding() {
+        registry.all().forEach(registered -> billOutstanding(registered.id()));
+    }
+
+    private void billOutstanding(ChargePointId id) {
+        try {
+            billing.billOutstanding(id);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: billing its transactions failed; trying again on its next connection", id, e);
+        }
     }
 
     private Optional<OperatorAvailability.Place> locate(PileId pile) {
@@ -226,18 +271,7 @@ public class CentralSystemComponent implements ChargePoints {
         }
     }
 
-    /** After a connection or a boot: each connector's status and meter register, so its pile knows where it stands. */
     private void askForState(ChargePointLink link) {
-        threads.after(Duration.ofSeconds(1), () -> link.connectors().forEach(c -> {
-            for (String message : new String[] {"StatusNotification", "MeterValues"}) {
-                link.call("TriggerMessage", calls.trigger(message, c.connectorId())).whenComplete((answer, failure) -> {
-                    if (failure != null) {
-                        LOG.debug("{}: TriggerMessage {} for connector {}: {}", link.id(), message, c.connectorId(),
-                                failure.getMessage());
-                    }
-                });
-            }
-        }));
-        threads.after(Duration.ofSeconds(1), () -> availability.afterBoot(link));
+        connectionStart.accept(link);
     }
 }

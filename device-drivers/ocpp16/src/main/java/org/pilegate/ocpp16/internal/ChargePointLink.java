@@ -30,6 +30,7 @@ final class ChargePointLink {
     private volatile RpcEndpoint endpoint;
     private volatile Instant lastSeen;
     private volatile Optional<String> unplacedTag = Optional.empty();
+    private volatile boolean onlyPower;
     private GatewayThreads.Scheduled publishing; // guarded by this
 
     ChargePointLink(ChargePointId id, List<Connector> connectors, GatewayThreads threads) {
@@ -77,6 +78,15 @@ final class ChargePointLink {
             publishing.cancel();
             publishing = null;
         }
+    }
+
+    /** Whether the charge point takes charging limits in W only, as its configuration said last. */
+    boolean onlyPower() {
+        return onlyPower;
+    }
+
+    void onlyPower(boolean watts) {
+        onlyPower = watts;
     }
 
     boolean isConnected() {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -30,16 +31,19 @@ final class ConnectorRelay implements Relay {
     private final ChargePointLink link;
     private final CentralSystemCalls calls;
     private final GatewayThreads threads;
-    private final Supplier<Duration> timeout;
+    private final Supplier<OcppSetup> setup;
+    private final IntConsumer takenOver;
 
+    /** @param takenOver told of a transaction the charge point started on its own that the pile's session charges */
     ConnectorRelay(Connector connector, ChargePointLink link, CentralSystemCalls calls, GatewayThreads threads,
-            Supplier<Duration> timeout) {
+            Supplier<OcppSetup> setup, IntConsumer takenOver) {
         this.id = connector.pile().value() + ".relay";
         this.connector = connector;
         this.link = link;
         this.calls = calls;
         this.threads = threads;
-        this.timeout = timeout;
+        this.setup = setup;
+        this.takenOver = takenOver;
     }
 
     @Override
@@ -74,13 +78,16 @@ final class ConnectorRelay implements Relay {
     }
 
     private CompletionStage<RelayState> start(int currentA) {
-        if (connector.transaction().isPresent()) {
+        Optional<Integer> running = connector.transaction();
+        if (running.isPresent()) {
+            // the session bills the transaction from now on, not the transaction itself
+            takenOver.accept(running.get());
             return limit(currentA);
         }
         connector.limit(currentA);
         connector.startRequested(true);
         CompletableFuture<RelayState> started = await(RelayState::contactorClosed, "StartTransaction");
-        ObjectNode request = calls.remoteStart(connector.connectorId(), connector.idTag(), currentA);
+        ObjectNode request = calls.remoteStart(connector.connectorId(), connector.idTag(), currentA, rate());
         return accepted(link.call("RemoteStartTransaction", request), "RemoteStartTransaction")
                 .thenCompose(ignored -> started)
                 .whenComplete((state, failure) -> {
@@ -106,12 +113,16 @@ final class ConnectorRelay implements Relay {
             connector.limit(currentA);
             return CompletableFuture.completedFuture(connector.relayState());
         }
-        ObjectNode request = calls.txProfile(connector.connectorId(), transaction.get(), currentA);
+        ObjectNode request = calls.txProfile(connector.connectorId(), transaction.get(), currentA, rate());
         return accepted(link.call("SetChargingProfile", request), "SetChargingProfile").thenApply(ignored -> {
             connector.limit(currentA);
             connector.publish();
             return connector.relayState();
         });
+    }
+
+    private ChargingRate rate() {
+        return setup.get().rate(link.onlyPower());
     }
 
     /** Fails unless the charge point answered {@code status: Accepted}. */
@@ -134,7 +145,7 @@ final class ConnectorRelay implements Relay {
                 reached.complete(state);
             }
         });
-        Duration within = timeout.get();
+        Duration within = setup.get().callTimeout();
         GatewayThreads.Scheduled deadline = threads.after(within, () -> reached.completeExceptionally(
                 new Refusal(ErrorCode.CHARGE_POINT_REFUSED, link.id() + " sent no " + expected + " for connector "
                         + connector.connectorId() + " within " + within.toSeconds() + " s")));

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class CoreHandlers {
 
+    /** How soon a charge point told Pending boots again: the gateway is starting, not refusing it. */
+    static final int PENDING_RETRY_S = 10;
+
     private CoreHandlers() {
     }
 
@@ -28,12 +31,16 @@ final class CoreHandlers {
                 "FirmwareStatusNotification", (chargePoint, request) -> context.json().createObjectNode());
     }
 
+    /** Accepted with the heartbeat interval; Pending, to boot again soon, while the gateway cannot take sessions. */
     private static ObjectNode boot(HandlerContext context, ChargePointLink chargePoint) {
-        context.afterBoot().accept(chargePoint);
+        boolean ready = context.ready().getAsBoolean();
+        if (ready) {
+            context.afterBoot().accept(chargePoint);
+        }
         return context.json().createObjectNode()
-                .put("status", "Accepted")
+                .put("status", ready ? "Accepted" : "Pending")
                 .put("currentTime", context.now())
-                .put("interval", context.heartbeatIntervalS().getAsInt());
+                .put("interval", ready ? context.heartbeatIntervalS().getAsInt() : PENDING_RETRY_S);
     }
 
     private static ObjectNode status(HandlerContext context, ChargePointLink chargePoint, ObjectNode request) {

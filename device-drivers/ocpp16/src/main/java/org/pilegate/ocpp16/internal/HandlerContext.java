@@ -2,6 +2,7 @@ package org.pilegate.ocpp16.internal;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
@@ -18,9 +19,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param knownTag whether an idTag is a registered vehicle's
  * @param heartbeatIntervalS the interval BootNotification tells charge points, as configured now
  * @param afterBoot runs once a charge point's boot was accepted, to ask it for its connectors' state
+ * @param billing bills the transactions no session bills
+ * @param ready whether the gateway can take charge points' sessions now (vehicle registry and sessions running):
+ *        until then a boot is answered Pending
  */
 record HandlerContext(ObjectMapper json, Clock clock, JdbcTransactions transactions, Predicate<String> knownTag,
-        IntSupplier heartbeatIntervalS, Consumer<ChargePointLink> afterBoot) {
+        IntSupplier heartbeatIntervalS, Consumer<ChargePointLink> afterBoot, TransactionBilling billing,
+        BooleanSupplier ready) {
 
     /** The current time as OCPP writes it: UTC, milliseconds. */
     String now() {

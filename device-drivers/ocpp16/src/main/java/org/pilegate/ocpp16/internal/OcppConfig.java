@@ -24,4 +24,12 @@ public @interface OcppConfig {
     @AttributeDefinition(name = "Refused messages per minute", min = "1", max = "10000", description = "A charge"
             + " point that sends more messages than this within a minute that must be refused is disconnected.")
     int maxRefusedPerMinute() default 30;
+
+    @AttributeDefinition(name = "Phases", min = "1", max = "3", description = "The phases charge points' connectors"
+            + " are wired with: a limit in W, for a charge point that takes power only, is the current over these.")
+    int phases() default 3;
+
+    @AttributeDefinition(name = "Nominal voltage (V)", min = "100", max = "400", description = "Line-to-neutral"
+            + " voltage, to turn a current into the power limit of a charge point that takes power only.")
+    int nominalVoltageV() default 230;
 }

@@ -1,5 +1,6 @@
 package org.pilegate.ocpp16.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -8,16 +9,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * StartTransaction, StopTransaction and MeterValues: every transaction is committed to the store before the charge
  * point hears its id, and its meter registers go to the connector's pile, which counts and prices the session from
- * them.
+ * them. A transaction the gateway did not start is billed on its own once stopped, unless a session took it over;
+ * one reported late (run while the charge point was offline) leaves the connector's pile alone, as it is over or
+ * no session of the pile's is behind it.
  */
 final class TransactionHandlers {
 
     private static final Logger LOG = LoggerFactory.getLogger(TransactionHandlers.class);
+    /** A start older than this when it arrives was run offline and is reported late. */
+    static final Duration REPORTED_LATE = Duration.ofMinutes(1);
+    /** What the store keeps of a stop's transactionData at most (ocpp_transaction.transaction_data). */
+    private static final int STORED_DATA_CHARS = 1_000_000;
 
     private TransactionHandlers() {
     }
@@ -35,10 +43,15 @@ final class TransactionHandlers {
         long meterStart = request.get("meterStart").asLong();
         Instant at = Instant.parse(request.get("timestamp").asText());
         // a start the gateway asked for, or one a registered vehicle began; any other is recorded and refused
-        boolean accepted = connector.startRequested() || context.knownTag().test(idTag);
+        boolean requested = connector.startRequested();
+        boolean accepted = requested || context.knownTag().test(idTag);
+        boolean late = !requested && at.isBefore(context.clock().instant().minus(REPORTED_LATE));
         int transactionId = context.transactions().start(chargePoint.id(), connector.connectorId(), idTag, meterStart,
-                at);
-        if (accepted) {
+                at, requested);
+        if (late) {
+            LOG.info("{} connector {}: transaction {} of {} started at {}, reported late", chargePoint.id(),
+                    connector.connectorId(), transactionId, idTag, at);
+        } else if (accepted) {
             connector.onTransactionStarted(transactionId, idTag, meterStart, at);
         } else {
             LOG.info("{} connector {}: transaction {} of unknown idTag {} refused", chargePoint.id(),
@@ -57,14 +70,31 @@ final class TransactionHandlers {
         // the timeline first, so the pile has the registers before the stop closes the session
         connector.ifPresent(c -> request.path("transactionData").forEach(value -> c.onMeterValues(
                 MeterValues.of(value))));
+        Optional<String> data = Optional.ofNullable(request.get("transactionData")).map(TransactionHandlers::kept);
         boolean first = context.transactions().stop(transactionId, meterStop, at, request.path("reason")
-                .asText("Local"));
+                .asText("Local"), data);
         connector.ifPresent(c -> c.onTransactionStopped(meterStop, at));
         if (!first) {
             LOG.info("{}: transaction {} was reported stopped before; recorded once", chargePoint.id(),
                     transactionId);
         }
+        // billed before the charge point hears the stop was taken: a stop sent again finds it billed
+        context.billing().bill(transactionId);
         return request.has("idTag") ? context.idTagInfo("Accepted") : context.json().createObjectNode();
+    }
+
+    /** The transactionData as stored: every other value dropped until it fits the store's column. */
+    private static String kept(JsonNode transactionData) {
+        JsonNode values = transactionData;
+        while (values.toString().length() > STORED_DATA_CHARS && values.size() > 1) {
+            ArrayNode thinned = values.deepCopy();
+            thinned.removeAll();
+            for (int i = 0; i < values.size(); i += 2) {
+                thinned.add(values.get(i));
+            }
+            values = thinned;
+        }
+        return values.toString();
     }
 
     private static ObjectNode meterValues(HandlerContext context, ChargePointLink chargePoint, ObjectNode request) {

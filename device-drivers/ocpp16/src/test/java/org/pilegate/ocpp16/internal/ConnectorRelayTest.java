@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -21,10 +23,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 class ConnectorRelayTest {
 
+    private volatile OcppSetup setup = new OcppSetup(300, Duration.ofMillis(800), Duration.ofSeconds(10), 30, 3, 230);
+    private final List<Integer> takenOver = new CopyOnWriteArrayList<>();
     private final ConnectedChargePoint chargePoint = new ConnectedChargePoint();
     private final Connector connector = chargePoint.connector;
     private final ConnectorRelay relay = new ConnectorRelay(connector, chargePoint.link, chargePoint.calls,
-            chargePoint.threads, () -> Duration.ofMillis(800));
+            chargePoint.threads, () -> setup, takenOver::add);
 
     @AfterEach
     void stop() {
@@ -88,6 +92,27 @@ class ConnectorRelayTest {
         assertEquals(9, call.get(3).get("csChargingProfiles").get("transactionId").asInt());
         answer(call, "Accepted");
         assertEquals(10, limiting.toCompletableFuture().get(5, TimeUnit.SECONDS).currentLimitA());
+    }
+
+    @Test
+    void chargingATransactionTheChargePointStartedOnItsOwnTakesItOverForTheSession() throws Exception {
+        connector.onTransactionStarted(11, "EV-ANNA", 1000, Instant.now());
+        CompletionStage<RelayState> closing = relay.execute(new RelayCommand.CloseContactor(16));
+        JsonNode call = next();
+        assertEquals("SetChargingProfile", call.get(2).asText(), "no second transaction");
+        answer(call, "Accepted");
+        assertTrue(closing.toCompletableFuture().get(5, TimeUnit.SECONDS).contactorClosed());
+        assertEquals(List.of(11), takenOver, "the session bills it");
+    }
+
+    @Test
+    void aChargePointThatTakesPowerOnlyGetsItsLimitInWattsOverItsPhases() throws Exception {
+        chargePoint.link.onlyPower(true);
+        connector.onTransactionStarted(9, "EV-ANNA", 1000, Instant.now());
+        relay.execute(new RelayCommand.SetCurrentLimit(16));
+        JsonNode schedule = next().get(3).get("csChargingProfiles").get("chargingSchedule");
+        assertEquals("W", schedule.get("chargingRateUnit").asText());
+        assertEquals(16.0 * 3 * 230, schedule.get("chargingSchedulePeriod").get(0).get("limit").asDouble());
     }
 
     @Test

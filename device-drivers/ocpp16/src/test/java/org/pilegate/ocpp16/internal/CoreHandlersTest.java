@@ -36,6 +36,15 @@ class CoreHandlersTest {
     }
 
     @Test
+    void aBootWhileTheSessionsDoNotRunIsPendingAndComesAgainSoon() throws Exception {
+        fixture.sessionsRunning = false;
+        ObjectNode answer = fixture.call("BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+        assertEquals("Pending", answer.get("status").asText());
+        assertEquals(CoreHandlers.PENDING_RETRY_S, answer.get("interval").asInt());
+        assertEquals(List.of(), fixture.booted, "its connectors are asked once it is accepted");
+    }
+
+    @Test
     void aHeartbeatIsAnsweredWithTheTime() throws Exception {
         assertEquals("2026-12-03T10:00:00Z", fixture.call("Heartbeat", "{}").get("currentTime").asText());
     }

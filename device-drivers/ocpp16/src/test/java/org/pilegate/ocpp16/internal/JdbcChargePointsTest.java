@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -78,12 +79,29 @@ abstract class JdbcChargePointsTest {
 
     @Test
     void transactionsAreNumberedOnceAndStoppedOnce() {
-        int first = transactions.start(CP, 1, "EV-1", 1000, AT);
-        int second = transactions.start(CP, 2, "EV-2", 5000, AT);
+        int first = transactions.start(CP, 1, "EV-1", 1000, AT, true);
+        int second = transactions.start(CP, 2, "EV-2", 5000, AT, true);
         assertNotEquals(first, second);
-        assertEquals(first, transactions.start(CP, 1, "EV-1", 1000, AT));
-        assertTrue(transactions.stop(first, 1500, AT.plusSeconds(600), "Remote"));
-        assertFalse(transactions.stop(first, 1600, AT.plusSeconds(700), "Local"));
+        assertEquals(first, transactions.start(CP, 1, "EV-1", 1000, AT, true));
+        assertTrue(transactions.stop(first, 1500, AT.plusSeconds(600), "Remote", Optional.empty()));
+        assertFalse(transactions.stop(first, 1600, AT.plusSeconds(700), "Local", Optional.empty()));
         assertEquals(List.of(new JdbcTransactions.Open(second, 2, "EV-2", 5000)), transactions.open(CP));
+        assertEquals(List.of(), transactions.unbilled(CP), "a session bills what the gateway started");
+    }
+
+    @Test
+    void aTransactionNoSessionTookOverIsToBeBilledOnItsOwnUntilBilled() {
+        int local = transactions.start(CP, 1, "EV-1", 1000, AT, false);
+        int takenOver = transactions.start(CP, 2, "EV-2", 5000, AT, false);
+        transactions.billedBySession(takenOver);
+        assertEquals(List.of(), transactions.unbilled(CP), "running: nothing to bill yet");
+        transactions.stop(local, 1500, AT.plusSeconds(600), "Local", Optional.of("[]"));
+        transactions.stop(takenOver, 5500, AT.plusSeconds(600), "Local", Optional.empty());
+
+        assertEquals(List.of(new JdbcTransactions.Unbilled(CP, local, 1, "EV-1", 1000, AT, 1500, AT.plusSeconds(600),
+                "Local", Optional.of("[]"))), transactions.unbilled(CP));
+        transactions.billed(local, "ocpp-" + CP + "-" + local);
+        assertEquals(List.of(), transactions.unbilled(CP));
+        assertEquals(Optional.empty(), transactions.unbilled(local));
     }
 }

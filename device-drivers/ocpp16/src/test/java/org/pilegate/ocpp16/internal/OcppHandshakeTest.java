@@ -41,7 +41,7 @@ class OcppHandshakeTest {
     OcppHandshakeTest() {
         ChargePointConnections connections = new ChargePointConnections(new FrameCodec(new ObjectMapper()),
                 new OcppSchemas(), handlers.handlers, handlers.threads,
-                () -> new OcppSetup(300, Duration.ofSeconds(5), Duration.ofSeconds(10), 30), Clock.systemUTC());
+                () -> new OcppSetup(300, Duration.ofSeconds(5), Duration.ofSeconds(10), 30, 3, 230), Clock.systemUTC());
         served = http.http().serveWebSockets(OcppHandshake.PATH, new OcppHandshake(
                 (id, password) -> id.equals(ID) && password.equals(PASSWORD),
                 (id, socket) -> connections.accept(handlers.link, socket)));

@@ -12,7 +12,7 @@ class OcppSetupTest {
 
     @Test
     void theDefaultsAreTaken() {
-        assertEquals(new OcppSetup(300, Duration.ofSeconds(30), Duration.ofSeconds(10), 30),
+        assertEquals(new OcppSetup(300, Duration.ofSeconds(30), Duration.ofSeconds(10), 30, 3, 230),
                 OcppSetup.of(config(300, 30, 10, 30)));
     }
 
@@ -51,6 +51,16 @@ class OcppSetupTest {
             @Override
             public int maxRefusedPerMinute() {
                 return refusals;
+            }
+
+            @Override
+            public int phases() {
+                return 3;
+            }
+
+            @Override
+            public int nominalVoltageV() {
+                return 230;
             }
         };
     }

@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.PhaseValues;
+import org.pilegate.api.pile.PileId;
+import org.pilegate.api.session.ReportedSession;
+import org.pilegate.api.session.SessionId;
+import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.vehicle.VehicleId;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -18,6 +25,10 @@ class TransactionHandlersTest {
 
     private static final String START = "{\"connectorId\":1,\"idTag\":\"EV-ANNA\",\"meterStart\":15000,"
             + "\"timestamp\":\"2026-12-03T10:00:00Z\"}";
+
+    /** A start three hours before the gateway hears of it: run while the charge point was offline. */
+    private static final String OFFLINE_START = "{\"connectorId\":1,\"idTag\":\"EV-ANNA\",\"meterStart\":40000,"
+            + "\"timestamp\":\"2026-12-03T07:00:00Z\"}";
 
     private final HandlersFixture fixture = new HandlersFixture();
 
@@ -89,6 +100,63 @@ class TransactionHandlersTest {
         assertFalse(fixture.connector(1).relayState().contactorClosed());
         assertEquals(19000, fixture.connector(1).reading().orElseThrow().energyImportWh());
         assertEquals(List.of(), fixture.transactions.open(fixture.link.id()));
-        assertFalse(fixture.transactions.stop(id, 20000, HandlersFixture.NOW, "Local"), "a stop is written once");
+        assertFalse(fixture.transactions.stop(id, 20000, HandlersFixture.NOW, "Local", Optional.empty()),
+                "a stop is written once");
+    }
+
+    @Test
+    void aTransactionTheGatewayStartedIsBilledByItsSessionNotOnItsOwn() throws Exception {
+        fixture.connector(1).startRequested(true);
+        int id = fixture.call("StartTransaction", START).get("transactionId").asInt();
+        fixture.call("StopTransaction", "{\"transactionId\":" + id + ",\"meterStop\":19000,"
+                + "\"timestamp\":\"2026-12-03T11:00:00Z\"}");
+
+        assertEquals(List.of(), fixture.reported);
+    }
+
+    @Test
+    void aTransactionRunOfflineAndReportedLateIsBilledOnceFromItsRegistersAndTimelineAndLeavesThePileAlone()
+            throws Exception {
+        ObjectNode started = fixture.call("StartTransaction", OFFLINE_START);
+        int id = started.get("transactionId").asInt();
+        assertEquals("Accepted", started.get("idTagInfo").get("status").asText());
+        assertFalse(fixture.connector(1).relayState().contactorClosed(), "the pile has no session behind it");
+
+        String stop = offlineStop(id);
+        fixture.call("StopTransaction", stop);
+        // the answer was lost: the charge point sends the stop again on its next connection
+        fixture.call("StopTransaction", stop);
+
+        assertEquals(1, fixture.reported.size(), "billed once");
+        ReportedSession session = fixture.reported.get(0);
+        assertEquals(new SessionId("ocpp-CP-7-" + id), session.id());
+        assertEquals(new PileId("CP-7-1"), session.pile());
+        assertEquals(Optional.of(new VehicleId("EV-ANNA")), session.vehicle());
+        assertEquals(Instant.parse("2026-12-03T07:00:00Z"), session.startedAt());
+        assertEquals(Instant.parse("2026-12-03T08:00:00Z"), session.endedAt());
+        assertEquals(List.of(40_000L, 46_000L), List.of(session.startRegisterWh(), session.endRegisterWh()));
+        assertEquals(List.of(new MeterSample(Instant.parse("2026-12-03T07:30:00Z"), 43_000, 6_000,
+                OptionalInt.empty(), true)), session.samples());
+    }
+
+    @Test
+    void aStopReportedWhileNoSessionsRunIsBilledOnceTheyDo() throws Exception {
+        fixture.sessionsRunning = false;
+        int id = fixture.call("StartTransaction", OFFLINE_START).get("transactionId").asInt();
+        fixture.call("StopTransaction", offlineStop(id));
+        assertEquals(List.of(), fixture.reported);
+
+        fixture.sessionsRunning = true;
+        fixture.billing.billOutstanding(fixture.link.id());
+        fixture.billing.billOutstanding(fixture.link.id());
+
+        assertEquals(1, fixture.reported.size());
+    }
+
+    private static String offlineStop(int id) {
+        return "{\"transactionId\":" + id + ",\"meterStop\":46000,\"timestamp\":\"2026-12-03T08:00:00Z\","
+                + "\"reason\":\"Local\",\"idTag\":\"EV-ANNA\",\"transactionData\":[{\"timestamp\":"
+                + "\"2026-12-03T07:30:00Z\",\"sampledValue\":[{\"value\":\"43000\"},{\"value\":\"6000\","
+                + "\"measurand\":\"Power.Active.Import\",\"unit\":\"W\"}]}]}";
     }
 }

@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.error.Refusal;
@@ -31,6 +32,12 @@ public final class RpcEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(RpcEndpoint.class);
     /** How many answers are kept for repeated CALL ids: a retry comes soon after its original. */
     private static final int REMEMBERED_ANSWERS = 64;
+    /**
+     * How many of the peer's CALLs may wait for their answer at once. OCPP-J allows one; a few more are a peer's
+     * retries. Beyond these the peer floods: its CALLs are refused, count against its budget, and take no more of
+     * the shared workers than one at a time, so other charge points are not slowed.
+     */
+    static final int MAX_WAITING_CALLS = 8;
 
     /** Where frames go; both may be called from any thread. */
     public interface Transport {
@@ -65,6 +72,7 @@ public final class RpcEndpoint {
     };
     private final Queue<Outgoing> waiting = new ArrayDeque<>(); // guarded by this
     private Outgoing outstanding; // guarded by this
+    private final AtomicInteger waitingCalls = new AtomicInteger();
     private boolean closed; // guarded by this
 
     public RpcEndpoint(String peer, FrameCodec codec, OcppSchemas schemas, Transport transport, Dispatcher dispatcher,
@@ -90,7 +98,14 @@ public final class RpcEndpoint {
             return;
         }
         if (frame instanceof RpcFrame.Call call) {
-            lane.submit(() -> answer(call));
+            if (waitingCalls.incrementAndGet() > MAX_WAITING_CALLS) {
+                waitingCalls.decrementAndGet();
+                refuse(new RpcFrame.CallError(call.id(), RpcErrorCode.GenericError, call.action() + ": "
+                        + MAX_WAITING_CALLS + " CALLs wait for their answer already; send the next once answered",
+                        codec.json().createObjectNode()));
+                return;
+            }
+            lane.submit(() -> answer(call)).whenComplete((sent, failure) -> waitingCalls.decrementAndGet());
         } else {
             settle(frame);
         }

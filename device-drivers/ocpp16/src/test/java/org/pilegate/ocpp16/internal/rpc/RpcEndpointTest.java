@@ -153,6 +153,25 @@ class RpcEndpointTest {
     }
 
     @Test
+    void aPeerThatFloodsCallsHasThoseBeyondTheWaitingOnesRefusedAndIsDisconnectedPastItsBudget() throws Exception {
+        CompletableFuture<ObjectNode> never = new CompletableFuture<>();
+        RpcEndpoint endpoint = endpoint(Duration.ofSeconds(5), 3, (action, payload) -> never);
+        for (int i = 0; i < RpcEndpoint.MAX_WAITING_CALLS + 3; i++) {
+            endpoint.receive("[2,\"h" + i + "\",\"Heartbeat\",{}]");
+        }
+        for (int i = 0; i < 3; i++) {
+            JsonNode refused = next();
+            assertEquals(4, refused.get(0).asInt());
+            assertEquals("GenericError", refused.get(2).asText());
+        }
+        assertEquals(List.of(), closes, "within its budget");
+        endpoint.receive("[2,\"h-last\",\"Heartbeat\",{}]");
+        assertEquals(List.of("1008 too many invalid messages"), closes);
+        Thread.sleep(300);
+        assertEquals(1, handled.get(), "one CALL at a time reached the handler, the others wait in its lane");
+    }
+
+    @Test
     void aPeerThatKeepsSendingGarbageIsDisconnected() throws Exception {
         RpcEndpoint endpoint = endpoint(Duration.ofSeconds(5), 3, (action, payload) -> accepted());
         for (int i = 0; i < 3; i++) {
