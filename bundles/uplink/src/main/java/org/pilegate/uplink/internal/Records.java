@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +22,8 @@ import org.pilegate.api.session.ChargingSession;
 final class Records {
 
     static final int SCHEMA_VERSION = 1;
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals written as they are, never with an exponent. */
+    static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final String siteId;
     private final Clock clock;
