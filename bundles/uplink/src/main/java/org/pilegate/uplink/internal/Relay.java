@@ -76,7 +76,9 @@ final class Relay {
             } catch (RuntimeException e) {
                 inFlight.decrementAndGet();
                 failure.compareAndSet(null, describe(e));
-                return;
+            }
+            if (failure.get() != null) {
+                return; // a later event must not overtake this one: all goes again from the oldest
             }
             cursor = event.seq();
         }

@@ -62,12 +62,15 @@ final class LocalKafka implements AutoCloseable {
 
     /** Starts the broker and waits until it accepts connections. */
     void start() throws IOException, InterruptedException {
+        long started = System.nanoTime();
         server = java("kafka.Kafka", folder.resolve("server.properties").toString())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try (Socket probe = new Socket()) {
                 probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                System.out.println("Kafka accepts connections after "
+                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
                 return;
             } catch (IOException notYet) {
                 if (!server.isAlive() || System.nanoTime() > deadline) {
@@ -97,7 +100,7 @@ final class LocalKafka implements AutoCloseable {
 
     private ProcessBuilder java(String main, String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
-                "java").toString(), "-Xmx384m", "-cp", classpath, main));
+                "java").toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, main));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectErrorStream(true);
     }

@@ -90,6 +90,22 @@ class RelayTest {
         assertEquals(Optional.of("IllegalStateException: no metadata"), relay.lastError());
     }
 
+    @Test
+    void aFailureReportedWhileSendingStopsThePassSoThatNoLaterEventOvertakesIt() {
+        List<OutboxEvent> events = added(3);
+        sender.failAtOnce = true;
+
+        relay.pass();
+        assertEquals(JdbcOutboxTest.ids(events.subList(0, 1)), sender.sentIds());
+
+        relay.pass();
+        clock.move(Relay.RETRY_AFTER);
+        relay.pass();
+        List<String> expected = new ArrayList<>(JdbcOutboxTest.ids(events.subList(0, 1)));
+        expected.addAll(JdbcOutboxTest.ids(events));
+        assertEquals(expected, sender.sentIds(), "all again, from the first");
+    }
+
     private List<OutboxEvent> added(int count) {
         List<OutboxEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -105,6 +121,8 @@ class RelayTest {
         private final List<OutboxEvent> sent = new ArrayList<>();
         private final List<Consumer<Optional<Exception>>> pending = new ArrayList<>();
         boolean refuseNext;
+        /** Reports the next send failed before it returns, as Kafka's producer does without metadata. */
+        boolean failAtOnce;
 
         @Override
         public void send(OutboxEvent event, Consumer<Optional<Exception>> done) {
@@ -113,6 +131,11 @@ class RelayTest {
                 throw new IllegalStateException("no metadata");
             }
             sent.add(event);
+            if (failAtOnce) {
+                failAtOnce = false;
+                done.accept(Optional.of(new IllegalStateException("not in metadata")));
+                return;
+            }
             pending.add(done);
         }
 
