@@ -3,10 +3,7 @@ package org.pilegate.uplink.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +11,14 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pilegate.api.ManualClock;
 import org.pilegate.store.internal.StoreDatabases;
 
 /** The relay over a real outbox (H2), with a sender whose acknowledgements the test gives. */
 class RelayTest {
 
     private final HeldSender sender = new HeldSender();
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-03T10:00:00Z"));
     private JdbcOutbox outbox;
     private Relay relay;
 
@@ -65,7 +63,7 @@ class RelayTest {
         relay.pass();
         assertEquals(3, sender.sentIds().size(), "waits before trying again");
 
-        clock.move(Relay.RETRY_AFTER);
+        clock.advance(Relay.RETRY_AFTER);
         relay.pass();
         List<String> expected = new ArrayList<>(JdbcOutboxTest.ids(events));
         expected.add(events.get(1).eventId());
@@ -83,7 +81,7 @@ class RelayTest {
 
         relay.pass();
         relay.pass();
-        clock.move(Relay.RETRY_AFTER);
+        clock.advance(Relay.RETRY_AFTER);
         relay.pass();
 
         assertEquals(JdbcOutboxTest.ids(events), sender.sentIds());
@@ -99,7 +97,7 @@ class RelayTest {
         assertEquals(JdbcOutboxTest.ids(events.subList(0, 1)), sender.sentIds());
 
         relay.pass();
-        clock.move(Relay.RETRY_AFTER);
+        clock.advance(Relay.RETRY_AFTER);
         relay.pass();
         List<String> expected = new ArrayList<>(JdbcOutboxTest.ids(events.subList(0, 1)));
         expected.addAll(JdbcOutboxTest.ids(events));
@@ -157,30 +155,6 @@ class RelayTest {
 
         @Override
         public void close() {
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-03T10:00:00Z");
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }
