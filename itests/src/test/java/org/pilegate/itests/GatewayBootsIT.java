@@ -5,12 +5,17 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,11 +31,14 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.pilegate.api.uplink.UplinkBacklog;
 
 /** An operator installs the distribution and starts it: every part of pilegate comes up, guarded by a secret. */
 @RunWith(PaxExam.class)
@@ -39,6 +47,13 @@ public class GatewayBootsIT extends InsideGateway {
 
     @Inject
     private ServiceComponentRuntime componentRuntime;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private UplinkBacklog uplink;
 
     @Test
     public void everyPilegateBundleIsActive() {
@@ -50,7 +65,8 @@ public class GatewayBootsIT extends InsideGateway {
                         "org.pilegate.j2mod", "org.pilegate.modbus-transport", "org.pilegate.store", "org.pilegate.device-profiles",
                         "org.pilegate.meter-modbus", "org.pilegate.relay-modbus", "org.pilegate.simulator", "org.pilegate.pile",
                         "org.pilegate.shell", "org.pilegate.session", "org.pilegate.wallet", "org.pilegate.tariff",
-                        "org.pilegate.metrics", "org.pilegate.opcua", "org.pilegate.web", "org.pilegate.ocpp16")));
+                        "org.pilegate.metrics", "org.pilegate.opcua", "org.pilegate.web", "org.pilegate.ocpp16",
+                        "org.pilegate.uplink")));
         String notActive = pilegate.stream()
                 .filter(bundle -> bundle.getState() != Bundle.ACTIVE)
                 .map(bundle -> bundle.getSymbolicName() + " in state " + bundle.getState())
@@ -113,6 +129,43 @@ public class GatewayBootsIT extends InsideGateway {
         assertLoginRefused("karaf", "karaf");
     }
 
+    /**
+     * The Kafka client, embedded in the uplink's bundle, works in the container: enabled towards a port where no
+     * broker listens, the uplink records the depot's telemetry and its sends fail with Kafka's own timeout, which the
+     * backlog reports. Disabled again afterwards, as it ships.
+     */
+    @Test
+    public void theUplinkRecordsAndTriesToSendOnceEnabled() throws Exception {
+        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration("org.pilegate.uplink",
+                null);
+        Dictionary<String, Object> shipped = configuration.getProperties();
+        assertFalse("disabled as shipped", uplink.backlog().enabled());
+        Dictionary<String, Object> enabled = new Hashtable<>();
+        for (String[] setting : new String[][] {{"bootstrapServers", "127.0.0.1:" + freePort()},
+                {"siteId", "depot-itest"}, {"securityProtocol", "PLAINTEXT"}, {"ocpiCountryCode", "DE"},
+                {"ocpiPartyId", "PLG"}, {"siteAddress", "Hafenstrasse 1"}, {"siteCity", "Hamburg"},
+                {"siteCountry", "DEU"}, {"siteCoordinates", "53.541,9.984"}}) {
+            enabled.put(setting[0], setting[1]);
+        }
+        enabled.put("enabled", Boolean.TRUE);
+        enabled.put("telemetryIntervalS", 10);
+        configuration.update(enabled);
+        try {
+            Instant deadline = Instant.now().plusSeconds(90);
+            UplinkBacklog.Backlog backlog = uplink.backlog();
+            while (backlog.lastError().isEmpty() || backlog.events() == 0) {
+                assertTrue("no failed send reported: " + backlog, Instant.now().isBefore(deadline));
+                Thread.sleep(500);
+                backlog = uplink.backlog();
+            }
+            assertTrue(backlog.toString(), backlog.enabled());
+            assertTrue(backlog.toString(), backlog.lastError().get().startsWith("TimeoutException"));
+            assertEquals("telemetry only: no session ran", 0, backlog.billingEvents());
+        } finally {
+            configuration.update(shipped == null ? new Hashtable<>() : shipped);
+        }
+    }
+
     /** An account an earlier gateway stored as an unsalted SHA-256 digest signs in, and is stored anew with bcrypt. */
     @Test
     public void anUnsaltedSha256AccountSignsInOnceAndIsHashedAgain() throws Exception {
@@ -137,6 +190,12 @@ public class GatewayBootsIT extends InsideGateway {
         return Arrays.stream(context.getBundles())
                 .filter(bundle -> bundle.getSymbolicName().startsWith("org.pilegate."))
                 .toList();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     private static void login(String user, String password) throws LoginException {

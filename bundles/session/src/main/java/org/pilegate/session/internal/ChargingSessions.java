@@ -40,6 +40,7 @@ import org.pilegate.api.terminal.TerminalOutbound;
 import org.pilegate.api.terminal.TerminalOutbox;
 import org.pilegate.api.terminal.TerminalRequestHandler;
 import org.pilegate.api.time.SteadyClock;
+import org.pilegate.api.uplink.UplinkOutbox;
 import org.pilegate.api.vehicle.VehicleRegistry;
 import org.pilegate.api.wallet.Wallet;
 import org.pilegate.api.work.GatewayThreads;
@@ -88,6 +89,10 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
     private volatile boolean active = true;
     private volatile Pricing pricing;
     private volatile Wallet wallet;
+    /** The fleet uplink, when installed: session changes and fee notices add their events in their transaction. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UplinkOutbox uplink;
 
     @Activate
     public ChargingSessions(@Reference(target = "(pilegate.store=main)") DataSource dataSource,
@@ -104,10 +109,10 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
         this.statusInterval = Duration.ofMillis(config.statusIntervalMs());
         this.promptLifetime = Duration.ofSeconds(config.promptLifetimeS());
         this.admissionBacklog = Duration.ofMillis(config.admissionBacklogMs());
-        this.sessions = new JdbcSessions(dataSource);
+        this.sessions = new JdbcSessions(dataSource, () -> Optional.ofNullable(uplink));
         this.threads = threads;
         this.lanes = new PileLanes(threads.workers(), QUEUE_LIMIT);
-        JdbcFees fees = new JdbcFees(dataSource);
+        JdbcFees fees = new JdbcFees(dataSource, () -> Optional.ofNullable(uplink));
         this.settlement = new Settlement(sessions, fees, registry, () -> Optional.ofNullable(pricing),
                 () -> Optional.ofNullable(wallet), clock);
         JdbcRedeemedTokens redeemed = new JdbcRedeemedTokens(dataSource);

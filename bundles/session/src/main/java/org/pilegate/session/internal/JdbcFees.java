@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -17,27 +18,41 @@ import org.pilegate.api.money.Money;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.terminal.FeeLine;
 import org.pilegate.api.terminal.FeeNotice;
+import org.pilegate.api.uplink.UplinkOutbox;
 import org.pilegate.store.SqlStates;
 
-/** Fee notices of finished sessions in the store's {@code session_fee} tables: one per session, kept as issued. */
+/**
+ * Fee notices of finished sessions in the store's {@code session_fee} tables: one per session, kept as issued. The
+ * notice's charge record goes to the uplink's outbox in the transaction that issues it.
+ */
 final class JdbcFees {
 
     private final DataSource dataSource;
+    private final Supplier<Optional<UplinkOutbox>> outbox;
 
     JdbcFees(DataSource dataSource) {
+        this(dataSource, Optional::empty);
+    }
+
+    JdbcFees(DataSource dataSource, Supplier<Optional<UplinkOutbox>> outbox) {
         this.dataSource = dataSource;
+        this.outbox = outbox;
     }
 
     /**
-     * Stores the session's fee notice, unless it has one already.
+     * Stores the finished session's fee notice, unless it has one already.
      *
      * @return the notice that stands: {@code notice}, or the one issued before
      */
-    FeeNotice issue(FeeNotice notice, String tariffId) {
+    FeeNotice issue(SessionRecord ended, FeeNotice notice, String tariffId) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 insert(connection, notice, tariffId);
+                Optional<UplinkOutbox> uplink = outbox.get();
+                if (uplink.isPresent()) {
+                    uplink.get().sessionPriced(connection, ended.session(), ended.account(), notice, tariffId);
+                }
                 connection.commit();
                 return notice;
             } catch (SQLException e) {

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -23,12 +24,14 @@ import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionQuery;
 import org.pilegate.api.session.SessionState;
 import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.api.uplink.UplinkOutbox;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
 
 /**
  * Charging sessions and their status timeline in the store's {@code charging_session} and {@code session_status}
- * tables. Every change is written before it is acted on or announced, so a restart finds what terminals were told.
+ * tables. Every change is written before it is acted on or announced, so a restart finds what terminals were told. A
+ * session opened or moved to another state adds its event to the uplink's outbox in the same transaction.
  */
 final class JdbcSessions {
 
@@ -38,9 +41,15 @@ final class JdbcSessions {
     private static final String OPEN = "('PENDING', 'CHARGING', 'SUSPENDED')";
 
     private final DataSource dataSource;
+    private final Supplier<Optional<UplinkOutbox>> outbox;
 
     JdbcSessions(DataSource dataSource) {
+        this(dataSource, Optional::empty);
+    }
+
+    JdbcSessions(DataSource dataSource, Supplier<Optional<UplinkOutbox>> outbox) {
         this.dataSource = dataSource;
+        this.outbox = outbox;
     }
 
     void insert(SessionRecord record) {
@@ -179,12 +188,52 @@ final class JdbcSessions {
         }
     }
 
-    /** Runs an insert or update whose first 17 parameters are the columns, and an update's 18th the session id. */
+    /**
+     * Runs an insert or update whose first 17 parameters are the columns, and an update's 18th the session id; with
+     * the uplink's event when the state is new, in one transaction.
+     */
     private void write(String sql, SessionRecord record, boolean keyedUpdate) {
         ChargingSession session = record.session();
+        Optional<UplinkOutbox> uplink = outbox.get();
+        try (Connection connection = dataSource.getConnection()) {
+            if (uplink.isEmpty()) {
+                write(connection, sql, record, keyedUpdate);
+                return;
+            }
+            connection.setAutoCommit(false);
+            try {
+                Optional<SessionState> before = keyedUpdate ? storedState(connection, session.id()) : Optional.empty();
+                write(connection, sql, record, keyedUpdate);
+                if (before.filter(session.state()::equals).isEmpty()) {
+                    uplink.get().sessionChanged(connection, session);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store session " + session.id(), e);
+        }
+    }
+
+    private static Optional<SessionState> storedState(Connection connection, SessionId session) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT state FROM charging_session WHERE session_id = ? FOR UPDATE")) {
+            select.setString(1, session.value());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(SessionState.valueOf(row.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    private static void write(Connection connection, String sql, SessionRecord record, boolean keyedUpdate)
+            throws SQLException {
+        ChargingSession session = record.session();
         Optional<ChargingInfo> info = session.info();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, session.id().value());
             statement.setString(2, session.pile().value());
             statement.setString(3, session.vehicle().map(VehicleId::value).orElse(null));
@@ -209,8 +258,6 @@ final class JdbcSessions {
             if (statement.executeUpdate() != 1) {
                 throw new IllegalStateException("session " + session.id() + " is not stored");
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store session " + session.id(), e);
         }
     }
 

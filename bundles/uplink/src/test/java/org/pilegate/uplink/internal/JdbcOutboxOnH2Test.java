@@ -1,0 +1,13 @@
+package org.pilegate.uplink.internal;
+
+import javax.sql.DataSource;
+
+import org.pilegate.store.internal.StoreDatabases;
+
+class JdbcOutboxOnH2Test extends JdbcOutboxTest {
+
+    @Override
+    DataSource freshDatabase() throws Exception {
+        return StoreDatabases.h2();
+    }
+}
