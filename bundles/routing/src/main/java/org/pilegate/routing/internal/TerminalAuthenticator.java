@@ -10,7 +10,9 @@ public interface TerminalAuthenticator {
     /**
      * The terminal {@code credential} belongs to, if it is valid.
      *
-     * @throws TerminalMessageException service_unavailable while credentials cannot be checked
+     * @param clientAddress the IP address the credential came from
+     * @throws TerminalMessageException service_unavailable while credentials cannot be checked; too_many_attempts
+     *         after too many failures for the terminal or from the address lately
      */
-    Optional<TerminalId> authenticate(String credential);
+    Optional<TerminalId> authenticate(String credential, String clientAddress);
 }
