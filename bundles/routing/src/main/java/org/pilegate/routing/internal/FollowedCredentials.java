@@ -13,6 +13,7 @@ import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.secret.SignInAttempts;
 import org.pilegate.api.terminal.TerminalCredentials;
 import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.routing.TerminalAuthenticator;
 
 /**
  * Checks terminal credentials for the WebSocket and REST routes. The credentials service is followed dynamically: while

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.routing.TerminalAuthenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
