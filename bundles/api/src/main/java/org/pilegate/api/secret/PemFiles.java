@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -66,15 +65,11 @@ public final class PemFiles {
         throw new GeneralSecurityException(file + ": the private key is neither RSA nor EC");
     }
 
-    /** Writes {@code content} to {@code file}, readable and writable by the owner only where the file system can. */
-    public static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, content);
+    /** Writes a generated pair: the key readable by the owner only, the certificate by anyone. */
+    public static void writePair(Path keyFile, PrivateKey key, Path certificateFile, X509Certificate certificate)
+            throws IOException, GeneralSecurityException {
+        Secrets.writeOwnerOnly(keyFile, pem("PRIVATE KEY", key.getEncoded()));
+        Files.writeString(certificateFile, pem("CERTIFICATE", certificate.getEncoded()));
     }
 
     private static byte[] block(Path file, String type) throws IOException, GeneralSecurityException {

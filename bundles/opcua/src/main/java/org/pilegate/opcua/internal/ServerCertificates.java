@@ -68,8 +68,7 @@ record ServerCertificates(KeyPair keyPair, X509Certificate certificate, String a
         } catch (Exception e) {
             throw new GeneralSecurityException("generating the server certificate failed", e);
         }
-        PemFiles.writeOwnerOnly(keyFile, PemFiles.pem("PRIVATE KEY", keyPair.getPrivate().getEncoded()));
-        Files.writeString(certificateFile, PemFiles.pem("CERTIFICATE", certificate.getEncoded()));
+        PemFiles.writePair(keyFile, keyPair.getPrivate(), certificateFile, certificate);
         LOG.info("OPC UA server certificate generated for {} ({}) in {}", applicationUri, hostnames, dir);
         return new ServerCertificates(keyPair, certificate, applicationUri);
     }

@@ -144,8 +144,7 @@ final class TlsCertificate {
         } catch (Exception e) {
             throw new GeneralSecurityException("generating the gateway's certificate failed", e);
         }
-        PemFiles.writeOwnerOnly(keyFile, PemFiles.pem("PRIVATE KEY", keyPair.getPrivate().getEncoded()));
-        Files.writeString(certificateFile, PemFiles.pem("CERTIFICATE", certificate.getEncoded()));
+        PemFiles.writePair(keyFile, keyPair.getPrivate(), certificateFile, certificate);
         LOG.info("Self-signed TLS certificate generated for {} and {} in {}", names, addresses, certificateFile);
     }
 
