@@ -74,7 +74,7 @@ final class TlsEndpoint {
             server = moved;
             TerminalHttpServer.await(old.close(), "HTTPS on " + settings + " did not close");
             LOG.info("HTTPS and WSS moved from {} to {}", settings, next);
-        } else {
+        } else if (!next.equals(settings) || certificate.changedOnDisk(next)) {
             present(nextCertificate);
         }
         settings = next;
