@@ -132,7 +132,8 @@ public class OcppChargePointIT {
                         finished.path("energyWh").asLong());
                 assertEquals("TxProfile", step(log, "remote-start").path("profile").asText());
                 assertEquals("OccurenceConstraintViolation", step(log, "malformed-refused").path("code").asText());
-                assertTrue(step(log, "tls-refused").path("why").asText().contains("401"));
+                assertEquals("a wrong password over wss: 401", "Unauthorized",
+                        step(log, "tls-refused").path("why").asText());
                 assertEquals("over wss (security profile 2)", "Accepted",
                         step(log, "tls-booted").path("status").asText());
 
