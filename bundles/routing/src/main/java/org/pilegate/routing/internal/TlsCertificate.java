@@ -13,6 +13,8 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Period;
 import java.util.Collections;
@@ -65,7 +67,13 @@ final class TlsCertificate {
         X509Certificate certificate = PemFiles.readCertificate(certificateFile);
         PrivateKey key = PemFiles.readPrivateKey(keyFile);
         checkPair(certificate, key, certificateFile, keyFile);
-        certificate.checkValidity();
+        try {
+            certificate.checkValidity();
+        } catch (CertificateExpiredException | CertificateNotYetValidException outOfDate) {
+            // served all the same: clients decide, and plain HTTP and the routes stay up while it is renewed
+            LOG.warn("{} is valid from {} until {} only: clients will refuse it", certificateFile,
+                    certificate.getNotBefore(), certificate.getNotAfter());
+        }
         PemKeyCertOptions options = new PemKeyCertOptions()
                 .setCertValue(Buffer.buffer(Files.readAllBytes(certificateFile)))
                 .setKeyValue(Buffer.buffer(Files.readAllBytes(keyFile)));
