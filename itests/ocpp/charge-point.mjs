@@ -3,7 +3,10 @@
 // boot, heartbeat, status, a refused malformed message on a connection that stays open, and a whole transaction that
 // the gateway starts and stops remotely, with the connection dropped and made again in the middle of it (the meter
 // counting on meanwhile). Then a transaction it ran while offline, reported once it is back, its stop sent again on
-// the next connection as if the answer had been lost. Prints one JSON line per step; exits 0 when all is over.
+// the next connection as if the answer had been lost. Before all that, security profile 2: the same Basic
+// authentication over TLS (wss), trusting the gateway's certificate, refused with a wrong password and booted with the
+// right one. Prints one JSON line per step; exits 0 when all is over.
+import { readFileSync } from 'node:fs';
 import ocppRpc from 'ocpp-rpc';
 
 const { RPCClient } = ocppRpc;
@@ -11,6 +14,8 @@ const endpoint = process.env.PILEGATE_OCPP_URL;
 const identity = process.env.PILEGATE_CHARGE_POINT;
 const password = process.env.PILEGATE_CHARGE_POINT_PASSWORD;
 const idTag = process.env.PILEGATE_ID_TAG;
+const tlsEndpoint = process.env.PILEGATE_OCPP_TLS_URL;
+const gatewayCertificate = readFileSync(process.env.PILEGATE_OCPP_CA);
 const deadline = setTimeout(() => fail('the sessions did not end within 3 minutes'), 180_000);
 
 let registerWh = 120_000;
@@ -47,11 +52,26 @@ function sample(context) {
     };
 }
 
-function client(withPassword) {
+function client(withPassword, over = endpoint) {
     return new RPCClient({
-        endpoint, identity, password: withPassword, protocols: ['ocpp1.6'], strictMode: true, reconnect: false,
-        callTimeoutMs: 20_000,
+        endpoint: over, identity, password: withPassword, protocols: ['ocpp1.6'], strictMode: true, reconnect: false,
+        callTimeoutMs: 20_000, wsOpts: { ca: gatewayCertificate },
     });
+}
+
+async function securityProfile2() {
+    const intruder = client('not-the-password-at-all', tlsEndpoint);
+    try {
+        await intruder.connect();
+        fail('a wrong password was let in over TLS');
+    } catch (e) {
+        log('tls-refused', { why: e.message });
+    }
+    const cp = client(password, tlsEndpoint);
+    await cp.connect();
+    const boot = await cp.call('BootNotification', { chargePointVendor: 'pilegate-itest', chargePointModel: 'ocpp-rpc' });
+    log('tls-booted', { status: boot.status, protocol: cp.protocol });
+    await cp.close();
 }
 
 async function refusedWithWrongPassword() {
@@ -193,6 +213,7 @@ async function offlineTransaction() {
 }
 
 async function main() {
+    await securityProfile2();
     await refusedWithWrongPassword();
     const cp = client(password);
     current = cp;

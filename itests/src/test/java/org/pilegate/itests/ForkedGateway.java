@@ -46,6 +46,7 @@ final class ForkedGateway implements AutoCloseable {
         run(List.of("tar", "xzf", distribution.toString(), "-C", folder.toString(), "--strip-components=1"), folder);
         ForkedGateway gateway = new ForkedGateway(folder);
         gateway.set("org.pilegate.routing.cfg", "port", Integer.toString(PilegateDistribution.HTTP_PORT));
+        gateway.set("org.pilegate.routing.cfg", "tlsPort", Integer.toString(PilegateDistribution.TLS_PORT));
         gateway.set("org.apache.karaf.shell.cfg", "sshPort", Integer.toString(PilegateDistribution.SSH_PORT));
         gateway.set("org.pilegate.sim.cfg", "enabled", "false");
         gateway.set("org.pilegate.sim.ocpp.cfg", "count", "0");

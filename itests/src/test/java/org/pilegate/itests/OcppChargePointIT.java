@@ -41,7 +41,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * An OCPP 1.6J charge point written by others (npm's ocpp-rpc in strict mode, itests/ocpp/charge-point.mjs),
- * registered in the shell, charges a registered vehicle through the whole dialogue: refused with a wrong password,
+ * registered in the shell, connects over wss trusting the gateway's certificate (security profile 2: refused with a
+ * wrong password, booted with its own), then charges a registered vehicle through the whole dialogue: refused with a
+ * wrong password,
  * boot, heartbeat, status, a malformed message refused on a connection that stays open, plug and RFID, prompt,
  * association, a charging request that the gateway carries out with RemoteStartTransaction, status from MeterValues,
  * the connection dropped and made again mid-transaction, an operator's GetConfiguration from the shell, a stop from the terminal carried out with RemoteStopTransaction, the
@@ -77,6 +79,8 @@ public class OcppChargePointIT extends InsideGateway {
         try (TerminalClient client = driver(context, "octavia", 0).client()) {
             Process chargePoint = NodeScripts.start(folder, log, Map.of(
                     "PILEGATE_OCPP_URL", "ws://127.0.0.1:" + PilegateDistribution.HTTP_PORT + "/ocpp",
+                    "PILEGATE_OCPP_TLS_URL", "wss://127.0.0.1:" + PilegateDistribution.TLS_PORT + "/ocpp",
+                    "PILEGATE_OCPP_CA", PilegateDistribution.gatewayCertificate().toString(),
                     "PILEGATE_CHARGE_POINT", id.value(),
                     "PILEGATE_CHARGE_POINT_PASSWORD", password,
                     "PILEGATE_ID_TAG", "EV-OCTAVIA"), "node", "charge-point.mjs");
@@ -117,6 +121,10 @@ public class OcppChargePointIT extends InsideGateway {
                         finished.path("energyWh").asLong());
                 assertEquals("TxProfile", step(log, "remote-start").path("profile").asText());
                 assertEquals("OccurenceConstraintViolation", step(log, "malformed-refused").path("code").asText());
+                assertEquals("a wrong password over wss: 401", "Unauthorized",
+                        step(log, "tls-refused").path("why").asText());
+                assertEquals("over wss (security profile 2)", "Accepted",
+                        step(log, "tls-booted").path("status").asText());
 
                 JsonNode fee = client.next("fee_notice", WAIT);
                 long due = fee.path("total").path("minorUnits").asLong();

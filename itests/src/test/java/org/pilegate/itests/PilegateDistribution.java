@@ -10,6 +10,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRunti
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
@@ -28,10 +29,17 @@ public final class PilegateDistribution {
      * different checkouts can run side by side.
      */
     public static final int HTTP_PORT = Integer.getInteger("pilegate.itest.httpPort", 8181);
+    /** The gateway's HTTPS port. */
+    public static final int TLS_PORT = Integer.getInteger("pilegate.itest.tlsPort", 8443);
     static final int SIMULATOR_PORT = Integer.getInteger("pilegate.itest.simulatorPort", 15020);
     static final int SSH_PORT = Integer.getInteger("pilegate.itest.sshPort", 8101);
 
     private PilegateDistribution() {
+    }
+
+    /** The self-signed certificate the gateway under test generated on its first start; read inside the gateway. */
+    public static Path gatewayCertificate() {
+        return Path.of(System.getProperty("karaf.etc"), "tls", "gateway-cert.pem");
     }
 
     /** The distribution with {@code extra} options applied after the defaults, so that they override them. */
@@ -59,6 +67,7 @@ public final class PilegateDistribution {
                 editConfigurationFilePut("etc/org.pilegate.session.cfg", "promptLifetimeS",
                         Integer.toString(PROMPT_LIFETIME_S)),
                 editConfigurationFilePut("etc/org.pilegate.routing.cfg", "port", Integer.toString(HTTP_PORT)),
+                editConfigurationFilePut("etc/org.pilegate.routing.cfg", "tlsPort", Integer.toString(TLS_PORT)),
                 editConfigurationFilePut("etc/org.pilegate.sim.cfg", "basePort", Integer.toString(SIMULATOR_PORT)),
                 // the tests register the charge points they play
                 editConfigurationFilePut("etc/org.pilegate.sim.ocpp.cfg", "count", "0"),
@@ -67,6 +76,7 @@ public final class PilegateDistribution {
                 systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
                 // the tests inside the gateway read the same ports
                 systemProperty("pilegate.itest.httpPort").value(Integer.toString(HTTP_PORT)),
+                systemProperty("pilegate.itest.tlsPort").value(Integer.toString(TLS_PORT)),
                 systemProperty("pilegate.itest.simulatorPort").value(Integer.toString(SIMULATOR_PORT)),
         };
         return Stream.concat(Stream.of(base), Stream.of(extra)).toArray(Option[]::new);

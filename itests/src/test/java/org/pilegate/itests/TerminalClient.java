@@ -62,6 +62,11 @@ final class TerminalClient implements AutoCloseable {
 
     /** Connects, retrying while the gateway starts its endpoint, without authenticating. */
     static TerminalClient open(Duration timeout) throws InterruptedException {
+        return open(HttpClient.newHttpClient(), ENDPOINT, timeout);
+    }
+
+    /** As {@link #open(Duration)}, with {@code client} (e.g. one that trusts the gateway's certificate) at {@code endpoint}. */
+    static TerminalClient open(HttpClient client, URI endpoint, Duration timeout) throws InterruptedException {
         BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
         WebSocket.Listener listener = new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
@@ -85,12 +90,12 @@ final class TerminalClient implements AutoCloseable {
         WebSocket socket;
         while (true) {
             try {
-                socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(ENDPOINT, listener)
+                socket = client.newWebSocketBuilder().buildAsync(endpoint, listener)
                         .get(5, TimeUnit.SECONDS);
                 break;
             } catch (ExecutionException | TimeoutException notYet) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("no terminal endpoint at " + ENDPOINT, notYet);
+                    throw new AssertionError("no terminal endpoint at " + endpoint, notYet);
                 }
                 Thread.sleep(200);
             }

@@ -1,7 +1,7 @@
 /**
  * What the routing bundle offers other bundles: its HTTP port for their own routes, and how many terminals are
- * connected.
+ * connected; terminal authentication.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.pilegate.routing;

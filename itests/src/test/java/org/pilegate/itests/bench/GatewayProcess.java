@@ -58,6 +58,8 @@ final class GatewayProcess implements AutoCloseable {
         GatewayProcess gateway = new GatewayProcess(home, settings);
         gateway.set("org.pilegate.routing.cfg", "host", "127.0.0.1");
         gateway.set("org.pilegate.routing.cfg", "port", Integer.toString(settings.httpPort()));
+        gateway.set("org.pilegate.routing.cfg", "tlsHost", "127.0.0.1");
+        gateway.set("org.pilegate.routing.cfg", "tlsPort", Integer.toString(DepotProcess.freePort()));
         gateway.set("org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1");
         gateway.set("org.apache.karaf.shell.cfg", "sshPort", Integer.toString(settings.sshPort()));
         gateway.set("org.pilegate.opcua.cfg", "bindAddress", "127.0.0.1");

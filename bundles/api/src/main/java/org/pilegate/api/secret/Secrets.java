@@ -1,6 +1,10 @@
 package org.pilegate.api.secret;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -40,5 +44,16 @@ public final class Secrets {
     public static boolean matches(String storedDigest, String presented) {
         return MessageDigest.isEqual(storedDigest.getBytes(StandardCharsets.US_ASCII),
                 digest(presented).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Writes {@code content} to {@code file}, readable and writable by the owner only where the file system can. */
+    public static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 }

@@ -1,20 +1,13 @@
 package org.pilegate.opcua.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Period;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -22,6 +15,7 @@ import java.util.regex.Pattern;
 import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
+import org.pilegate.api.secret.PemFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,41 +68,17 @@ record ServerCertificates(KeyPair keyPair, X509Certificate certificate, String a
         } catch (Exception e) {
             throw new GeneralSecurityException("generating the server certificate failed", e);
         }
-        writeOwnerOnly(keyFile, pem("PRIVATE KEY", keyPair.getPrivate().getEncoded()));
-        Files.writeString(certificateFile, pem("CERTIFICATE", certificate.getEncoded()));
+        PemFiles.writePair(keyFile, keyPair.getPrivate(), certificateFile, certificate);
         LOG.info("OPC UA server certificate generated for {} ({}) in {}", applicationUri, hostnames, dir);
         return new ServerCertificates(keyPair, certificate, applicationUri);
     }
 
     private static ServerCertificates load(Path keyFile, Path certificateFile)
             throws IOException, GeneralSecurityException {
-        X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(certificateFile)));
-        PrivateKey key = KeyFactory.getInstance("RSA")
-                .generatePrivate(new PKCS8EncodedKeySpec(unpem(Files.readString(keyFile))));
+        X509Certificate certificate = PemFiles.readCertificate(certificateFile);
+        PrivateKey key = PemFiles.readPrivateKey(keyFile);
         String applicationUri = CertificateUtil.getSanUri(certificate).orElseThrow(() ->
                 new GeneralSecurityException(certificateFile + " names no application URI"));
         return new ServerCertificates(new KeyPair(certificate.getPublicKey(), key), certificate, applicationUri);
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
-
-    private static byte[] unpem(String pem) {
-        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-    }
-
-    /** The private key is readable by the gateway's user only, where the file system can say so. */
-    private static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, content);
     }
 }

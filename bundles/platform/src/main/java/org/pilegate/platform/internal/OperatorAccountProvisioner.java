@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.pilegate.api.secret.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +86,7 @@ public class OperatorAccountProvisioner {
             LOG.info("Operator account '{}' created with the password from {}", config.user(), PASSWORD_ENV);
         } else {
             Path secretFile = etc.resolve(GENERATED_SECRET_FILE);
-            writeOwnerOnly(secretFile, password + System.lineSeparator());
+            Secrets.writeOwnerOnly(secretFile, password + System.lineSeparator());
             LOG.warn("Operator account '{}' created; its generated password is in {}", config.user(), secretFile);
         }
     }
@@ -99,15 +98,5 @@ public class OperatorAccountProvisioner {
             password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
         }
         return password.toString();
-    }
-
-    private static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
     }
 }

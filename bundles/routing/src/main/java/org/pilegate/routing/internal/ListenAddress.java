@@ -24,19 +24,25 @@ record ListenAddress(String host, int port, List<String> webSocketSubProtocols) 
     }
 
     ListenAddress {
-        if (host == null || !HOST.matcher(host).matches()) {
-            throw new IllegalArgumentException(TerminalHttpServer.PID + ": host: '" + host
-                    + "' is not a host name or IP address (0.0.0.0 listens on every IPv4 interface)");
-        }
-        if (port < 1 || port > 0xFFFF) {
-            throw new IllegalArgumentException(TerminalHttpServer.PID + ": port: " + port + " is not 1..65535");
-        }
+        checkHostAndPort("host", host, "port", port);
         webSocketSubProtocols = List.copyOf(webSocketSubProtocols);
         for (String subProtocol : webSocketSubProtocols) {
             if (!SUBPROTOCOL.matcher(subProtocol).matches()) {
                 throw new IllegalArgumentException(TerminalHttpServer.PID + ": webSocketSubProtocols: '" + subProtocol
                         + "' is not a subprotocol name (letters, digits and . _ - and the like, no spaces or commas)");
             }
+        }
+    }
+
+    /** Refuses a host or port that cannot be listened on, naming the PID and the configuration key. */
+    static void checkHostAndPort(String hostKey, String host, String portKey, int port) {
+        if (host == null || !HOST.matcher(host).matches()) {
+            throw new IllegalArgumentException(TerminalHttpServer.PID + ": " + hostKey + ": '" + host
+                    + "' is not a host name or IP address (0.0.0.0 listens on every IPv4 interface)");
+        }
+        if (port < 1 || port > 0xFFFF) {
+            throw new IllegalArgumentException(TerminalHttpServer.PID + ": " + portKey + ": " + port
+                    + " is not 1..65535");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.pilegate.routing.internal;
 
+import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,6 +45,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <p>
  * A changed host or port moves the listener in place ({@link #modified}): the service stays registered, so the routes
  * on the router keep running and no terminal route or web page restarts for it.
+ * <p>
+ * The router is served twice: over HTTPS and WSS by a {@link TlsEndpoint}, and over plain HTTP, bound to this
+ * machine only unless configured otherwise, for local clients.
  */
 // immediate: the port stays open while the routes on it are replaced
 @Component(service = {TerminalEndpoints.class, GatewayHttpServer.class}, configurationPid = TerminalHttpServer.PID,
@@ -68,13 +72,20 @@ public class TerminalHttpServer implements TerminalEndpoints {
     private final Router router = Router.router(vertx);
     private volatile ListenAddress address;
     private HttpServer server;
+    private TlsEndpoint tls;
 
     @Activate
     public TerminalHttpServer(@Reference(name = "camel") CamelContext camel, RoutingConfig config) {
-        this(camel, ListenAddress.of(config));
+        this(camel, ListenAddress.of(config), TlsSettings.of(config, etc()));
     }
 
+    /** Plain HTTP only, for the tests of bundles whose routes serve on this server. */
     TerminalHttpServer(CamelContext camel, ListenAddress address) {
+        this(camel, address, null);
+    }
+
+    /** @param tlsSettings where HTTPS listens, null for none */
+    TerminalHttpServer(CamelContext camel, ListenAddress address, TlsSettings tlsSettings) {
         this.camel = camel;
         this.address = address;
         // the router stays registered under the first port: a move to another port keeps the router, and with it
@@ -84,6 +95,7 @@ public class TerminalHttpServer implements TerminalEndpoints {
         // platform-http adds its routes to this router; a sub-router's error handlers are never asked, so a body
         // Vert.x refuses for its size gets its JSON from a failure handler
         router.route().failureHandler(this::refuseTooLargeBody);
+        router.route().handler(TlsEndpoint::strictTransportSecurity);
         VertxPlatformHttpRouter platformRouter = new VertxPlatformHttpRouter(null, vertx, router, routerName) {
             @Override
             public Handler<RoutingContext> bodyHandler() {
@@ -92,6 +104,9 @@ public class TerminalHttpServer implements TerminalEndpoints {
         };
         try {
             server = listen(address, PID + ": host/port: cannot listen on " + address);
+            if (tlsSettings != null) {
+                tls = new TlsEndpoint(vertx, router, tlsSettings, address.webSocketSubProtocols());
+            }
             camel.getRegistry().bind(routerName, platformRouter);
             camel.getRegistry().bind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME, PlatformHttpEngine.class,
                     new VertxPlatformHttpEngine() {
@@ -116,6 +131,14 @@ public class TerminalHttpServer implements TerminalEndpoints {
     @Modified
     synchronized void modified(RoutingConfig config) {
         ListenAddress next = ListenAddress.of(config);
+        TlsSettings nextTls = TlsSettings.of(config, etc());
+        if (tls != null) {
+            tls.modified(nextTls);
+        }
+        move(next);
+    }
+
+    private void move(ListenAddress next) {
         ListenAddress previous = address;
         if (next.equals(previous)) {
             return;
@@ -148,6 +171,9 @@ public class TerminalHttpServer implements TerminalEndpoints {
         camel.getRegistry().unbind(routerName);
         camel.getRegistry().unbind(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME);
         try {
+            if (tls != null) {
+                tls.close();
+            }
             if (server != null) {
                 await(server.close(), "Terminal endpoints on " + address + " did not close");
             }
@@ -208,7 +234,12 @@ public class TerminalHttpServer implements TerminalEndpoints {
                                 + TerminalJson.MAX_MESSAGE_CHARS + " characters")));
     }
 
-    private static <T> T await(Future<T> future, String failure) {
+    /** Karaf's etc/, where relative certificate paths start. */
+    private static Path etc() {
+        return Path.of(System.getProperty("karaf.etc", "etc"));
+    }
+
+    static <T> T await(Future<T> future, String failure) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

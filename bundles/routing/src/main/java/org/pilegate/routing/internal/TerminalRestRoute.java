@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.routing.TerminalAuthenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,8 @@ public class TerminalRestRoute extends RouteBuilder {
             throw new TerminalMessageException(ErrorCode.UNAUTHENTICATED,
                     "send the terminal's credential as Authorization: Bearer <terminal id>.<secret>");
         }
-        TerminalId terminal = authenticator.authenticate(authorization.substring(BEARER.length()).strip())
+        TerminalId terminal = authenticator.authenticate(authorization.substring(BEARER.length()).strip(),
+                        request.getRequest().remoteAddress().host())
                 .orElseThrow(() -> new TerminalMessageException(ErrorCode.UNAUTHENTICATED, "authentication failed"));
         message.removeHeaders("*");
         message.setHeader(TerminalInboundRoute.TERMINAL_ID, terminal.value());
@@ -109,6 +111,8 @@ public class TerminalRestRoute extends RouteBuilder {
         respond(message, code.httpStatus(), error);
         if (code == ErrorCode.UNAUTHENTICATED) {
             message.setHeader("WWW-Authenticate", "Bearer");
+        } else if (code == ErrorCode.TOO_MANY_ATTEMPTS) {
+            message.setHeader("Retry-After", FollowedCredentials.FAILURE_WINDOW.toSeconds());
         }
     }
 

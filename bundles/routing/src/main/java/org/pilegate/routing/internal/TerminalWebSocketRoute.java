@@ -18,10 +18,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.api.terminal.TerminalId;
+import org.pilegate.routing.TerminalAuthenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * The terminals' WebSocket at {@value #PATH}. A connection first authenticates (see {@link AuthenticationFrames});
@@ -106,21 +108,27 @@ public class TerminalWebSocketRoute extends RouteBuilder {
         TerminalConnection connection = connection(exchange);
         Optional<String> credential = authentication.credentialIn(exchange.getMessage().getBody(String.class));
         Optional<TerminalId> terminal;
+        ErrorReply refusal;
         try {
-            terminal = credential.flatMap(authenticator::authenticate);
-        } catch (TerminalMessageException unavailable) {
-            send(exchange, List.of(json.encode(unavailable.reply())));
-            return;
+            String from = remoteAddress(exchange).host();
+            terminal = credential.flatMap(presented -> authenticator.authenticate(presented, from));
+            // no word on why: the credential's owner, format or age is nobody's business but the operator's
+            refusal = new ErrorReply(ErrorCode.UNAUTHENTICATED, credential.isPresent()
+                    ? "authentication failed"
+                    : "authenticate first: {\"type\":\"authenticate\",\"credential\":\"<terminal id>.<secret>\"}");
+        } catch (TerminalMessageException refused) {
+            if (refused.reply().code() == ErrorCode.SERVICE_UNAVAILABLE) {
+                send(exchange, List.of(json.encode(refused.reply())));
+                return;
+            }
+            terminal = Optional.empty();
+            refusal = refused.reply();
         }
         if (terminal.isPresent()) {
             connections.authenticated(connection, terminal.get());
             exchange.getMessage().setHeader(TerminalInboundRoute.TERMINAL_ID, terminal.get().value());
             return;
         }
-        // no word on why: the credential's owner, format or age is nobody's business but the operator's
-        ErrorReply refusal = new ErrorReply(ErrorCode.UNAUTHENTICATED, credential.isPresent()
-                ? "authentication failed"
-                : "authenticate first: {\"type\":\"authenticate\",\"credential\":\"<terminal id>.<secret>\"}");
         if (connection.refuse(json.encode(refusal)) >= MAX_REFUSED_FRAMES) {
             LOG.info("Closed WebSocket from {} after {} frames without valid authentication", remoteAddress(exchange),
                     MAX_REFUSED_FRAMES);
@@ -165,7 +173,7 @@ public class TerminalWebSocketRoute extends RouteBuilder {
         return exchange.getMessage().getHeader(VertxWebsocketConstants.CONNECTION_KEY, String.class);
     }
 
-    private static Object remoteAddress(Exchange exchange) {
-        return exchange.getMessage().getHeader(VertxWebsocketConstants.REMOTE_ADDRESS);
+    private static SocketAddress remoteAddress(Exchange exchange) {
+        return exchange.getMessage().getHeader(VertxWebsocketConstants.REMOTE_ADDRESS, SocketAddress.class);
     }
 }

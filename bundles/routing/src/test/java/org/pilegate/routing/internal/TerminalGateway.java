@@ -48,8 +48,8 @@ final class TerminalGateway implements AutoCloseable {
             httpServer.deactivate();
         }
         httpServer = new TerminalHttpServer(camel, new ListenAddress("127.0.0.1", port));
-        webSocketRoute = new TerminalWebSocketRoute(httpServer, connections, new FollowedCredentials(credentials));
-        transports = new RouteBuilder[] {webSocketRoute, new TerminalRestRoute(httpServer, new FollowedCredentials(credentials))};
+        webSocketRoute = new TerminalWebSocketRoute(httpServer, connections, new FollowedCredentials(credentials, System::nanoTime));
+        transports = new RouteBuilder[] {webSocketRoute, new TerminalRestRoute(httpServer, new FollowedCredentials(credentials, System::nanoTime))};
         try {
             for (RouteBuilder transport : transports) {
                 camel.addRoutes(transport);

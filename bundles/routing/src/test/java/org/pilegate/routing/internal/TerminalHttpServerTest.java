@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -140,26 +139,6 @@ class TerminalHttpServerTest {
     }
 
     private static RoutingConfig config(String host, int port) {
-        return new RoutingConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return RoutingConfig.class;
-            }
-
-            @Override
-            public String host() {
-                return host;
-            }
-
-            @Override
-            public int port() {
-                return port;
-            }
-
-            @Override
-            public String[] webSocketSubProtocols() {
-                return new String[] {"ocpp1.6"};
-            }
-        };
+        return RoutingConfigs.config(host, port, 8443);
     }
 }

@@ -143,6 +143,18 @@ class TerminalRestRouteTest {
     }
 
     @Test
+    void aLockedTerminalIs429WithTooManyAttemptsForItsValidCredentialToo() throws Exception {
+        for (int i = 0; i < FollowedCredentials.MAX_FAILURES; i++) {
+            assertEquals(401, post(STOP, Optional.of("Bearer phone-1.guess-" + i)).statusCode());
+        }
+
+        HttpResponse<String> locked = post(STOP, Optional.of("Bearer " + credential));
+
+        assertRefused(429, "too_many_attempts", locked);
+        assertEquals(Optional.of("60"), locked.headers().firstValue("Retry-After"));
+    }
+
+    @Test
     void messagesTheGatewayCannotReadAre400() throws Exception {
         gateway.pileSide(PileSideStub.answering((terminal, request) -> List.of()));
         assertRefused(400, "malformed_json", post("{\"type\":", Optional.of("Bearer " + credential)));

@@ -24,7 +24,7 @@ public class OcppAddCommand implements Action {
     private Session session;
 
     @Argument(index = 0, name = "chargePointId", required = true, description = "The identity the charge point"
-            + " connects with, the last part of ws://<gateway>:8181/ocpp/<chargePointId>.")
+            + " connects with, the last part of wss://<gateway>:8443/ocpp/<chargePointId>.")
     private String chargePoint;
 
     @Option(name = "--connectors", description = "How many connectors it has (1..16).")

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
+import org.pilegate.api.secret.SignInAttempts;
 
 /**
  * Operator sign-in for the dashboard: checks the password once, then hands out a signed, expiring token

@@ -7,12 +7,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.money.Money;
-import org.pilegate.api.terminal.TerminalCredentials;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleRegistry;
 import org.pilegate.api.wallet.Wallet;
 import org.pilegate.routing.GatewayHttpServer;
+import org.pilegate.routing.TerminalAuthenticator;
 
 /**
  * {@code GET} {@value #PATH}{@code ?currency=EUR}: the balance of the wallet that pays for what a terminal charges, for
@@ -28,16 +28,16 @@ public class TerminalWalletRoute extends ApiRoute {
     }
 
     private final GatewayHttpServer http;
-    private final TerminalCredentials credentials;
+    private final TerminalAuthenticator authenticator;
     private final VehicleRegistry registry;
     private final Wallet wallet;
 
     @Activate
     public TerminalWalletRoute(@Reference(name = "http") GatewayHttpServer http,
-            @Reference(name = "credentials") TerminalCredentials credentials,
+            @Reference(name = "authenticator") TerminalAuthenticator authenticator,
             @Reference(name = "registry") VehicleRegistry registry, @Reference(name = "wallet") Wallet wallet) {
         this.http = http;
-        this.credentials = credentials;
+        this.authenticator = authenticator;
         this.registry = registry;
         this.wallet = wallet;
     }
@@ -50,7 +50,7 @@ public class TerminalWalletRoute extends ApiRoute {
     private void balance(Exchange exchange) {
         String credential = bearer(exchange).orElseThrow(() -> new ApiRefusal(ErrorCode.UNAUTHENTICATED,
                 "send the terminal's credential as Authorization: Bearer <terminal id>.<secret>"));
-        TerminalId terminal = credentials.authenticate(credential)
+        TerminalId terminal = authenticator.authenticate(credential, request(exchange).remoteAddress().host())
                 .orElseThrow(() -> new ApiRefusal(ErrorCode.UNAUTHENTICATED, "authentication failed"));
         AccountId account = registry.accountOfTerminal(terminal)
                 .orElseThrow(() -> new ApiRefusal(ErrorCode.NO_ACCOUNT, "terminal " + terminal.value()

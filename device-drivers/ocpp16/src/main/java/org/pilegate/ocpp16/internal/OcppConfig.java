@@ -4,7 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "pilegate OCPP 1.6 central system", description = "OCPP-J 1.6 charge points connect to"
-        + " ws://<gateway>:<HTTP port>/ocpp/<chargePointId> with HTTP Basic authentication (security profile 1);"
+        + " wss://<gateway>:<TLS port>/ocpp/<chargePointId> with HTTP Basic authentication (security profile 2), or"
+        + " ws://<gateway>:<HTTP port>/ocpp/<chargePointId> where plain HTTP is reachable (security profile 1);"
         + " register them with pilegate:ocpp-add.")
 public @interface OcppConfig {
 

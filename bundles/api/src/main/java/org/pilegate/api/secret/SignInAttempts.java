@@ -1,21 +1,21 @@
-package org.pilegate.web.internal;
+package org.pilegate.api.secret;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * How many sign-ins each account name had lately, to refuse guessing. An attempt is reserved before its password
+ * How many sign-ins each name (an account, a terminal, a client address) had lately, to refuse guessing. An attempt is reserved before its password
  * is checked, so parallel guesses cannot pass the limit together; a success releases it. What is remembered is
  * bounded: a name's count lapses {@code window} after its first attempt, and at most {@code capacity} names are held.
  * When that many names were tried within one window, a name not held yet waits until the oldest lapses: forgetting a
  * held one instead would let a flood of made-up names reset the count of the account under attack. Times are
  * monotonic, so a step of the wall clock neither lifts nor prolongs a lock-out.
  */
-final class SignInAttempts {
+public final class SignInAttempts {
 
     /** Refused: too many attempts for this name lately. */
-    static final class Refused extends Exception {
+    public static final class Refused extends Exception {
 
         private static final long serialVersionUID = 1L;
 
@@ -34,7 +34,13 @@ final class SignInAttempts {
     /** In order of each name's first attempt of its window, so the oldest lapse first. Guarded by itself. */
     private final LinkedHashMap<String, Window> recent = new LinkedHashMap<>();
 
-    SignInAttempts(int limit, Duration window, int capacity, LongSupplier nanoTime) {
+    /**
+     * @param limit attempts a name has within one window
+     * @param window how long a name's count lasts from its first attempt
+     * @param capacity names held at most
+     * @param nanoTime the monotonic clock, {@code System::nanoTime}
+     */
+    public SignInAttempts(int limit, Duration window, int capacity, LongSupplier nanoTime) {
         this.limit = limit;
         this.windowNanos = window.toNanos();
         this.capacity = capacity;
@@ -42,7 +48,7 @@ final class SignInAttempts {
     }
 
     /** Counts an attempt for {@code name} before it is checked; {@link #succeeded} takes it back. */
-    void reserve(String name) throws Refused {
+    public void reserve(String name) throws Refused {
         long now = nanoTime.getAsLong();
         synchronized (recent) {
             Window window = recent.get(name);
@@ -62,13 +68,14 @@ final class SignInAttempts {
     }
 
     /** The checked password was right: the name starts afresh. */
-    void succeeded(String name) {
+    public void succeeded(String name) {
         synchronized (recent) {
             recent.remove(name);
         }
     }
 
-    int remembered() {
+    /** How many names are held now. */
+    public int remembered() {
         synchronized (recent) {
             return recent.size();
         }
