@@ -10,4 +10,9 @@ class ChargingSessionsOnPostgresqlTest extends ChargingSessionsTest {
     DataSource freshDatabase() throws Exception {
         return StoreDatabases.postgres();
     }
+
+    @Override
+    void outage(boolean out) throws Exception {
+        StoreDatabases.postgresRunning(!out);
+    }
 }

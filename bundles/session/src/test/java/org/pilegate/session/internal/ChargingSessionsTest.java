@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.ManualClock;
 import org.pilegate.api.error.ErrorCode;
+import org.pilegate.api.error.StoreOutage;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.pile.FakePileController;
 import org.pilegate.api.pile.PileId;
@@ -121,6 +123,9 @@ abstract class ChargingSessionsTest {
     private FakePileController pile;
 
     abstract DataSource freshDatabase() throws Exception;
+
+    /** Takes the database out of reach as it fails in the field (H2: a full disk; PostgreSQL: stopped), or back. */
+    abstract void outage(boolean out) throws Exception;
 
     @BeforeEach
     void start() throws Exception {
@@ -248,6 +253,38 @@ abstract class ChargingSessionsTest {
             other.deliver(11_000, delivered);
             awaitStatus(STRANGER, update -> update.energyWh() == delivered);
         }
+    }
+
+    @Test
+    void aDatabaseOutOfReachStopsNoChargingHoldsTheStatusAndCatchesUp() throws Exception {
+        SessionId session = boundAndCharging();
+        pile.deliver(11_000, START_WH + 100);
+        long before = awaitStatus(ANNA_PHONE, update -> update.energyWh() == 100).seq();
+
+        outage(true);
+        try {
+            pile.deliver(11_000, START_WH + 200);
+            // ticks of the outage, whose points are held
+            Thread.sleep(5 * 200);
+            CompletionException refused = assertThrows(CompletionException.class, () -> server.handle(ANNA_PHONE,
+                    new StopRequest(session)).toCompletableFuture().join());
+            assertTrue(StoreOutage.isOutage(refused), refused::toString);
+            assertEquals(List.of(), pile.finished(), "the contactor stays closed, the vehicle charges on");
+        } finally {
+            outage(false);
+        }
+        pile.deliver(11_000, START_WH + 300);
+        long after = awaitStatus(ANNA_PHONE, update -> update.energyWh() == 300).seq();
+
+        List<StatusUpdate> caughtUp = pushed.get(ANNA_PHONE).stream().filter(StatusUpdate.class::isInstance)
+                .map(StatusUpdate.class::cast).filter(update -> update.seq() > before && update.seq() <= after)
+                .toList();
+        assertEquals(LongStream.rangeClosed(before + 1, after).boxed().toList(),
+                caughtUp.stream().map(StatusUpdate::seq).toList(), "numbered on, none lost, none twice");
+        assertTrue(caughtUp.stream().anyMatch(update -> update.energyWh() == 200), "the outage's status came after");
+        assertEquals(List.of(), send(ANNA_PHONE, new StopRequest(session)));
+        pile.deliver(0, START_WH + 300);
+        assertEquals(300, awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED).energyWh());
     }
 
     @Test
