@@ -1,5 +1,6 @@
 package org.pilegate.api.error;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -8,7 +9,8 @@ import java.util.Set;
 
 /**
  * A failure that means the database cannot be reached or written now, rather than a fault of the request: it is
- * answered {@link ErrorCode#SERVICE_UNAVAILABLE}, since the same request succeeds once the database is back.
+ * answered {@link ErrorCode#SERVICE_UNAVAILABLE}, since the same request succeeds once the database is back. A
+ * statement that failed on an I/O error beneath it (H2 writing its file to a full disk) counts too.
  */
 public final class StoreOutage {
 
@@ -26,11 +28,17 @@ public final class StoreOutage {
     /** Whether {@code failure} or one of its causes says the database is out of reach. */
     public static boolean isOutage(Throwable failure) {
         Throwable cause = failure;
+        boolean inDatabase = false;
         for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }
+            // the embedded database failing to write its own file (a full disk) says so only as a general error
+            if (inDatabase && cause instanceof IOException) {
+                return true;
+            }
+            inDatabase |= cause instanceof SQLException;
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
                 return true;

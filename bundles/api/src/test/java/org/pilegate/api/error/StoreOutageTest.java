@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.CompletionException;
@@ -28,6 +29,15 @@ class StoreOutageTest {
         assertTrue(StoreOutage.isOutage(new SQLException("No disk space available", "90100")));
         assertTrue(StoreOutage.isOutage(new SQLException("terminating connection due to administrator command",
                 "57P01")));
+    }
+
+    @Test
+    void anEmbeddedDatabaseThatCannotWriteItsFileIsAnOutage() {
+        // H2 on a full disk: a general error, caused by its store's failed write, caused by the operating system's
+        SQLException general = new SQLException("General error: Writing to the store failed", "HY000",
+                new IllegalStateException("Writing failed", new IOException("No space left on device")));
+        assertTrue(StoreOutage.isOutage(new IllegalStateException("cannot read charging sessions", general)));
+        assertFalse(StoreOutage.isOutage(new IOException("a terminal hung up")), "an I/O failure outside the store");
     }
 
     @Test

@@ -106,7 +106,7 @@ final class StatusLog {
         return sessions.latestStatus(session.id()).map(point -> update(session, point, Optional.empty()));
     }
 
-    private static boolean isDelivering(SessionRecord session) {
+    static boolean isDelivering(SessionRecord session) {
         return session.state() == SessionState.CHARGING || session.state() == SessionState.SUSPENDED;
     }
 

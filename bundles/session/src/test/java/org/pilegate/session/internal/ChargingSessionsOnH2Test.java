@@ -4,19 +4,17 @@ import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInfo;
 import org.pilegate.store.internal.FullDisk;
 import org.pilegate.store.internal.StoreDatabases;
 
-/** On a file, as the gateway keeps it, on a disk that {@link #outage} fills. */
+/** In memory; for the outage, in a file as the gateway keeps it, on a disk that {@link #outage} fills. */
 class ChargingSessionsOnH2Test extends ChargingSessionsTest {
 
-    @TempDir
-    Path disk;
-
     @Override
-    DataSource freshDatabase() {
-        return StoreDatabases.h2OnFullDisk(disk);
+    DataSource freshDatabase(TestInfo test) {
+        return test.getTags().contains(OUTAGE) ? StoreDatabases.h2OnFullDisk(Path.of("target", "full-disk"))
+                : StoreDatabases.h2();
     }
 
     @Override

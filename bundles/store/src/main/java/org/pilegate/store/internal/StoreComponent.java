@@ -46,6 +46,7 @@ public class StoreComponent {
     private static final int MAX_POOL_SIZE = 64;
     private static final int MIN_TIMEOUT_MS = 250;
     private static final int MAX_TIMEOUT_MS = 30_000;
+    private static final long START_TIMEOUT_MS = 60_000;
     /** A statement running this long on PostgreSQL means a lost connection, not a slow query. */
     private static final int SOCKET_TIMEOUT_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
@@ -143,6 +144,8 @@ public class StoreComponent {
         // HikariCP waits 30 s by default; a terminal would hang as long when the database is down
         hikari.setConnectionTimeout(config.connectionTimeoutMs());
         hikari.setValidationTimeout(Math.max(MIN_TIMEOUT_MS, config.connectionTimeoutMs() / 2));
+        // a database still starting (or a login slow on a loaded machine) is waited for at start, not given up on
+        hikari.setInitializationFailTimeout(START_TIMEOUT_MS);
         if (config.user() == null || config.user().isBlank()) {
             throw new IllegalArgumentException(PID + ": user: required, but empty");
         }
@@ -164,8 +167,7 @@ public class StoreComponent {
             postgres.setURL(url);
             postgres.setUser(config.user());
             postgres.setPassword(config.password());
-            // the driver's defaults wait 10 s for a connection and forever for an answer of a silent server
-            postgres.setConnectTimeout(Math.max(1, config.connectionTimeoutMs() / 1000));
+            // the driver's default waits forever for the answer of a server gone silent
             postgres.setSocketTimeout(SOCKET_TIMEOUT_SECONDS);
             hikari.setDataSource(postgres);
         } else {
