@@ -15,8 +15,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.sim.SimulatedVehicle;
@@ -39,8 +37,6 @@ final class ChaosRun implements AutoCloseable {
     static final Duration STEP = Duration.ofSeconds(60);
     private static final Duration BOOT = Duration.ofMinutes(5);
     private static final Duration CHARGE = Duration.ofSeconds(3);
-    private static final int DRIVERS_PER_SHELL = 50;
-    private static final Pattern CREDENTIAL = Pattern.compile("^(\\S+-phone)\\.\\S+$");
 
     /** What a run found. */
     record Findings(long sessions, long stuck, long contactorsLeftClosed, long unbilled, long refusals,
@@ -85,7 +81,8 @@ final class ChaosRun implements AutoCloseable {
         ChaosRun run = new ChaosRun(piles, depot, gateway);
         try {
             gateway.start(BOOT);
-            Map<String, String> credentials = run.register();
+            Map<String, String> credentials = Accounts.register(gateway, piles, ChaosRun::driver,
+                    ChaosRun::vehicle, "10000.00");
             for (int i = 0; i < piles; i++) {
                 run.terminals.add(TerminalClient.connect(credentials.get(driver(i) + "-phone"), BOOT));
             }
@@ -195,29 +192,6 @@ final class ChaosRun implements AutoCloseable {
             }
             Thread.sleep(1_000);
         }
-    }
-
-    private Map<String, String> register() throws Exception {
-        Map<String, String> credentials = new LinkedHashMap<>();
-        for (int from = 0; from < piles; from += DRIVERS_PER_SHELL) {
-            List<String> commands = new ArrayList<>();
-            for (int i = from; i < Math.min(piles, from + DRIVERS_PER_SHELL); i++) {
-                commands.add("pilegate:account-add " + driver(i) + " " + driver(i));
-                commands.add("pilegate:vehicle-add " + vehicle(i) + " " + driver(i));
-                commands.add("pilegate:wallet-topup " + driver(i) + " 10000.00 EUR opening-" + driver(i));
-                commands.add("pilegate:terminal-add " + driver(i) + "-phone " + driver(i));
-            }
-            for (String line : gateway.shell(commands.toArray(String[]::new)).split("\\R")) {
-                Matcher credential = CREDENTIAL.matcher(line.strip());
-                if (credential.matches()) {
-                    credentials.put(credential.group(1), credential.group(0));
-                }
-            }
-        }
-        if (credentials.size() != piles) {
-            throw new AssertionError("credentials for " + credentials.size() + " of " + piles + " terminals");
-        }
-        return credentials;
     }
 
     @Override

@@ -44,7 +44,6 @@ public class StoreOutageIT {
     private static final int CHARGING = 50;
     /** One more pile, whose session is finished and unpaid when the database goes. */
     private static final int PILES = CHARGING + 1;
-    private static final Pattern CREDENTIAL = Pattern.compile("^(\\S+-phone)\\.\\S+$");
 
     private LocalPostgres postgres;
     private Simulation depot;
@@ -90,7 +89,8 @@ public class StoreOutageIT {
 
     @Test
     public void aMinuteWithoutTheDatabaseStopsNoChargingLosesNothingAndDebitsOnce() throws Exception {
-        Map<String, String> credentials = register();
+        Map<String, String> credentials = Accounts.register(gateway, PILES, StoreOutageIT::driver,
+                i -> "EV-" + driver(i).toUpperCase(), "100.00");
         List<String> sessions = new ArrayList<>();
         long[] registerAtPlug = new long[PILES];
         for (int i = 0; i < PILES; i++) {
@@ -151,27 +151,6 @@ public class StoreOutageIT {
         long due = fee.path("total").path("minorUnits").asLong();
         assertEquals("debited exactly once: " + wallet, 100_00 - due, balanceCents(wallet));
         assertTrue("/health shows the store up again", health().matches("(?s).*\"store\".*UP.*"));
-    }
-
-    /** Every driver an account, a vehicle, 100 EUR and a terminal, in one shell session. */
-    private Map<String, String> register() throws Exception {
-        List<String> commands = new ArrayList<>();
-        for (int i = 0; i < PILES; i++) {
-            String driver = driver(i);
-            commands.add("pilegate:account-add " + driver + " " + driver);
-            commands.add("pilegate:vehicle-add EV-" + driver.toUpperCase() + " " + driver);
-            commands.add("pilegate:wallet-topup " + driver + " 100.00 EUR opening-" + driver);
-            commands.add("pilegate:terminal-add " + driver + "-phone " + driver);
-        }
-        Map<String, String> credentials = new LinkedHashMap<>();
-        for (String line : gateway.shell(commands.toArray(String[]::new)).split("\\R")) {
-            Matcher credential = CREDENTIAL.matcher(line.strip());
-            if (credential.matches()) {
-                credentials.put(credential.group(1), credential.group(0));
-            }
-        }
-        assertEquals("a credential for every terminal", PILES, credentials.size());
-        return credentials;
     }
 
     /** Stops the session and waits for its fee notice. */
