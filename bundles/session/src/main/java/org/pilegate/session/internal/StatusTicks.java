@@ -29,7 +29,7 @@ final class StatusTicks {
      * commits its point on its own, so one slow pile does not hold up every terminal's status.
      */
     static final Duration GATHER_LIMIT = Duration.ofMillis(200);
-    /** Most status points a session holds while the database is out of reach: an hour at the default interval. */
+    /** Most status points a session holds while the database is out of reach: five hours at the default 5 s. */
     static final int MAX_HELD = 3_600;
 
     private final PileLanes lanes;
