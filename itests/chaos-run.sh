@@ -2,7 +2,7 @@
 # The Modbus storm at length: 200 simulated piles whose meters and relays meet a share of their requests with a random
 # fault (no reply, an exception, a dropped connection, a corrupt frame), sessions on every pile for ten minutes,
 # against the built distribution in its own JVM (org.pilegate.itests.ChaosRun; ChaosIT is its short CI version).
-# Settings as key=value arguments: ./chaos-run.sh piles=200 seconds=600 chaosPercent=5. Maven options in MVN_ARGS,
+# Settings as key=value arguments: ./chaos-run.sh piles=200 seconds=600 chaosPercent=2. Maven options in MVN_ARGS,
 # e.g. MVN_ARGS="-o -Dmaven.repo.local=/path". Build the distribution first (mvn install -DskipTests). The findings
 # (sessions, piles stuck, contactors left closed, sessions not billed their registers, the gateway's threads and heap
 # after a full collection) are appended to CHAOS.md next to this script, with the machine, its load and the date.

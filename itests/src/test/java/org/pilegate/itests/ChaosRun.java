@@ -60,11 +60,14 @@ final class ChaosRun implements AutoCloseable {
         this.gateway = gateway;
     }
 
-    /** Starts the depot with chaos on {@code chaosPercent} % of each device's requests, the gateway and terminals. */
+    /**
+     * Starts the depot with chaos on {@code chaosPercent} % of each device's requests, the gateway and terminals. Each
+     * pile has a Modbus TCP port of its own: a dropped connection takes down one pile's line, not a hundred piles'.
+     */
     static ChaosRun start(int piles, double chaosPercent, Path folder) throws Exception {
         int port = PilegateDistribution.SIMULATOR_PORT;
         Simulation depot = StandaloneSimulator.start(Map.of("basePort", Integer.toString(port), "piles",
-                Integer.toString(piles), "pilesPerPort", "100", "tickMs", "200", "chaosPercent",
+                Integer.toString(piles), "pilesPerPort", "1", "tickMs", "200", "chaosPercent",
                 Double.toString(chaosPercent)));
         Map<String, String> etc = new LinkedHashMap<>();
         for (int i = 0; i < piles; i++) {
@@ -218,10 +221,10 @@ final class ChaosRun implements AutoCloseable {
                 StandardOpenOption.APPEND);
     }
 
-    /** {@code piles=200 seconds=600 chaosPercent=5 results=CHAOS.md}: the long run, for itests/chaos-run.sh. */
+    /** {@code piles=200 seconds=600 chaosPercent=2 results=CHAOS.md}: the long run, for itests/chaos-run.sh. */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("piles", "200", "seconds", "600",
-                "chaosPercent", "5", "results", "CHAOS.md"));
+                "chaosPercent", "2", "results", "CHAOS.md"));
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             if (pair.length != 2 || !options.containsKey(pair[0])) {
