@@ -37,6 +37,7 @@ final class ChaosRun implements AutoCloseable {
     static final Duration STEP = Duration.ofSeconds(60);
     private static final Duration BOOT = Duration.ofMinutes(5);
     private static final Duration CHARGE = Duration.ofSeconds(3);
+    private static final Duration LEAVE = Duration.ofSeconds(5);
 
     /** What a run found. */
     record Findings(long sessions, long stuck, long contactorsLeftClosed, long unbilled, long refusals,
@@ -176,6 +177,9 @@ final class ChaosRun implements AutoCloseable {
                         && "PAID".equals(frame.path("state").asText()), "the payment of " + session);
         depot.unplug(pile);
         sessions.incrementAndGet();
+        // the next vehicle comes once the relay's polls (every 500 ms, some of them lost to the storm) saw this one go;
+        // plugged in again before, it would be the same vehicle that never left
+        Thread.sleep(LEAVE.toMillis());
     }
 
     /** Sends {@code request} until the frame {@code wanted} comes, again after each refusal, for {@link #STEP}. */
