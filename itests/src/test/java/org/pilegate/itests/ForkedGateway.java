@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -94,6 +96,38 @@ final class ForkedGateway implements AutoCloseable {
         for (ProcessHandle handle : all) {
             handle.onExit().orTimeout(30, TimeUnit.SECONDS).join();
         }
+    }
+
+    /** The gateway JVM's threads now, from Linux's /proc. */
+    int threads() throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(jvm().pid()), "status")).stream()
+                .filter(line -> line.startsWith("Threads:"))
+                .mapToInt(line -> Integer.parseInt(line.replaceAll("\\D", ""))).findFirst().orElseThrow();
+    }
+
+    /** The gateway's heap in use right after a full collection, in KiB ({@code jcmd GC.run}, then GC.heap_info). */
+    long heapAfterFullCollectionKib() throws Exception {
+        jcmd("GC.run");
+        Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("GC.heap_info shows no heap in use");
+        }
+        return Long.parseLong(used.group(1));
+    }
+
+    private String jcmd(String command) throws Exception {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(jvm().pid()), command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return output;
+    }
+
+    /** The gateway's JVM: bin/karaf daemon starts java, perhaps under a wrapper. */
+    private ProcessHandle jvm() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no java process under bin/karaf"));
     }
 
     /** Runs shell commands one after the other in one SSH session (retrying while the shell starts). */

@@ -1,6 +1,7 @@
 package org.pilegate.routing.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.error.Refusal;
+import org.pilegate.api.error.StoreOutage;
 import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalInbound;
@@ -154,9 +156,15 @@ public class TerminalInboundRoute extends RouteBuilder {
     }
 
     private void replyWithInternalError(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Optional<Refusal> outage = StoreOutage.refusal(failure);
+        if (outage.isPresent()) {
+            LOG.warn("Terminal message refused, the database is out of reach: {}", failure.toString());
+            replyWithError(exchange, outage.get());
+            return;
+        }
         String reference = UUID.randomUUID().toString();
-        LOG.error("Terminal message failed (reference {})", reference,
-                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+        LOG.error("Terminal message failed (reference {})", reference, failure);
         reply(exchange, List.of(new ErrorReply(ErrorCode.INTERNAL_ERROR,
                 "the gateway could not handle the message; reference " + reference)));
     }

@@ -2,6 +2,7 @@ package org.pilegate.routing.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
@@ -12,6 +13,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pilegate.api.error.ErrorCode;
+import org.pilegate.api.error.Refusal;
+import org.pilegate.api.error.StoreOutage;
 import org.pilegate.api.terminal.ErrorReply;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.routing.TerminalAuthenticator;
@@ -117,9 +120,15 @@ public class TerminalRestRoute extends RouteBuilder {
     }
 
     private void respondWithInternalError(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Optional<Refusal> outage = StoreOutage.refusal(failure);
+        if (outage.isPresent()) {
+            LOG.warn("Terminal REST request refused, the database is out of reach: {}", failure.toString());
+            refuse(exchange.getMessage(), new ErrorReply(outage.get().code(), outage.get().getMessage()));
+            return;
+        }
         String reference = UUID.randomUUID().toString();
-        LOG.error("Terminal REST request failed (reference {})", reference,
-                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+        LOG.error("Terminal REST request failed (reference {})", reference, failure);
         refuse(exchange.getMessage(), new ErrorReply(ErrorCode.INTERNAL_ERROR,
                 "the gateway could not handle the request; reference " + reference));
     }

@@ -131,8 +131,12 @@ final class JdbcSessions {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            // a point already there is skipped: a commit whose answer was lost with the connection did store it,
+            // and the points held since are written again once the database is back
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO session_status"
-                    + " (session_id, seq, at, state, power_w, register_wh) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " (session_id, seq, at, state, power_w, register_wh)"
+                    + " SELECT ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE), ?, ?, ?"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM session_status WHERE session_id = ? AND seq = ?)")) {
                 for (TickBatch.Entry entry : points) {
                     StatusPoint point = entry.point();
                     insert.setString(1, entry.session().value());
@@ -141,6 +145,8 @@ final class JdbcSessions {
                     insert.setString(4, point.state().name());
                     insert.setLong(5, point.powerW());
                     insert.setLong(6, point.registerWh());
+                    insert.setString(7, entry.session().value());
+                    insert.setLong(8, point.seq());
                     insert.addBatch();
                 }
                 insert.executeBatch();

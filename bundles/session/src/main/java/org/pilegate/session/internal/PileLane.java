@@ -36,6 +36,8 @@ final class PileLane {
     Instant tokenExpiresAt;
     /** The recorded status of the open session, for its fee so far. */
     List<StatusPoint> points = new ArrayList<>();
+    /** Status points of the open session its ticks could not commit (the database out of reach), oldest first. */
+    List<StatusPoint> held = new ArrayList<>();
     Optional<String> stopReason = Optional.empty();
     Optional<Instant> endingSince = Optional.empty();
     /**
@@ -58,6 +60,7 @@ final class PileLane {
         open = Optional.of(session);
         points = new ArrayList<>(recorded);
         lastSeq = recorded.isEmpty() ? 0 : recorded.get(recorded.size() - 1).seq();
+        held = new ArrayList<>();
         stopReason = Optional.empty();
         endingSince = Optional.empty();
         promisedMet = Optional.empty();
@@ -67,6 +70,23 @@ final class PileLane {
     void store(JdbcSessions sessions, SessionRecord session) {
         sessions.update(session);
         open = Optional.of(session);
+    }
+
+    /** The points held back and {@code next}, to be committed together, oldest first. */
+    List<StatusPoint> dueWith(StatusPoint next) {
+        List<StatusPoint> due = new ArrayList<>(held);
+        due.add(next);
+        return due;
+    }
+
+    /**
+     * Holds the points of a tick that could not be committed until the database is back; their numbers are taken. At
+     * most {@code limit} are held: beyond, the oldest goes, since the meter's register in every later point still
+     * counts all energy, and only the shape of the timeline between them is lost.
+     */
+    void hold(List<StatusPoint> due, int limit) {
+        held = new ArrayList<>(due.subList(Math.max(0, due.size() - limit), due.size()));
+        lastSeq = Math.max(lastSeq, due.get(due.size() - 1).seq());
     }
 
     /** The open session ended: the lane waits for the next vehicle. */

@@ -57,6 +57,11 @@ final class SessionEnding {
         if (!session.isBoundTo(terminal)) {
             throw DialogueRefusal.notBound(id);
         }
+        if (lane.pile != null && StatusLog.isDelivering(session)) {
+            // the status at the stop is committed before the contactor opens: with the database out of reach the
+            // stop is refused and charging goes on, rather than stopped with nothing stored to say so
+            statusLog.announce(lane, session, lane.pile.status());
+        }
         finish(lane, session, "stopped by terminal " + terminal);
         return List.of();
     }

@@ -3,8 +3,10 @@ package org.pilegate.session.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.pilegate.api.money.Money;
 import org.pilegate.api.pile.PileStatus;
@@ -40,11 +42,30 @@ final class StatusLog {
         return update;
     }
 
-    /** Records the next status of the lane's session, committed when this returns, for the bound terminal. */
+    /**
+     * Records the next status of the lane's session, committed when this returns with the points its ticks held
+     * back, for the bound terminal.
+     */
     StatusUpdate record(PileLane lane, SessionRecord session, PileStatus status) {
-        StatusPoint point = next(lane, session, status);
-        sessions.append(session.id(), point);
-        return recorded(lane, session, point);
+        List<StatusPoint> due = lane.dueWith(next(lane, session, status));
+        sessions.appendAll(due.stream().map(point -> new TickBatch.Entry(session.id(), point)).toList());
+        return recordedAll(lane, session, due, update -> { });
+    }
+
+    /**
+     * The committed points join the lane's timeline, held ones first; {@code each} sees every update.
+     *
+     * @return the last update
+     */
+    StatusUpdate recordedAll(PileLane lane, SessionRecord session, List<StatusPoint> committed,
+            Consumer<StatusUpdate> each) {
+        lane.held = new ArrayList<>();
+        StatusUpdate last = null;
+        for (StatusPoint point : committed) {
+            last = recorded(lane, session, point);
+            each.accept(last);
+        }
+        return last;
     }
 
     /** The next status point of the lane's session, not recorded yet. */
@@ -85,7 +106,7 @@ final class StatusLog {
         return sessions.latestStatus(session.id()).map(point -> update(session, point, Optional.empty()));
     }
 
-    private static boolean isDelivering(SessionRecord session) {
+    static boolean isDelivering(SessionRecord session) {
         return session.state() == SessionState.CHARGING || session.state() == SessionState.SUSPENDED;
     }
 

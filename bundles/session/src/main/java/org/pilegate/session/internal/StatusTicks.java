@@ -29,6 +29,8 @@ final class StatusTicks {
      * commits its point on its own, so one slow pile does not hold up every terminal's status.
      */
     static final Duration GATHER_LIMIT = Duration.ofMillis(200);
+    /** Most status points a session holds while the database is out of reach: five hours at the default 5 s. */
+    static final int MAX_HELD = 3_600;
 
     private final PileLanes lanes;
     private final JdbcSessions sessions;
@@ -80,16 +82,17 @@ final class StatusTicks {
         if (lane.endingSince.isPresent()) {
             ending.endWhenSettled(lane, status);
         } else if (session.state() == SessionState.CHARGING || session.state() == SessionState.SUSPENDED) {
-            StatusPoint point = statusLog.next(lane, session, status);
+            List<StatusPoint> due = lane.dueWith(statusLog.next(lane, session, status));
             Optional<Plan> plan = lane.pile.plan();
-            return batch.add(session.id(), point).handleAsync((committed, failure) -> {
+            return batch.add(session.id(), due).handleAsync((committed, failure) -> {
                 if (failure != null) {
-                    LOG.warn("Pile {}: status {} of session {} not recorded; the next tick tries again", lane.id,
-                            point.seq(), session.id(), failure);
+                    lane.hold(due, MAX_HELD);
+                    LOG.warn("Pile {}: {} status points of session {} held until the database takes them: {}",
+                            lane.id, lane.held.size(), session.id(), failure.getMessage());
                     return null;
                 }
-                StatusUpdate update = statusLog.recorded(lane, session, point);
-                session.terminal().ifPresent(terminal -> announcer.push(terminal, update));
+                StatusUpdate update = statusLog.recordedAll(lane, session, due, caughtUp -> session.terminal()
+                        .ifPresent(terminal -> announcer.push(terminal, caughtUp)));
                 // a promise the plan no longer keeps (or keeps again) is told to the terminal, with why
                 lane.work.execute(() -> promises.changed(lane, session, plan, status.energyWh(), update.at())
                         .ifPresent(promise -> session.terminal().ifPresent(terminal ->

@@ -25,16 +25,17 @@ final class TickBatch {
         this.sessions = sessions;
     }
 
-    /** @return completes once the point is committed, exceptionally when it could not be */
-    CompletionStage<Void> add(SessionId session, StatusPoint point) {
+    /** @return completes once the points are committed, exceptionally when they could not be */
+    CompletionStage<Void> add(SessionId session, List<StatusPoint> points) {
+        List<Entry> added = points.stream().map(point -> new Entry(session, point)).toList();
         synchronized (this) {
             if (entries != null) {
-                entries.add(new Entry(session, point));
+                entries.addAll(added);
                 return committed;
             }
         }
         try {
-            sessions.append(session, point);
+            sessions.appendAll(added);
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

@@ -30,14 +30,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.pilegate.api.ManualClock;
 import org.pilegate.api.error.ErrorCode;
+import org.pilegate.api.error.StoreOutage;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.pile.FakePileController;
 import org.pilegate.api.pile.PileId;
@@ -77,6 +81,7 @@ import org.pilegate.wallet.internal.JdbcWallet;
  */
 abstract class ChargingSessionsTest {
 
+    static final String OUTAGE = "outage";
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final AccountId ANNA = new AccountId("anna");
     private static final TerminalId ANNA_PHONE = new TerminalId("anna-phone");
@@ -120,11 +125,15 @@ abstract class ChargingSessionsTest {
     private ChargingSessions server;
     private FakePileController pile;
 
-    abstract DataSource freshDatabase() throws Exception;
+    /** @param test the test it is for: one tagged {@value #OUTAGE} takes the database out of reach */
+    abstract DataSource freshDatabase(TestInfo test) throws Exception;
+
+    /** Takes the database out of reach as it fails in the field (H2: a full disk; PostgreSQL: stopped), or back. */
+    abstract void outage(boolean out) throws Exception;
 
     @BeforeEach
-    void start() throws Exception {
-        database = freshDatabase();
+    void start(TestInfo test) throws Exception {
+        database = freshDatabase(test);
         wallet = new JdbcWallet(database);
         registry = new JdbcVehicleRegistry(database, Clock.fixed(clock.instant(), ZoneOffset.UTC));
         registry.registerAccount(ANNA, "Anna");
@@ -248,6 +257,39 @@ abstract class ChargingSessionsTest {
             other.deliver(11_000, delivered);
             awaitStatus(STRANGER, update -> update.energyWh() == delivered);
         }
+    }
+
+    @Test
+    @Tag(OUTAGE)
+    void aDatabaseOutOfReachStopsNoChargingHoldsTheStatusAndCatchesUp() throws Exception {
+        SessionId session = boundAndCharging();
+        pile.deliver(11_000, START_WH + 100);
+        long before = awaitStatus(ANNA_PHONE, update -> update.energyWh() == 100).seq();
+
+        outage(true);
+        try {
+            pile.deliver(11_000, START_WH + 200);
+            // ticks of the outage, whose points are held
+            Thread.sleep(5 * 200);
+            CompletionException refused = assertThrows(CompletionException.class, () -> server.handle(ANNA_PHONE,
+                    new StopRequest(session)).toCompletableFuture().join());
+            assertTrue(StoreOutage.isOutage(refused), () -> causes(refused));
+            assertEquals(List.of(), pile.finished(), "the contactor stays closed, the vehicle charges on");
+        } finally {
+            outage(false);
+        }
+        pile.deliver(11_000, START_WH + 300);
+        long after = awaitStatus(ANNA_PHONE, update -> update.energyWh() == 300).seq();
+
+        List<StatusUpdate> caughtUp = pushed.get(ANNA_PHONE).stream().filter(StatusUpdate.class::isInstance)
+                .map(StatusUpdate.class::cast).filter(update -> update.seq() > before && update.seq() <= after)
+                .toList();
+        assertEquals(LongStream.rangeClosed(before + 1, after).boxed().toList(),
+                caughtUp.stream().map(StatusUpdate::seq).toList(), "numbered on, none lost, none twice");
+        assertTrue(caughtUp.stream().anyMatch(update -> update.energyWh() == 200), "the outage's status came after");
+        assertEquals(List.of(), send(ANNA_PHONE, new StopRequest(session)));
+        pile.deliver(0, START_WH + 300);
+        assertEquals(300, awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED).energyWh());
     }
 
     @Test
@@ -789,6 +831,15 @@ abstract class ChargingSessionsTest {
                 .anyMatch(m -> m instanceof StatusUpdate update && wanted.test(update)));
         return pushed.get(terminal).stream().filter(StatusUpdate.class::isInstance).map(StatusUpdate.class::cast)
                 .filter(wanted).findFirst().orElseThrow();
+    }
+
+    private static String causes(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            chain.append(cause instanceof java.sql.SQLException sql ? sql.getSQLState() + " " : "").append(cause)
+                    .append("; ");
+        }
+        return chain.toString();
     }
 
     private static TerminalOutbound single(List<TerminalOutbound> replies) {

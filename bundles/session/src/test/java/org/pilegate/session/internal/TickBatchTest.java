@@ -52,8 +52,8 @@ class TickBatchTest {
     @Test
     void pointsAddedBeforeTheBatchIsWrittenAreCommittedInOneTransaction() {
         TickBatch batch = new TickBatch(sessions);
-        CompletableFuture<Void> first = batch.add(FIRST, point(1, 1_010)).toCompletableFuture();
-        CompletableFuture<Void> second = batch.add(SECOND, point(1, 2_010)).toCompletableFuture();
+        CompletableFuture<Void> first = batch.add(FIRST, List.of(point(1, 1_010))).toCompletableFuture();
+        CompletableFuture<Void> second = batch.add(SECOND, List.of(point(1, 2_010))).toCompletableFuture();
 
         assertFalse(first.isDone() || second.isDone(), "nothing is committed before the batch is written");
         assertEquals(0, connections.get());
@@ -69,11 +69,11 @@ class TickBatchTest {
     @Test
     void aPointThatComesAfterTheBatchWasWrittenIsCommittedOnItsOwn() {
         TickBatch batch = new TickBatch(sessions);
-        batch.add(FIRST, point(1, 1_010));
+        batch.add(FIRST, List.of(point(1, 1_010)));
         batch.write();
 
         // its pile's lane was busy past the gathering time
-        CompletableFuture<Void> late = batch.add(SECOND, point(1, 2_010)).toCompletableFuture();
+        CompletableFuture<Void> late = batch.add(SECOND, List.of(point(1, 2_010))).toCompletableFuture();
 
         assertTrue(late.isDone(), "committed when add returns");
         assertNull(late.join());
@@ -84,16 +84,17 @@ class TickBatchTest {
     @Test
     void aBatchThatCannotBeWrittenFailsTheStageOfEveryPointInIt() {
         TickBatch batch = new TickBatch(sessions);
-        CompletableFuture<Void> first = batch.add(FIRST, point(1, 1_010)).toCompletableFuture();
+        CompletableFuture<Void> first = batch.add(FIRST, List.of(point(1, 1_010))).toCompletableFuture();
         // a session the store does not have: the whole transaction fails
-        CompletableFuture<Void> unknown = batch.add(new SessionId("s-unknown"), point(1, 500)).toCompletableFuture();
+        CompletableFuture<Void> unknown = batch.add(new SessionId("s-unknown"), List.of(point(1, 500)))
+                .toCompletableFuture();
 
         batch.write();
 
         assertInstanceOf(IllegalStateException.class, assertThrows(CompletionException.class, first::join).getCause());
         assertTrue(unknown.isCompletedExceptionally());
         assertEquals(List.of(), sessions.statusAfter(FIRST, 0, 10));
-        CompletableFuture<Void> lateAndUnknown = batch.add(new SessionId("s-unknown"), point(2, 500))
+        CompletableFuture<Void> lateAndUnknown = batch.add(new SessionId("s-unknown"), List.of(point(2, 500)))
                 .toCompletableFuture();
         assertTrue(lateAndUnknown.isCompletedExceptionally(), "a late point's failure reaches its stage too");
     }

@@ -44,6 +44,11 @@ public class StoreComponent {
     public static final String STORE_NAME = "main";
     /** The most the metatype offers. */
     private static final int MAX_POOL_SIZE = 64;
+    private static final int MIN_TIMEOUT_MS = 250;
+    private static final int MAX_TIMEOUT_MS = 30_000;
+    private static final long START_TIMEOUT_MS = 60_000;
+    /** A statement running this long on PostgreSQL means a lost connection, not a slow query. */
+    private static final int SOCKET_TIMEOUT_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
 
     private BundleContext context;
@@ -121,7 +126,7 @@ public class StoreComponent {
     /** Only the pool size may change without opening the database again. */
     private static boolean sameDatabase(StoreConfig a, StoreConfig b) {
         return a.url().strip().equals(b.url().strip()) && a.user().equals(b.user())
-                && a.password().equals(b.password());
+                && a.password().equals(b.password()) && a.connectionTimeoutMs() == b.connectionTimeoutMs();
     }
 
     static HikariConfig poolConfig(StoreConfig config, Path dataFolder) throws IOException {
@@ -132,6 +137,15 @@ public class StoreComponent {
                     + config.poolSize());
         }
         hikari.setMaximumPoolSize(config.poolSize());
+        if (config.connectionTimeoutMs() < MIN_TIMEOUT_MS || config.connectionTimeoutMs() > MAX_TIMEOUT_MS) {
+            throw new IllegalArgumentException(PID + ": connectionTimeoutMs: must be " + MIN_TIMEOUT_MS + ".."
+                    + MAX_TIMEOUT_MS + ", not " + config.connectionTimeoutMs());
+        }
+        // HikariCP waits 30 s by default; a terminal would hang as long when the database is down
+        hikari.setConnectionTimeout(config.connectionTimeoutMs());
+        hikari.setValidationTimeout(Math.max(MIN_TIMEOUT_MS, config.connectionTimeoutMs() / 2));
+        // a database still starting (or a login slow on a loaded machine) is waited for at start, not given up on
+        hikari.setInitializationFailTimeout(START_TIMEOUT_MS);
         if (config.user() == null || config.user().isBlank()) {
             throw new IllegalArgumentException(PID + ": user: required, but empty");
         }
@@ -153,6 +167,8 @@ public class StoreComponent {
             postgres.setURL(url);
             postgres.setUser(config.user());
             postgres.setPassword(config.password());
+            // the driver's default waits forever for the answer of a server gone silent
+            postgres.setSocketTimeout(SOCKET_TIMEOUT_SECONDS);
             hikari.setDataSource(postgres);
         } else {
             throw new IllegalArgumentException(PID + ": url: '" + url

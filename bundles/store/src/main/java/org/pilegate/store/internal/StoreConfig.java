@@ -22,4 +22,9 @@ public @interface StoreConfig {
 
     @AttributeDefinition(name = "Pool size", min = "1", max = "64")
     int poolSize() default 8;
+
+    @AttributeDefinition(name = "Connection timeout (ms)", min = "250", max = "30000",
+            description = "How long a step waits for a database connection before it is refused as unavailable;"
+                    + " while the database is down, terminals get their answer this quickly.")
+    int connectionTimeoutMs() default 3000;
 }

@@ -27,7 +27,7 @@ public final class LocalPostgres implements AutoCloseable {
     private final Path folder;
     private final Path bin;
     private final int port;
-    private final Process server;
+    private Process server;
 
     public LocalPostgres() throws IOException, InterruptedException {
         bin = binaries();
@@ -43,10 +43,25 @@ public final class LocalPostgres implements AutoCloseable {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        server = new ProcessBuilder(asPostgres(bin.resolve("postgres").toString(), "-D", data.toString(),
-                "-p", Integer.toString(port), "-k", folder.toString(), "-c", "listen_addresses=127.0.0.1"))
-                .redirectErrorStream(true).redirectOutput(folder.resolve("server.log").toFile()).start();
+        start();
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same port and data. */
+    public void start() throws IOException, InterruptedException {
+        server = new ProcessBuilder(asPostgres(bin.resolve("postgres").toString(), "-D",
+                folder.resolve("data").toString(), "-p", Integer.toString(port), "-k", folder.toString(), "-c",
+                "listen_addresses=127.0.0.1"))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        folder.resolve("server.log").toFile())).start();
         awaitReady();
+    }
+
+    /**
+     * Stops the server as a crash or a pulled cable would: immediate shutdown, every client's connection cut, no
+     * checkpoint. What was committed survives and is there after {@link #start()}.
+     */
+    public void stop() throws IOException, InterruptedException {
+        stop("immediate");
     }
 
     public String url() {
@@ -57,15 +72,21 @@ public final class LocalPostgres implements AutoCloseable {
     public void close() throws IOException, InterruptedException {
         // a fast shutdown: the plain SIGTERM of destroy() asks for a smart one, which waits for every client to
         // leave, and the clients are in this JVM, which is on its way out
-        run(asPostgres(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "fast",
-                "-w", "stop"));
-        if (!server.waitFor(10, TimeUnit.SECONDS)) {
-            server.destroyForcibly();
+        if (server.isAlive()) {
+            stop("fast");
         }
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    private void stop(String mode) throws IOException, InterruptedException {
+        run(asPostgres(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", mode,
+                "-w", "stop"));
+        if (!server.waitFor(10, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
         }
     }
 

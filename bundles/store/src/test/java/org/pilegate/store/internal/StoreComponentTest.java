@@ -1,6 +1,7 @@
 package org.pilegate.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +59,38 @@ class StoreComponentTest {
                     "redeemed_association_token", "terminal_credential", "charging_session", "session_status", "gateway_secret", "ledger_transaction", "ledger_entry", "ledger_balance", "pile_setting", "site_setting")), tables(pool, "public").toString());
             assertEquals(0, StoreComponent.migrate(pool).migrationsExecuted);
         }
+    }
+
+    @Test
+    void postgresqlStoppedRefusesAtOnceAndThePoolTakesUpAgainWhenItIsBack() throws Exception {
+        try (LocalPostgres postgres = new LocalPostgres();
+                HikariDataSource pool = new HikariDataSource(StoreComponent.poolConfig(
+                        config(postgres.url(), LocalPostgres.PASSWORD), data))) {
+            StoreComponent.migrate(pool);
+            assertEquals(1_000, pool.getConnectionTimeout(), "the configured wait, not HikariCP's 30 s");
+
+            postgres.stop();
+            // each connection the pool held is cut (the server's shutdown or a connection failure, by SQL state);
+            // then there is no new one to be had: the pool gives up after the configured wait, with its own kind
+            SQLException refused = assertThrows(SQLException.class, () -> tables(pool, "public"));
+            for (int cut = 0; cut < pool.getMaximumPoolSize() && refused.getSQLState().matches("08...|57P0."); cut++) {
+                refused = assertThrows(SQLException.class, () -> tables(pool, "public"));
+            }
+            assertInstanceOf(SQLTransientConnectionException.class, refused, refused.toString());
+
+            postgres.start();
+            assertTrue(tables(pool, "public").contains("account"), "the same pool answers again");
+        }
+    }
+
+    @Test
+    void aConnectionTimeoutOutOfRangeIsNamed() {
+        StoreConfig config = config("", "");
+        StoreConfig tooShort = (StoreConfig) Proxy.newProxyInstance(StoreConfig.class.getClassLoader(),
+                new Class<?>[] {StoreConfig.class}, (proxy, method, args) -> method.getName()
+                        .equals("connectionTimeoutMs") ? 10 : method.invoke(config, args));
+        assertEquals("org.pilegate.store: connectionTimeoutMs: must be 250..30000, not 10", assertThrows(
+                IllegalArgumentException.class, () -> StoreComponent.poolConfig(tooShort, data)).getMessage());
     }
 
     @Test
@@ -167,6 +202,11 @@ class StoreComponentTest {
             @Override
             public int poolSize() {
                 return poolSize;
+            }
+
+            @Override
+            public int connectionTimeoutMs() {
+                return 1_000;
             }
         };
     }

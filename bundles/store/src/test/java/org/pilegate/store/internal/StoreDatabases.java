@@ -1,6 +1,7 @@
 package org.pilegate.store.internal;
 
 import java.sql.Connection;
+import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +25,22 @@ public final class StoreDatabases {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         return migrated(h2);
+    }
+
+    /** A new embedded database in a file on a disk that a test can fill ({@link FullDisk}). */
+    public static DataSource h2OnFullDisk(Path folder) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(FullDisk.url(folder.resolve(UUID.randomUUID().toString())) + ";WRITE_DELAY=0");
+        return migrated(h2);
+    }
+
+    /** Stops the shared PostgreSQL server, cutting every connection, or starts it again on the same port. */
+    public static synchronized void postgresRunning(boolean running) throws Exception {
+        if (running) {
+            postgres.start();
+        } else {
+            postgres.stop();
+        }
     }
 
     /** A new database on one PostgreSQL server shared by the test run. */

@@ -11,6 +11,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.error.Refusal;
+import org.pilegate.api.error.StoreOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,9 +141,15 @@ abstract class ApiRoute extends RouteBuilder {
     }
 
     private void failed(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Optional<Refusal> outage = StoreOutage.refusal(failure);
+        if (outage.isPresent()) {
+            LOG.warn("{} refused, the database is out of reach: {}", getClass().getSimpleName(), failure.toString());
+            refuse(exchange, outage.get());
+            return;
+        }
         String reference = UUID.randomUUID().toString();
-        LOG.error("{} failed (reference {})", getClass().getSimpleName(), reference,
-                exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+        LOG.error("{} failed (reference {})", getClass().getSimpleName(), reference, failure);
         refuse(exchange, new ApiRefusal(ErrorCode.INTERNAL_ERROR,
                 "the gateway could not handle the request; reference " + reference));
     }

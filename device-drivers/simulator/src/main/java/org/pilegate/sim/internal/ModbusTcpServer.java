@@ -45,17 +45,19 @@ final class ModbusTcpServer implements AutoCloseable {
     private final List<Integer> ports;
     private final Thread loop;
     private final SplittableRandom random = new SplittableRandom();
+    private final Chaos chaos;
     private volatile boolean running = true;
 
-    private ModbusTcpServer(Selector selector, List<Integer> ports) {
+    private ModbusTcpServer(Selector selector, List<Integer> ports, Chaos chaos) {
         this.selector = selector;
         this.ports = List.copyOf(ports);
+        this.chaos = chaos;
         this.loop = new Thread(this::run, "pilegate-sim-modbus");
         loop.setDaemon(true);
     }
 
-    /** Binds every listener, then serves them until closed. */
-    static ModbusTcpServer open(InetAddress host, List<Listener> listeners) throws IOException {
+    /** Binds every listener, then serves them until closed; {@code chaos} meets requests that no set fault does. */
+    static ModbusTcpServer open(InetAddress host, List<Listener> listeners, Chaos chaos) throws IOException {
         Selector selector = Selector.open();
         List<Integer> ports = new ArrayList<>();
         try {
@@ -72,7 +74,7 @@ final class ModbusTcpServer implements AutoCloseable {
             closeChannels(selector);
             throw e;
         }
-        ModbusTcpServer server = new ModbusTcpServer(selector, ports);
+        ModbusTcpServer server = new ModbusTcpServer(selector, ports, chaos);
         server.loop.start();
         return server;
     }
@@ -227,7 +229,8 @@ final class ModbusTcpServer implements AutoCloseable {
             int unit = in.get(offset + HEADER) & 0xFF;
             ByteBuffer pdu = in.duplicate().limit(offset + HEADER + length).position(offset + HEADER + 1);
             Optional<ModbusDevice> device = units.device(unit);
-            Optional<Fault> fault = device.flatMap(ModbusDevice::fault);
+            Optional<Fault> fault = device.flatMap(ModbusDevice::fault)
+                    .or(() -> device.isPresent() ? chaos.draw() : Optional.empty());
             if (kind(fault, Fault.NoReply.class).isPresent()) {
                 return true;
             }

@@ -62,7 +62,8 @@ public final class Simulation implements DepotSimulator, AutoCloseable {
                 .mapToObj(port -> new ModbusTcpServer.Listener(settings.basePort() == 0 ? 0 : settings.basePort()
                         + port, depot.units(port)))
                 .toList();
-        ModbusTcpServer server = ModbusTcpServer.open(InetAddress.getByName(settings.host()), listeners);
+        ModbusTcpServer server = ModbusTcpServer.open(InetAddress.getByName(settings.host()), listeners,
+                settings.chaosRate() == 0 ? Chaos.NONE : new Chaos(settings.chaosRate(), new SplittableRandom()));
         Simulation simulation = new Simulation(settings, depot, server);
         LOG.info("Simulated depot of {} piles ({} meters, {} relays) on {} port(s) of {} from {}", depot.pileCount(),
                 settings.meterProfile().id(), settings.relayProfile().id(), depot.portCount(), settings.host(),

@@ -122,12 +122,16 @@ public final class SimulatorComponent {
                     + " per port need ports " + basePort + ".." + (basePort + ports - 1) + ", beyond 65535");
         }
         int tickMs = requireRange(PID, "tickMs", config.tickMs(), 1, Integer.MAX_VALUE);
+        if (!(config.chaosPercent() >= 0 && config.chaosPercent() <= 100)) {
+            throw new InvalidConfigurationException(PID, "chaosPercent", "must be 0..100, not "
+                    + config.chaosPercent());
+        }
         ProfileCatalog profiles = ProfileCatalog.withOperatorProfiles(
                 Optional.ofNullable(context.getProperty("karaf.etc")));
         return Optional.of(new SimulatorSettings(host, basePort, pileCount, pilesPerPort,
                 profile("meterProfile", config.meterProfile(), profiles::meter),
                 profile("relayProfile", config.relayProfile(), profiles::relay),
-                Duration.ofMillis(tickMs), config.autoPlug()));
+                Duration.ofMillis(tickMs), config.autoPlug(), config.chaosPercent() / 100));
     }
 
     private static <P> P profile(String key, String id, Function<String, P> lookup) {

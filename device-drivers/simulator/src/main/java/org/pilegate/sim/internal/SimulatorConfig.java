@@ -40,6 +40,11 @@ public @interface SimulatorConfig {
             description = "Plug and unplug vehicles at random, for demos.")
     boolean autoPlug() default false;
 
+    @AttributeDefinition(name = "Chaos (% of requests)", min = "0", max = "100",
+            description = "Meet this share of the Modbus requests to each device with a random fault: no reply, an"
+                    + " exception, a dropped connection or a corrupt frame, the four alike. 0, the default, is none.")
+    double chaosPercent() default 0;
+
     @AttributeDefinition(name = "Provision drivers", description = "Create the meter, relay and pile configurations"
             + " of the simulated piles (named sim-01, sim-02, …) and remove them when the simulator is disabled.")
     boolean provisionDrivers() default true;

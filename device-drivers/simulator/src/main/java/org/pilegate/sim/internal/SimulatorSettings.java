@@ -17,9 +17,16 @@ import org.pilegate.device.profile.RelayProfile;
  * @param relayProfile register map every relay serves
  * @param tick how often energy is integrated
  * @param autoPlug whether vehicles come and go at random
+ * @param chaosRate share of requests to each device met by a random fault ({@link Chaos}), 0..1
  */
 record SimulatorSettings(String host, int basePort, int pileCount, int pilesPerPort, MeterProfile meterProfile,
-        RelayProfile relayProfile, Duration tick, boolean autoPlug) {
+        RelayProfile relayProfile, Duration tick, boolean autoPlug, double chaosRate) {
+
+    /** Without chaos. */
+    SimulatorSettings(String host, int basePort, int pileCount, int pilesPerPort, MeterProfile meterProfile,
+            RelayProfile relayProfile, Duration tick, boolean autoPlug) {
+        this(host, basePort, pileCount, pilesPerPort, meterProfile, relayProfile, tick, autoPlug, 0);
+    }
 
     SimulatorSettings {
         Objects.requireNonNull(host, "host");
@@ -31,6 +38,9 @@ record SimulatorSettings(String host, int basePort, int pileCount, int pilesPerP
         }
         if (basePort < 0 || basePort > 0xFFFF) {
             throw new IllegalArgumentException("basePort must be 0..65535: " + basePort);
+        }
+        if (!(chaosRate >= 0 && chaosRate <= 1)) {
+            throw new IllegalArgumentException("chaosRate must be 0..1: " + chaosRate);
         }
         if (tick.toMillis() < 1) {
             throw new IllegalArgumentException("tick must be at least 1 ms: " + tick);

@@ -86,7 +86,7 @@ public final class StandaloneSimulator {
                 Integer.parseInt(options.get("basePort")), Integer.parseInt(options.get("piles")),
                 Integer.parseInt(options.get("pilesPerPort")), profiles.meter(options.get("meterProfile")),
                 profiles.relay(options.get("relayProfile")), Duration.ofMillis(Long.parseLong(options.get("tickMs"))),
-                Boolean.parseBoolean(options.get("autoPlug"))));
+                Boolean.parseBoolean(options.get("autoPlug")), Double.parseDouble(options.get("chaosPercent")) / 100));
     }
 
     private static Map<String, String> defaults() {
@@ -100,6 +100,7 @@ public final class StandaloneSimulator {
         defaults.put("profiles", "etc/profiles");
         defaults.put("tickMs", "200");
         defaults.put("autoPlug", "false");
+        defaults.put("chaosPercent", "0");
         return Collections.unmodifiableMap(defaults);
     }
 }

@@ -1,0 +1,78 @@
+#!/bin/sh
+# The soak: 2,000 piles with sessions arriving continuously for an hour (by default), through the depot benchmark's
+# three processes (depot-benchmark.sh: the built distribution, the standalone simulated depot, a terminal per pile).
+# Each pile's driver charges chargeSeconds, stops, pays, leaves and plugs in again, so sessions keep arriving at about
+# piles / (chargeSeconds + a few) a second. At the start and at the end of the hour it records the gateway's heap
+# after a full collection, its RSS, threads and open files, and the database's size on disk; from the sessions it
+# times, the dialogue's p99 (plug → prompt, charging request → CHARGING) over the first and the last ten minutes.
+# The figures go to SOAK.md next to this script, with the machine, its load and the date. Not part of CI.
+#   ./soak.sh                                  2,000 piles, an hour, two minutes of charging per session
+#   SOAK_OPTS="piles=500 seconds=1800" ./soak.sh
+# Maven options in MVN_ARGS, as for depot-benchmark.sh; build the distribution first (mvn install -DskipTests).
+set -eu
+
+cd "$(dirname "$0")"
+work=target/soak
+log="$work/bench.log"
+results=SOAK.md
+mkdir -p "$work"
+rm -f "$log"
+# shellcheck disable=SC2086 # MVN_ARGS and SOAK_OPTS are lists of words
+BENCH_OPTS="piles=2000 seconds=3600 chargeSeconds=120 warmUpSeconds=60 idleSeconds=10 limitMinutes=150 \
+work=$work results=$work/BENCHMARK.md ${SOAK_OPTS:-}" MVN_ARGS="${MVN_ARGS:-}" ./depot-benchmark.sh 2000 \
+    >"$work/report.md" 2>"$log" &
+bench=$!
+trap 'kill $bench 2>/dev/null || true' EXIT
+trap 'exit 130' INT TERM
+
+# waits until the benchmark logs a line containing $1; fails if it ends first
+await_line() {
+    while ! grep -q "$1" "$log" 2>/dev/null; do
+        kill -0 "$bench" 2>/dev/null || { echo "the benchmark ended before '$1'; see $log" >&2; exit 1; }
+        sleep 5
+    done
+}
+
+# one line of the gateway's figures now: heap after a full GC (KiB), RSS (KiB), threads, open files, database (KiB)
+sample() {
+    pid=$(head -n 1 "$work/pids")
+    jcmd "$pid" GC.run >/dev/null
+    heap=$(jcmd "$pid" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -n 1)
+    rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
+    threads=$(awk '/^Threads:/ {print $2}' "/proc/$pid/status")
+    files=$(ls "/proc/$pid/fd" | wc -l)
+    database=$(du -sk "$work/gateway/data/pilegate" | cut -f1)
+    echo "$heap $rss $threads $files $database"
+}
+
+await_line "back to back: counting for"
+start=$(sample)
+await_line "back to back: letting the sessions under way end"
+end=$(sample)
+wait "$bench"
+trap - EXIT
+
+# p99 in ms of column $2 minus column $1 of sessions-back-to-back.csv, for sessions plugged in [$3, $4) ms
+p99() {
+    awk -F, -v from="$1" -v to="$2" -v lo="$3" -v hi="$4" 'NR > 1 && $(from) != "" && $(to) != "" \
+        && $(2) >= lo && $(2) < hi {print $(to) - $(from)}' "$work/sessions-back-to-back.csv" | sort -n \
+        | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else printf "%.1f\n", v[int(NR * 0.99 + 0.99)]}'
+}
+csv="$work/sessions-back-to-back.csv"
+last=$(awk -F, 'NR > 1 && $2 != "" && $2 > max {max = $2} END {print max + 0}' "$csv")
+first_window="0 600000"
+last_window="$((${last%.*} - 600000)) $((${last%.*} + 1))"
+# columns: pile, plugged, vehicleSeen, prompted, bound, requested, charging, …
+{
+    printf '\n## %s — soak, %s\n\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "${SOAK_OPTS:-2000 piles, 3600 s}"
+    printf 'machine: %s cores, %s; load at the end %s\n\n' "$(nproc)" \
+        "$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "| | heap after GC KiB | RSS KiB | threads | open files | database KiB | (A) p99 ms | (B) p99 ms |"
+    echo "|---|---|---|---|---|---|---|---|"
+    # shellcheck disable=SC2086 # the windows are two words each
+    echo "| start | $(echo "$start" | tr ' ' '|' | sed 's/|/ | /g') | $(p99 2 4 $first_window) | $(p99 6 7 $first_window) |"
+    # shellcheck disable=SC2086
+    echo "| end | $(echo "$end" | tr ' ' '|' | sed 's/|/ | /g') | $(p99 2 4 $last_window) | $(p99 6 7 $last_window) |"
+    echo
+    grep -E "sessions|stalled|refus" "$work/report.md" | head -n 20 || true
+} | tee -a "$results"
