@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.BundleContext;
+import org.pilegate.api.pile.PileController;
+import org.pilegate.api.pile.PileState;
 import org.pilegate.api.site.Phase;
 import org.pilegate.sim.DepotSimulator;
 import org.pilegate.sim.SimulatedVehicle;
@@ -113,6 +115,11 @@ final class DepotVisits {
                     finished.path("energyWh").asLong(), Instant.now());
         } finally {
             depot.unplug(pileIndex);
+            // the next vehicle comes once the gateway saw this one leave, as a real one would take a while
+            PileController controller = Services.await(context, PileController.class,
+                    "(" + PileController.ID_PROPERTY + "=" + pile + ")", Dialogues.WAIT);
+            Services.awaitTrue(pile + " free again", Dialogues.WAIT,
+                    () -> controller.status().state() == PileState.AVAILABLE);
         }
     }
 }
