@@ -53,16 +53,6 @@ final class SimulatedSiteMeter implements ModbusDevice {
         return sample().registers(table, address, count);
     }
 
-    @Override
-    public void writeCoils(int address, boolean[] values) {
-        throw new RequestRejected(ExceptionCode.ILLEGAL_DATA_ADDRESS);
-    }
-
-    @Override
-    public void writeRegisters(int address, int[] values) {
-        throw new RequestRejected(ExceptionCode.ILLEGAL_DATA_ADDRESS);
-    }
-
     private RegisterImage sample() {
         long now = nanoClock.getAsLong();
         microjoules += powerW() * ((now - lastNanos) / 1000);
