@@ -247,21 +247,34 @@ final class Planner {
                     growing.add(job);
                 }
             }
-            // an ampere to each in turn; a job that cannot take one now never can in this slot (the headroom only
-            // shrinks), so it leaves the round at once
+            // an ampere to each in turn, or as many as every one can take at once (the same as that many rounds); a
+            // job that cannot take one now never can in this slot (the headroom only shrinks): it leaves at once
             while (!growing.isEmpty()) {
+                int step = evenStep(growing, slot, headroom);
                 for (Iterator<Job> each = growing.iterator(); each.hasNext();) {
                     Job job = each.next();
                     if (job.scheduleA[slot] >= job.cap(slot) || job.needWh <= 0
                             || headroom.room(job.rows, job.wattsPerA, slot) < 1) {
                         each.remove();
                     } else {
-                        job.give(headroom, slot, 1);
+                        job.give(headroom, slot, step);
                     }
                 }
             }
             from = to;
         }
+    }
+
+    /** The most A every one of {@code jobs} can take in {@code slot} at once, short of its cap and need; at least 1. */
+    private static int evenStep(List<Job> jobs, int slot, Headroom headroom) {
+        long step = headroom.evenRoom(jobs, slot);
+        for (Job job : jobs) {
+            step = Math.min(step, job.cap(slot) - job.scheduleA[slot]);
+            if (job.needWh != Double.POSITIVE_INFINITY) {
+                step = Math.min(step, (long) Math.ceil(job.needWh / job.whPerA(slot)));
+            }
+        }
+        return (int) Math.max(1, step);
     }
 
     private Plan assemble(List<Demand> demands, Headroom headroom, Slots slots, long[] price, List<Job> deadlines,
