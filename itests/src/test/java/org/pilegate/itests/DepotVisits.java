@@ -71,7 +71,7 @@ final class DepotVisits {
 
     /**
      * Plays {@code perPile} visits at each of the first {@code piles} piles; visit {@code k} of all asks for
-     * 10 to 25 Wh by 30 to 50 s after its charging request.
+     * 5 to 20 Wh by 30 to 50 s after its charging request.
      */
     List<Visit> play(int piles, int perPile, Duration timeout) throws Exception {
         ConcurrentLinkedQueue<Visit> visits = new ConcurrentLinkedQueue<>();
@@ -103,7 +103,7 @@ final class DepotVisits {
         try (TerminalClient client = driver.client()) {
             depot.plug(pileIndex, new SimulatedVehicle(driver.vehicle(), 60_000, 0.3));
             Dialogues.associate(client, pile, driver.terminal().value());
-            long targetWh = 10 + (k % 4) * 5;
+            long targetWh = 5 + (k % 4) * 5;
             Instant departure = Instant.now().plusSeconds(30 + (k % 5) * 5);
             client.send("{\"type\":\"charging_request\",\"pile\":\"" + pile + "\",\"targets\":{\"energyWh\":"
                     + targetWh + ",\"departure\":\"" + departure + "\"}}");
