@@ -183,7 +183,8 @@ try {
   step(`dashboard shows ${pile} ${charging}`);
   await dashboard.locator('#site-chart path.line').waitFor();
   step('the dashboard charts the power the depot plans for the charging pile');
-  await dashboard.locator('#plan-chart path.line').waitFor();
+  // a steady plan is a flat line, which has no height to be visible; the area under it has
+  await dashboard.locator('#plan-chart path.area').waitFor();
   const planned = await until('planned power now', async () => {
     const text = await dashboard.locator('#plan-summary').textContent();
     const match = /^([\d.]+) kW now · until \d/.exec(text);
