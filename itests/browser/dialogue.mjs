@@ -182,6 +182,15 @@ try {
   const charging = await waitForPileState(dashboard, 'CHARGING');
   step(`dashboard shows ${pile} ${charging}`);
   await dashboard.locator('#site-chart path.line').waitFor();
+  step('the dashboard charts the power the depot plans for the charging pile');
+  // a steady plan is a flat line, which has no height to be visible; the area under it has
+  await dashboard.locator('#plan-chart path.area').waitFor();
+  const planned = await until('planned power now', async () => {
+    const text = await dashboard.locator('#plan-summary').textContent();
+    const match = /^([\d.]+) kW now · until \d/.exec(text);
+    return match && Number(match[1]) > 0 ? text : null;
+  });
+  step(`dashboard plans ${planned}`);
   await terminal.screenshot({ path: `${screenshots}/terminal.png`, fullPage: true });
   await dashboard.screenshot({ path: `${screenshots}/dashboard.png`, fullPage: true });
 

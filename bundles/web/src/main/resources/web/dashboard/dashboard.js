@@ -1,5 +1,5 @@
-// The operator dashboard: every pile at a glance (polled every second), site power over time, sessions, wallet
-// top-up, the tariff in force and, when the simulated depot runs, its controls. Needs an operator sign-in; the
+// The operator dashboard: every pile at a glance (polled every second), site power over time and as planned,
+// sessions, wallet top-up, the tariff in force and, when the simulated depot runs, its controls. Needs an operator sign-in; the
 // session lives in an HttpOnly cookie the page never sees.
 import { drawLineChart } from '/assets/chart.js';
 import { formatMoney, parseAmount } from '/assets/money.js';
@@ -123,6 +123,8 @@ function renderPiles(piles) {
   state.history = state.history.filter((point) => point.x >= now - HISTORY_MS);
   drawLineChart($('site-chart'), state.history, { formatY: kW, minMax: 1000 });
 
+  renderPlan(piles.plan);
+
   const ids = piles.piles.map((pile) => pile.pile);
   if (ids.join() !== state.pileIds.join()) {
     state.pileIds = ids;
@@ -130,6 +132,19 @@ function renderPiles(piles) {
     $('tariff-pile').replaceChildren(...options());
     tariff();
   }
+}
+
+/** The site's planned power as steps: each slot's power held from its start to its end. */
+function renderPlan(slots) {
+  const points = slots.flatMap((slot) => [
+    { x: Date.parse(slot.start), y: slot.powerW },
+    { x: Date.parse(slot.end), y: slot.powerW },
+  ]);
+  drawLineChart($('plan-chart'), points, { formatY: kW, minMax: 1000, empty: 'nothing planned' });
+  const until = slots.length ? new Date(slots[slots.length - 1].end) : null;
+  $('plan-summary').textContent = until
+    ? `${kW(slots[0].powerW)} now · until ${until.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`
+    : '';
 }
 
 async function poll() {

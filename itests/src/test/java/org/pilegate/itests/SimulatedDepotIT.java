@@ -3,8 +3,14 @@ package org.pilegate.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
 import java.util.Optional;
 
 import javax.inject.Inject;
@@ -12,15 +18,19 @@ import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.pilegate.api.meter.Meter;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.ReadingQuality;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.relay.PlugState;
+import org.pilegate.api.site.Phase;
 import org.pilegate.api.relay.Relay;
 import org.pilegate.api.relay.RelayCommand;
 import org.pilegate.api.relay.RelayState;
@@ -45,6 +55,66 @@ public class SimulatedDepotIT extends InsideGateway {
 
     @Inject
     private SessionFactory sessionFactory;
+
+    @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Configuration
+    public Option[] configuration() {
+        // the building's day in two minutes, so its load moves while vehicles charge; the depot plans every 5 s
+        return PilegateDistribution.options(
+                editConfigurationFilePut("etc/org.pilegate.sim.cfg", "baseLoadDayS", "120"),
+                editConfigurationFilePut("etc/org.pilegate.site.cfg", "replanIntervalS", "5"));
+    }
+
+    /**
+     * 24 vehicles come and go at 12 piles behind a grid connection of 100 A per phase, with the building's load
+     * (up to 42 A on L1) behind the site meter: alone, the 12 would draw 16 A each, 192 A per phase. Sampled at every
+     * poll of the site meter, the connection never carries more than its fuse, and every vehicle has its energy by
+     * its departure, as the gateway learns it (a meter poll and a status interval after it happens).
+     */
+    @Test
+    public void vehiclesComeAndGoWithinTheFuseAndLeaveWithTheirEnergy() throws Exception {
+        int gridLimitA = 100;
+        for (int pile = 0; pile < depot.pileCount(); pile++) {
+            depot.unplug(pile);
+        }
+        for (int pile = 0; pile < 12; pile++) {
+            PileController controller = Services.await(context, PileController.class,
+                    "(" + PileController.ID_PROPERTY + "=" + String.format("sim-%02d", pile + 1) + ")", WAIT);
+            Services.awaitTrue("pile " + pile + " available", WAIT,
+                    () -> controller.status().state() == PileState.AVAILABLE);
+        }
+        Meter siteMeter = Services.await(context, Meter.class, "(" + Meter.ID_PROPERTY + "=sim-site.meter)", WAIT);
+        goodReading(siteMeter);
+        org.osgi.service.cm.Configuration site = configurationAdmin.getConfiguration("org.pilegate.site", "?");
+        Dictionary<String, Object> shipped = site.getProperties();
+        Dictionary<String, Object> limited = new Hashtable<>();
+        Collections.list(shipped.keys()).forEach(key -> limited.put(key, shipped.get(key)));
+        limited.put("gridLimitA", Integer.toString(gridLimitA));
+        // the building's load may rise by the threshold (2 A) unplanned, and by up to 10 % of its peak in one poll
+        limited.put("safetyMarginA", "7");
+        site.update(limited);
+        DepotVisits.Peaks peaks = new DepotVisits.Peaks();
+        List<DepotVisits.Visit> visits;
+        try (AutoCloseable sampling = siteMeter.subscribe(reading -> peaks.sample(depot.siteLoad()))) {
+            visits = new DepotVisits(context, depot).play(12, 2, Duration.ofSeconds(150));
+        } finally {
+            site.update(shipped);
+        }
+
+        assertEquals(24, visits.size());
+        for (DepotVisits.Visit visit : visits) {
+            assertTrue("the target reached: " + visit, visit.deliveredWh() >= visit.targetWh());
+            assertTrue("by the departure: " + visit, !visit.finished().isAfter(visit.departure().plusSeconds(2)));
+        }
+        assertTrue("sampled at every poll: " + peaks.samples(), peaks.samples() > 30);
+        for (Phase phase : Phase.values()) {
+            assertTrue("the building's load on " + phase, peaks.buildingMa(phase) > 10_000);
+            assertTrue(phase + " at most " + gridLimitA + " A: " + peaks.totalMa(phase) + " mA",
+                    peaks.totalMa(phase) <= gridLimitA * 1000L);
+        }
+    }
 
     @Test
     public void plugCloseAndChargeThroughTheDrivers() throws Exception {

@@ -18,7 +18,8 @@ import org.pilegate.planner.internal.Planning;
 
 /**
  * The planner for one site given in code: no configuration, no site meter (the building's load is set by
- * {@link #baseLoad(PhaseCurrents)}), every vehicle of equal priority, rises not bounded.
+ * {@link #baseLoad(PhaseCurrents)}), every vehicle of equal priority, rises not bounded unless
+ * {@link #boundRise(int)} says so.
  */
 public final class FixedSitePlanner implements DepotPlanner {
 
@@ -26,6 +27,7 @@ public final class FixedSitePlanner implements DepotPlanner {
     private final Planning planning;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile PhaseCurrents baseLoad = PhaseCurrents.NONE;
+    private volatile int riseAPerMinute;
 
     /**
      * @param energyPrices price windows as in {@code energyPrices} of the site's configuration; empty: flat
@@ -45,6 +47,12 @@ public final class FixedSitePlanner implements DepotPlanner {
     public void baseLoad(PhaseCurrents load) {
         baseLoad = load;
         listeners.forEach(Runnable::run);
+    }
+
+    /** Bounds how fast a charging pile's current may rise, as {@code riseAPerMinute} of the site's configuration. */
+    public FixedSitePlanner boundRise(int aPerMinute) {
+        riseAPerMinute = aPerMinute;
+        return this;
     }
 
     @Override
@@ -69,7 +77,7 @@ public final class FixedSitePlanner implements DepotPlanner {
 
     @Override
     public int riseAPerMinute() {
-        return 0;
+        return riseAPerMinute;
     }
 
     @Override

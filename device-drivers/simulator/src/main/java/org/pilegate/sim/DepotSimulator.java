@@ -1,5 +1,7 @@
 package org.pilegate.sim;
 
+import java.util.OptionalInt;
+
 import org.pilegate.api.vehicle.VehicleId;
 
 /**
@@ -35,4 +37,13 @@ public interface DepotSimulator {
     void clearFault(int pileIndex, DeviceKind device);
 
     PileSnapshot snapshot(int pileIndex);
+
+    /**
+     * The unit id the site meter (the building's other load) answers as, on the port of the first pile, if the depot
+     * has one.
+     */
+    OptionalInt siteMeterUnitId();
+
+    /** The depot's load on each phase at its grid connection now. */
+    SiteLoad siteLoad();
 }

@@ -3,5 +3,5 @@
  * laid out from the same device profiles the drivers read, with vehicles to plug in and faults to inject.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.pilegate.sim;

@@ -14,6 +14,7 @@ import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.pilegate.api.pile.DepotControl;
 import org.pilegate.api.pile.PileId;
+import org.pilegate.api.plan.Plan;
 import org.pilegate.api.session.SessionDirectory;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionOverview;
@@ -39,6 +40,11 @@ final class DepotActions {
     /** The site's power limit in W, if limited and known. */
     OptionalLong sitePowerLimitW() {
         return depot.get().map(DepotControl::sitePowerLimitW).orElse(OptionalLong.empty());
+    }
+
+    /** The depot's latest plan, if it plans. */
+    Optional<Plan> plan() {
+        return depot.get().flatMap(DepotControl::plan);
     }
 
     /** Whether the operator has the pile in service; empty while that is not known. */

@@ -28,6 +28,11 @@ enum PileVariable {
     SESSION_ELAPSED("SessionElapsed", Identifiers.Duration, "Time since the running session opened, in"
             + " milliseconds; 0 when none."),
     FAULT_TEXT("FaultText", Identifiers.String, "What went wrong, if the pile reports a fault; empty otherwise."),
+    PLANNED_CURRENT("PlannedCurrentA", Identifiers.Int32, Units.AMPERE, "Current per phase the depot's plan gives"
+            + " the pile now; 0 when it is not charging."),
+    HELD_BACK_BY("HeldBackBy", Identifiers.String, "What holds the pile's planned current where it is, e.g."
+            + " 'feeder board-b, phase L2 at 63 A', 'site power limit', 'waiting for cheaper energy at 22:00';"
+            + " empty when it is not charging."),
 
     METER_ID("MeterId", Identifiers.String, "The id of the pile's meter; empty while its configuration names none."),
     READING_QUALITY("ReadingQuality", Identifiers.String, "How far the latest reading can be trusted: GOOD, STALE"

@@ -132,6 +132,8 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
     private UaVariableNode gridLimit;
     private UaVariableNode pileCount;
     private UaVariableNode health;
+    private UaVariableNode plannedPower;
+    private UaVariableNode planSlots;
 
     /**
      * @param meterOfPile the id of the meter a pile's configuration names
@@ -306,6 +308,15 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
         health = plain(site, "Health", Identifiers.String, "Good when every pile's meter and relay have answered and"
                 + " no pile is faulted; otherwise which piles are faulted or still waiting for their devices."
                 + " Updated every second.");
+
+        plannedPower = plain(site, "PlannedPowerW", Identifiers.Int64, "The power all piles draw together in each"
+                + " slot of the depot's plan (W), from now to the last departure; updated every second.");
+        planSlots = plain(site, "PlanSlotStarts", Identifiers.UtcTime, "When each slot of PlannedPowerW starts,"
+                + " the first being now.");
+        for (UaVariableNode array : List.of(plannedPower, planSlots)) {
+            array.setValueRank(ValueRanks.OneDimension);
+            array.setArrayDimensions(new UInteger[] {UInteger.MIN});
+        }
 
         pilesFolder = new UaFolderNode(getNodeContext(), newNodeId("Site/Piles"), newQualifiedName("Piles"),
                 LocalizedText.english("Piles"));
@@ -515,6 +526,18 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
     private void tick() {
         piles.values().forEach(this::refreshElapsed);
         refreshSite();
+        refreshPlan();
+    }
+
+    private void refreshPlan() {
+        PlanValues plan = new PlanValues(actions.plan());
+        DateTime now = DateTime.now();
+        for (PileView view : piles.values()) {
+            set(view, PileVariable.PLANNED_CURRENT, plan.currentA(view.controller.id()), now);
+            set(view, PileVariable.HELD_BACK_BY, plan.heldBackBy(view.controller.id()), now);
+        }
+        set(plannedPower, plan.sitePowerW(), StatusCode.GOOD, now);
+        set(planSlots, plan.slotStarts(), StatusCode.GOOD, now);
     }
 
     private void refreshElapsed(PileView view) {

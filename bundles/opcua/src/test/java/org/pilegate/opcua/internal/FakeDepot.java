@@ -17,6 +17,7 @@ import org.pilegate.api.pile.PileSettings;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.session.ChargingSession;
 import org.pilegate.api.session.SessionDirectory;
+import org.pilegate.api.plan.Plan;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionOverview;
 import org.pilegate.api.session.SessionQuery;
@@ -29,6 +30,7 @@ final class FakeDepot implements DepotControl, SessionDirectory {
     private final Map<SessionId, ChargingSession> sessions = new ConcurrentHashMap<>();
     final List<String> stopped = new CopyOnWriteArrayList<>();
     private volatile OptionalLong sitePowerLimitW = OptionalLong.empty();
+    volatile Optional<Plan> plan = Optional.empty();
 
     void running(SessionId id, String pile, long startEnergyWh, Instant startedAt) {
         sessions.put(id, new ChargingSession(id, new PileId(pile), Optional.empty(), SessionState.CHARGING, startedAt,
@@ -54,6 +56,11 @@ final class FakeDepot implements DepotControl, SessionDirectory {
         }
         settings.compute(pile, (id, old) -> new PileSettings(old == null || old.available(), limitA));
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Optional<Plan> plan() {
+        return plan;
     }
 
     @Override

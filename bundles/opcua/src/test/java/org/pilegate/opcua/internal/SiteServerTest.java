@@ -29,6 +29,7 @@ import org.eclipse.milo.opcua.sdk.client.subscriptions.ManagedSubscription;
 import org.eclipse.milo.opcua.stack.core.Identifiers;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
@@ -50,6 +51,9 @@ import org.pilegate.api.meter.ReadingQuality;
 import org.pilegate.api.pile.DepotControl;
 import org.pilegate.api.pile.FakePileController;
 import org.pilegate.api.pile.PileId;
+import org.pilegate.api.plan.Hold;
+import org.pilegate.api.plan.PilePlan;
+import org.pilegate.api.plan.Plan;
 import org.pilegate.api.session.SessionDirectory;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.work.SharedThreads;
@@ -94,7 +98,7 @@ class SiteServerTest {
     void browsingShowsTheSiteItsPilesAndTheirMetersWithUnits() throws Exception {
         try (BmsClient client = anonymous()) {
             assertTrue(client.browseNames("Site").containsAll(List.of("TotalPowerW", "EnergyTodayWh", "GridLimitW",
-                    "PileCount", "Health", "Piles", "SetSitePowerLimit", "SetPileCurrentLimit", "StopSession",
+                    "PileCount", "Health", "PlannedPowerW", "PlanSlotStarts", "Piles", "SetSitePowerLimit", "SetPileCurrentLimit", "StopSession",
                     "SetPileAvailability")), () -> "Site: " + names(client, "Site"));
             assertEquals(List.of("Pile_bay-01"), client.browseNames("Site/Piles"));
             List<String> pile = client.browseNames("Site/Piles/bay-01");
@@ -118,6 +122,28 @@ class SiteServerTest {
             EUInformation watt = (EUInformation) units.decode(client.milo().getStaticSerializationContext());
             assertEquals("W", watt.getDisplayName().getText());
             assertEquals(5723220, watt.getUnitId());
+        }
+    }
+
+    @Test
+    void thePlanShowsEachPilesCurrentAndWhatHoldsItBackAndTheSitesPowerOverTheHorizon() throws Exception {
+        Instant now = Instant.parse("2026-12-03T17:10:00Z");
+        PilePlan bay1Plan = new PilePlan(new PileId("bay-01"), 14, List.of(14, 32), 690, 12_000,
+                OptionalLong.of(12_000), new Hold(Hold.Kind.FEEDER, "feeder board-b, phase L2 at 63 A"));
+        depot.plan = Optional.of(new Plan(List.of(now, now.plusSeconds(300), now.plusSeconds(1_200)),
+                Map.of(bay1Plan.pile(), bay1Plan), List.of(9_660L, 22_080L)));
+        try (BmsClient client = anonymous()) {
+            eventually("the planned current", () -> Integer.valueOf(14).equals(value(client,
+                    "Site/Piles/bay-01/PlannedCurrentA")));
+            assertEquals("feeder board-b, phase L2 at 63 A", value(client, "Site/Piles/bay-01/HeldBackBy"));
+            assertTrue(Arrays.equals(new Long[] {9_660L, 22_080L}, (Object[]) value(client, "Site/PlannedPowerW")));
+            Object[] starts = (Object[]) value(client, "Site/PlanSlotStarts");
+            assertEquals(now.plusSeconds(300), ((DateTime) starts[1]).getJavaInstant());
+
+            depot.plan = Optional.empty();
+            eventually("no plan, no current", () -> Integer.valueOf(0).equals(value(client,
+                    "Site/Piles/bay-01/PlannedCurrentA")));
+            assertEquals("", value(client, "Site/Piles/bay-01/HeldBackBy"));
         }
     }
 

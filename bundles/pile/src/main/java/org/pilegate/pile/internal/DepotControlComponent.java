@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -79,6 +80,10 @@ public class DepotControlComponent implements DepotControl, DepotShares {
     private final List<Admission> admissions = new ArrayList<>();
     /** Whether a sharing is queued on the lane already; touched on the lane only. */
     private boolean sharingQueued;
+    /** Runs a task on the lane after a delay: a ramp's follow-up plan. */
+    volatile BiConsumer<Duration, Runnable> later = (delay, task) -> { };
+    /** Whether a ramp's follow-up plan is scheduled; touched on the lane only. */
+    private boolean followUpScheduled;
 
     /** A session to admit: its pile starts charging once the depot has given it its share. */
     private record Admission(PileId pile, ChargingInfo info, long startRegisterWh,
@@ -92,6 +97,7 @@ public class DepotControlComponent implements DepotControl, DepotShares {
         Duration interval = planner.replanInterval();
         GatewayThreads.Scheduled replans = threads.every(interval, interval, () -> lane.execute(this::shareSoon));
         subscriptions.add(replans::cancel);
+        later = (delay, task) -> threads.after(delay, () -> lane.execute(task));
     }
 
     DepotControlComponent(DataSource dataSource, Clock clock, Executor lane, DepotPlanner planner) {
@@ -267,8 +273,15 @@ public class DepotControlComponent implements DepotControl, DepotShares {
         });
         Map<PileId, Integer> currents = new HashMap<>();
         try {
-            planning.plan(claims, shared, sitePowerLimitW).piles().forEach((pile, planned) ->
-                    currents.put(pile, planned.currentA()));
+            Plan plan = planning.plan(claims, shared, sitePowerLimitW);
+            plan.piles().forEach((pile, planned) -> currents.put(pile, planned.currentA()));
+            planning.rampFollowUp(plan).filter(delay -> !followUpScheduled).ifPresent(delay -> {
+                followUpScheduled = true;
+                later.accept(delay, () -> {
+                    followUpScheduled = false;
+                    shareSoon();
+                });
+            });
         } catch (RuntimeException e) {
             // without a plan no current is known to be within the fuses: the sessions pause until the next plan
             LOG.error("Depot: the plan failed; the charging piles pause at 0 A until the next plan", e);

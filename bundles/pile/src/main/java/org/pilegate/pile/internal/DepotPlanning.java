@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -14,6 +15,7 @@ import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileSettings;
 import org.pilegate.api.plan.Demand;
 import org.pilegate.api.plan.DepotPlanner;
+import org.pilegate.api.plan.Hold;
 import org.pilegate.api.plan.Plan;
 import org.pilegate.api.session.ChargingInfo;
 
@@ -32,6 +34,10 @@ final class DepotPlanning {
     record Charging(PileId pile, DepotShares.Supply supply, PileSettings settings, Admitted session,
             long registerWh) {
     }
+
+    /** A ramp is followed up once it may have risen by this much: the least current a pile charges with. */
+    private static final int RAMP_STEP_A = 6;
+    private static final long MIN_FOLLOW_UP_MS = 1_000;
 
     private final DepotPlanner planner;
     private final Clock clock;
@@ -75,6 +81,19 @@ final class DepotPlanning {
 
     Plan latest() {
         return latest;
+    }
+
+    /**
+     * When to plan again for piles whose current rises at the bounded rate ({@link Hold.Kind#RAMP}), none without:
+     * once they may have risen by the least current a pile can charge with, so that a ramp does not wait for the
+     * next event or re-plan interval.
+     */
+    Optional<Duration> rampFollowUp(Plan plan) {
+        int perMinute = planner.riseAPerMinute();
+        if (perMinute == 0 || plan.piles().values().stream().noneMatch(p -> p.hold().kind() == Hold.Kind.RAMP)) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofMillis(Math.max(MIN_FOLLOW_UP_MS, RAMP_STEP_A * 60_000L / perMinute)));
     }
 
     /** A pile that charges rises at most the configured A per minute since its last change; one starting, at once. */

@@ -195,6 +195,33 @@ abstract class DepotControlComponentTest {
     }
 
     @Test
+    void aRisingCurrentIsPlannedAgainOnceItMayHaveRisenWithoutWaitingForAnEvent() {
+        depot = new DepotControlComponent(database, clock, lane::add, FixedSitePlanner.unlimited().boundRise(12));
+        List<Duration> delays = new ArrayList<>();
+        List<Runnable> followUps = new ArrayList<>();
+        depot.later = (delay, task) -> {
+            delays.add(delay);
+            followUps.add(task);
+        };
+        TestPile pile = join("bay-01");
+        depot.limitSitePower(OptionalLong.of(8 * WATTS_PER_AMP));
+        charge(pile, "s-1");
+        assertEquals(new RelayCommand.CloseContactor(8), pile.last(), "a starting pile takes its current at once");
+
+        depot.limitSitePower(OptionalLong.empty());
+        drain();
+        assertEquals("current rising, 8 A for now", depot.plan().orElseThrow().pile(pile.id).orElseThrow().hold()
+                .text());
+        assertEquals(List.of(Duration.ofSeconds(30)), delays, "6 A at 12 A per minute");
+
+        clock.advance(Duration.ofSeconds(30));
+        followUps.get(0).run();
+        drain();
+        assertEquals(new RelayCommand.SetCurrentLimit(14), pile.last());
+        assertEquals(2, delays.size(), "still rising: followed up again");
+    }
+
+    @Test
     void aPileThatLeavesFreesItsShare() {
         TestPile first = join("bay-01");
         TestPile second = join("bay-02");

@@ -14,14 +14,23 @@ import org.pilegate.api.site.PhaseCurrents;
 final class BaseLoad {
 
     private volatile PhaseCurrents latest = PhaseCurrents.NONE;
-    /** The load the depot last planned for; touched under this. */
+    /** The load the plan in force counted with; touched under this. */
     private PhaseCurrents planned = PhaseCurrents.NONE;
 
     PhaseCurrents latest() {
         return latest;
     }
 
-    /** @return whether the load moved on a phase by more than {@code thresholdA} since the plan last heard of it */
+    /**
+     * The load a plan is made for; a later move is measured from it, so the load never strays from what the plan in
+     * force counted with by more than the threshold without a new plan.
+     */
+    synchronized PhaseCurrents forPlan() {
+        planned = latest;
+        return planned;
+    }
+
+    /** @return whether the load moved on a phase by more than {@code thresholdA} since the plan last counted it */
     synchronized boolean update(MeterReading reading, int thresholdA) {
         Optional<PhaseValues> phases = reading.phases().filter(p -> reading.quality() == ReadingQuality.GOOD);
         if (phases.isEmpty()) {

@@ -25,7 +25,7 @@ final class Explainer {
 
     PilePlan explain(Job job, boolean byDeadline) {
         return new PilePlan(job.demand.pile(), job.scheduleA[0], schedule(job.scheduleA), job.wattsPerA,
-                Math.round(job.plannedWh(slots)), job.demand.needWh(), hold(job, byDeadline));
+                Math.round(job.plannedWh()), job.demand.needWh(), hold(job, byDeadline));
     }
 
     PilePlan unwired(Demand demand, int slotCount) {

@@ -80,6 +80,25 @@ final class Headroom {
         return (int) Math.min(room, Integer.MAX_VALUE);
     }
 
+    /** The most current each of {@code jobs} can take in {@code slot} at once, every one the same. */
+    long evenRoom(List<Job> jobs, int slot) {
+        int[] users = new int[amps.length];
+        long wattsPerA = 0;
+        for (Job job : jobs) {
+            for (int row : job.rows) {
+                users[row]++;
+            }
+            wattsPerA += job.wattsPerA;
+        }
+        long room = watts[slot] == Long.MAX_VALUE ? Long.MAX_VALUE : watts[slot] / Math.max(1, wattsPerA);
+        for (int row = 0; row < users.length; row++) {
+            if (users[row] > 0) {
+                room = Math.min(room, amps[row][slot] / users[row]);
+            }
+        }
+        return room;
+    }
+
     /**
      * The most current a pile can take in {@code slot} while every row on its path keeps {@code 1 - share} of what it
      * had free unused.

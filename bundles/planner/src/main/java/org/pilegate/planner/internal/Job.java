@@ -21,6 +21,8 @@ final class Job {
     final int window;
     final Instant leaves;
     final int[] scheduleA;
+    /** Wh one A delivers in each slot before the vehicle leaves: asked for at every ampere given, so kept. */
+    private final double[] whPerA;
     /** Energy still to plan, in Wh; infinite for a vehicle charging until full. */
     double needWh;
 
@@ -37,18 +39,22 @@ final class Job {
         leaves = departure.orElse(Instant.MAX);
         window = departure.map(slots::before).orElse(slots.count());
         scheduleA = new int[slots.count()];
+        whPerA = new double[slots.count()];
+        for (int slot = 0; slot < whPerA.length; slot++) {
+            whPerA[slot] = wattsPerA * slots.hours(slot, leaves);
+        }
         needWh = demand.needWh().isPresent() ? demand.needWh().getAsLong() : Double.POSITIVE_INFINITY;
     }
 
     /** Back to nothing planned. */
-    void reset(Slots slots) {
-        restore(new int[scheduleA.length], slots);
+    void reset() {
+        restore(new int[scheduleA.length]);
     }
 
     /** Takes {@code schedule} as its plan; what it still needs follows from it. */
-    void restore(int[] schedule, Slots slots) {
+    void restore(int[] schedule) {
         System.arraycopy(schedule, 0, scheduleA, 0, scheduleA.length);
-        needWh = demand.needWh().isPresent() ? demand.needWh().getAsLong() - plannedWh(slots)
+        needWh = demand.needWh().isPresent() ? demand.needWh().getAsLong() - plannedWh()
                 : Double.POSITIVE_INFINITY;
     }
 
@@ -67,21 +73,21 @@ final class Job {
     }
 
     /** Wh that one A delivers in {@code slot} before the vehicle leaves. */
-    double whPerA(Slots slots, int slot) {
-        return wattsPerA * slots.hours(slot, leaves);
+    double whPerA(int slot) {
+        return whPerA[slot];
     }
 
     /** Gives the job {@code current} A in {@code slot}, taken from the headroom. */
-    void give(Headroom headroom, Slots slots, int slot, int current) {
+    void give(Headroom headroom, int slot, int current) {
         headroom.take(rows, wattsPerA, slot, current);
         scheduleA[slot] += current;
-        needWh -= current * whPerA(slots, slot);
+        needWh -= current * whPerA(slot);
     }
 
-    double plannedWh(Slots slots) {
+    double plannedWh() {
         double wh = 0;
         for (int slot = 0; slot < window; slot++) {
-            wh += scheduleA[slot] * whPerA(slots, slot);
+            wh += scheduleA[slot] * whPerA(slot);
         }
         return wh;
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -76,14 +77,14 @@ final class Planner {
         deadlines.sort(Comparator.<Job>comparingInt(job -> -job.demand.priority()).thenComparing(job -> job.leaves)
                 .thenComparingDouble(job -> job.laxityH(slots)).thenComparingLong(job -> job.demand.order()));
         if (!deadlines.isEmpty()) {
-            headroom = fillDeadlines(deadlines, priceTiers(price), fresh, slots);
+            headroom = fillDeadlines(deadlines, priceTiers(price), fresh);
         }
         shared.sort(Comparator.<Job>comparingInt(job -> -job.demand.priority())
                 .thenComparingLong(job -> job.demand.order()));
         for (int slot = 0; slot < slots.count(); slot++) {
-            share(shared, slot, headroom, slots);
+            share(shared, slot, headroom);
         }
-        PullForward.apply(deadlines, headroom, slots);
+        PullForward.apply(deadlines, headroom);
         return assemble(demands, headroom, slots, price, deadlines, shared);
     }
 
@@ -101,26 +102,25 @@ final class Planner {
      *
      * @return the headroom the kept fill leaves
      */
-    private static Headroom fillDeadlines(List<Job> deadlines, List<int[]> tiers, Supplier<Headroom> fresh,
-            Slots slots) {
+    private static Headroom fillDeadlines(List<Job> deadlines, List<int[]> tiers, Supplier<Headroom> fresh) {
         List<Job> order = deadlines;
         Headroom kept = null;
         long keptScore = Long.MAX_VALUE;
         Map<Job, int[]> keptSchedules = new HashMap<>();
         for (int round = 0; round < REFILLS; round++) {
             Headroom headroom = fresh.get();
-            order.forEach(job -> job.reset(slots));
+            order.forEach(job -> job.reset());
             // a session that cannot have all it needs any more waits until those that can have theirs: in an
             // overload, it would otherwise take from others what does not get it to its target either
             List<Job> hopeless = new ArrayList<>();
             for (Job job : order) {
-                if (deliverableWh(job, headroom, slots) >= job.needWh) {
-                    fillCheapest(job, tiers, headroom, slots);
+                if (deliverableWh(job, headroom) >= job.needWh) {
+                    fillCheapest(job, tiers, headroom);
                 } else {
                     hopeless.add(job);
                 }
             }
-            hopeless.forEach(job -> fillCheapest(job, tiers, headroom, slots));
+            hopeless.forEach(job -> fillCheapest(job, tiers, headroom));
             List<Job> shortOnes = order.stream().filter(job -> job.needWh > 0).toList();
             // fewest short first, then least energy short
             long score = shortOnes.size() * 1_000_000_000L
@@ -139,16 +139,16 @@ final class Planner {
             order.stream().filter(job -> job.needWh <= 0).forEach(next::add);
             order = next;
         }
-        keptSchedules.forEach((job, schedule) -> job.restore(schedule, slots));
+        keptSchedules.forEach((job, schedule) -> job.restore(schedule));
         return kept;
     }
 
     /** The most energy the job could still get before its departure, were it alone on what is left. */
-    private static double deliverableWh(Job job, Headroom headroom, Slots slots) {
+    private static double deliverableWh(Job job, Headroom headroom) {
         double wh = 0;
         for (int slot = 0; slot < job.window; slot++) {
             int room = Math.min(job.cap(slot), headroom.room(job.rows, job.wattsPerA, slot));
-            wh += room >= Job.MIN_CURRENT_A ? room * job.whPerA(slots, slot) : 0;
+            wh += room >= Job.MIN_CURRENT_A ? room * job.whPerA(slot) : 0;
         }
         return wh;
     }
@@ -171,23 +171,23 @@ final class Planner {
      * first sweep leaves {@link #FUTURE_RESERVE} of every later slot to the vehicles still to come; what that cannot
      * give, a second sweep takes from all that is left.
      */
-    private static void fillCheapest(Job job, List<int[]> tiers, Headroom headroom, Slots slots) {
+    private static void fillCheapest(Job job, List<int[]> tiers, Headroom headroom) {
         for (double share : new double[] {1 - FUTURE_RESERVE, 1}) {
             for (int[] tier : tiers) {
                 if (job.needWh <= 0) {
                     return;
                 }
-                fillTier(job, tier, share, headroom, slots);
+                fillTier(job, tier, share, headroom);
             }
         }
     }
 
-    private static void fillTier(Job job, int[] tier, double share, Headroom headroom, Slots slots) {
+    private static void fillTier(Job job, int[] tier, double share, Headroom headroom) {
         int[] avail = new int[tier.length];
         int most = 0;
         for (int i = 0; i < tier.length; i++) {
             int slot = tier[i];
-            if (slot < job.window && job.whPerA(slots, slot) > 0) {
+            if (slot < job.window && job.whPerA(slot) > 0) {
                 int room = Math.min(job.cap(slot) - job.scheduleA[slot], slot == 0
                         ? headroom.room(job.rows, job.wattsPerA, slot)
                         : headroom.roomWithin(job.rows, job.wattsPerA, slot, share));
@@ -198,19 +198,19 @@ final class Planner {
         if (most == 0) {
             return;
         }
-        int level = lowestLevel(job, tier, avail, most, slots);
+        int level = lowestLevel(job, tier, avail, most);
         for (int i = 0; i < tier.length && job.needWh > 0; i++) {
             if (avail[i] > 0) {
                 int slot = tier[i];
-                int wanted = (int) Math.min(Integer.MAX_VALUE, Math.ceil(job.needWh / job.whPerA(slots, slot)));
+                int wanted = (int) Math.min(Integer.MAX_VALUE, Math.ceil(job.needWh / job.whPerA(slot)));
                 int floor = Math.max(0, Job.MIN_CURRENT_A - job.scheduleA[slot]);
-                job.give(headroom, slots, slot, Math.min(avail[i], Math.max(floor, Math.min(level, wanted))));
+                job.give(headroom, slot, Math.min(avail[i], Math.max(floor, Math.min(level, wanted))));
             }
         }
     }
 
     /** The least current per slot (6 A or more) that, where available, delivers what the job needs in the tier. */
-    private static int lowestLevel(Job job, int[] tier, int[] avail, int most, Slots slots) {
+    private static int lowestLevel(Job job, int[] tier, int[] avail, int most) {
         int low = Job.MIN_CURRENT_A;
         int high = most;
         while (low < high) {
@@ -218,7 +218,7 @@ final class Planner {
             double wh = 0;
             for (int i = 0; i < tier.length; i++) {
                 if (avail[i] > 0) {
-                    wh += Math.min(mid, avail[i]) * job.whPerA(slots, tier[i]);
+                    wh += Math.min(mid, avail[i]) * job.whPerA(tier[i]);
                 }
             }
             if (wh >= job.needWh) {
@@ -231,7 +231,7 @@ final class Planner {
     }
 
     /** Shares {@code slot} among the sessions without a deadline, by priority: 6 A each first, then evenly. */
-    private static void share(List<Job> jobs, int slot, Headroom headroom, Slots slots) {
+    private static void share(List<Job> jobs, int slot, Headroom headroom) {
         int from = 0;
         while (from < jobs.size()) {
             int priority = jobs.get(from).demand.priority();
@@ -243,21 +243,38 @@ final class Planner {
             for (Job job : jobs.subList(from, to)) {
                 if (slot < job.window && job.needWh > 0 && job.cap(slot) >= Job.MIN_CURRENT_A
                         && headroom.room(job.rows, job.wattsPerA, slot) >= Job.MIN_CURRENT_A) {
-                    job.give(headroom, slots, slot, Job.MIN_CURRENT_A);
+                    job.give(headroom, slot, Job.MIN_CURRENT_A);
                     growing.add(job);
                 }
             }
+            // an ampere to each in turn, or as many as every one can take at once (the same as that many rounds); a
+            // job that cannot take one now never can in this slot (the headroom only shrinks): it leaves at once
             while (!growing.isEmpty()) {
-                growing.removeIf(job -> job.scheduleA[slot] >= job.cap(slot) || job.needWh <= 0
-                        || headroom.room(job.rows, job.wattsPerA, slot) < 1);
-                for (Job job : growing) {
-                    if (headroom.room(job.rows, job.wattsPerA, slot) >= 1) {
-                        job.give(headroom, slots, slot, 1);
+                int step = evenStep(growing, slot, headroom);
+                for (Iterator<Job> each = growing.iterator(); each.hasNext();) {
+                    Job job = each.next();
+                    if (job.scheduleA[slot] >= job.cap(slot) || job.needWh <= 0
+                            || headroom.room(job.rows, job.wattsPerA, slot) < 1) {
+                        each.remove();
+                    } else {
+                        job.give(headroom, slot, step);
                     }
                 }
             }
             from = to;
         }
+    }
+
+    /** The most A every one of {@code jobs} can take in {@code slot} at once, short of its cap and need; at least 1. */
+    private static int evenStep(List<Job> jobs, int slot, Headroom headroom) {
+        long step = headroom.evenRoom(jobs, slot);
+        for (Job job : jobs) {
+            step = Math.min(step, job.cap(slot) - job.scheduleA[slot]);
+            if (job.needWh != Double.POSITIVE_INFINITY) {
+                step = Math.min(step, (long) Math.ceil(job.needWh / job.whPerA(slot)));
+            }
+        }
+        return (int) Math.max(1, step);
     }
 
     private Plan assemble(List<Demand> demands, Headroom headroom, Slots slots, long[] price, List<Job> deadlines,

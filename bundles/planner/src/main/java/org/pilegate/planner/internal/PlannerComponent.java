@@ -76,7 +76,7 @@ public class PlannerComponent implements DepotPlanner {
 
     @Override
     public Plan plan(List<Demand> demands, Instant now, OptionalLong operatorLimitW) {
-        return planner.plan(demands, now, baseLoad.latest(), operatorLimitW);
+        return planner.plan(demands, now, baseLoad.forPlan(), operatorLimitW);
     }
 
     @Override

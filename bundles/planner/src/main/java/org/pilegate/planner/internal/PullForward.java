@@ -16,26 +16,26 @@ final class PullForward {
     private PullForward() {
     }
 
-    static void apply(List<Job> deadlines, Headroom headroom, Slots slots) {
+    static void apply(List<Job> deadlines, Headroom headroom) {
         for (Job job : deadlines) {
             int now = job.scheduleA[0];
             int extra = Math.min(job.cap(0) - now, headroom.room(job.rows, job.wattsPerA, 0));
-            if (extra < (now == 0 ? Job.MIN_CURRENT_A : 1) || job.whPerA(slots, 0) <= 0) {
+            if (extra < (now == 0 ? Job.MIN_CURRENT_A : 1) || job.whPerA(0) <= 0) {
                 continue;
             }
             double movable = 0;
             for (int slot = job.window - 1; slot > 0; slot--) {
                 if (job.scheduleA[slot] > 0 && full(job, headroom, slot)) {
-                    movable += job.scheduleA[slot] * job.whPerA(slots, slot);
+                    movable += job.scheduleA[slot] * job.whPerA(slot);
                 }
             }
             if (movable <= 0) {
                 continue;
             }
-            int wanted = (int) Math.ceil(movable / job.whPerA(slots, 0));
+            int wanted = (int) Math.ceil(movable / job.whPerA(0));
             int added = Math.min(extra, Math.max(now == 0 ? Job.MIN_CURRENT_A : 1, wanted));
-            job.give(headroom, slots, 0, added);
-            release(job, headroom, slots, added * job.whPerA(slots, 0));
+            job.give(headroom, 0, added);
+            release(job, headroom, added * job.whPerA(0));
         }
     }
 
@@ -46,11 +46,11 @@ final class PullForward {
     }
 
     /** Gives back up to {@code wh} of the job's energy in full slots, the latest first, keeping 0 or at least 6 A. */
-    private static void release(Job job, Headroom headroom, Slots slots, double wh) {
+    private static void release(Job job, Headroom headroom, double wh) {
         double left = wh;
         for (int slot = job.window - 1; slot > 0 && left > 0; slot--) {
             int amps = job.scheduleA[slot];
-            double perA = job.whPerA(slots, slot);
+            double perA = job.whPerA(slot);
             if (amps == 0 || perA <= 0 || !full(job, headroom, slot)) {
                 continue;
             }
@@ -59,7 +59,7 @@ final class PullForward {
                 less = amps - Job.MIN_CURRENT_A;
             }
             if (less > 0) {
-                job.give(headroom, slots, slot, -less);
+                job.give(headroom, slot, -less);
                 left -= less * perA;
             }
         }

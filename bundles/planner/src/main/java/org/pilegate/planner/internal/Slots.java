@@ -57,8 +57,9 @@ final class Slots {
 
     /** Hours of {@code slot} before {@code departure} (all of it when the vehicle leaves later). */
     double hours(int slot, Instant departure) {
-        Instant end = bounds[slot + 1].isAfter(departure) ? departure : bounds[slot + 1];
-        return Math.max(0, Duration.between(bounds[slot], end).toMillis()) / 3_600_000.0;
+        // in epoch milliseconds: asked for every slot of every pile at each plan, so without a Duration each time
+        long end = bounds[slot + 1].isAfter(departure) ? departure.toEpochMilli() : bounds[slot + 1].toEpochMilli();
+        return Math.max(0, end - bounds[slot].toEpochMilli()) / 3_600_000.0;
     }
 
     List<Instant> boundaries() {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -43,7 +44,8 @@ import org.pilegate.tariff.TariffRestrictions;
  * The operator's view of the depot, for the dashboard; every path needs an operator sign-in.
  * <ul>
  * <li>{@code GET /api/operator/piles}: every pile's state, plug, contactor, power, energy register, session,
- * fault and what holds it back in the depot's plan, and the power of the whole site.</li>
+ * fault and what holds it back in the depot's plan, the power of the whole site, and the site's power planned in
+ * each slot of the plan's horizon.</li>
  * <li>{@code GET /api/operator/sessions?state=CHARGING,FINISHED&pile=…&account=…&limit=50}: sessions, newest first;
  * {@code "available":false} while no session directory runs.</li>
  * <li>{@code GET /api/operator/wallet?account=…&currency=EUR}: a driver's balance.</li>
@@ -74,7 +76,20 @@ public class OperatorDepotRoute extends ApiRoute {
         }
     }
 
-    record Piles(List<PileView> piles, long sitePowerW, Instant at) {
+    /** One slot of the depot's plan: the power all piles are planned to draw together from start to end. */
+    record PlannedSlot(Instant start, Instant end, long powerW) {
+
+        /** The slots of the depot's plan, which every pile sees alike; none while the depot does not plan. */
+        static List<PlannedSlot> of(List<PileController> piles) {
+            return piles.stream().map(PileController::plan).flatMap(Optional::stream).findFirst()
+                    .map(plan -> IntStream.range(0, plan.slots()).mapToObj(slot -> new PlannedSlot(
+                            plan.boundaries().get(slot), plan.boundaries().get(slot + 1),
+                            plan.sitePowerW().get(slot))).toList())
+                    .orElse(List.of());
+        }
+    }
+
+    record Piles(List<PileView> piles, long sitePowerW, List<PlannedSlot> plan, Instant at) {
     }
 
     record SessionView(String session, String pile, Optional<String> vehicle, String state, Instant startedAt,
@@ -170,7 +185,7 @@ public class OperatorDepotRoute extends ApiRoute {
                 .sorted(Comparator.comparing(PileView::pile))
                 .toList();
         long sitePowerW = views.stream().mapToLong(view -> Math.max(0, view.powerW())).sum();
-        respond(exchange, 200, new Piles(views, sitePowerW, Instant.now()));
+        respond(exchange, 200, new Piles(views, sitePowerW, PlannedSlot.of(piles), Instant.now()));
     }
 
     private void sessions(Exchange exchange) {

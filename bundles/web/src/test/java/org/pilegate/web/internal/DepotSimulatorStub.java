@@ -3,6 +3,7 @@ package org.pilegate.web.internal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.pilegate.api.relay.PlugState;
 import org.pilegate.sim.DepotSimulator;
@@ -11,6 +12,7 @@ import org.pilegate.sim.Fault;
 import org.pilegate.sim.PileAddress;
 import org.pilegate.sim.PileSnapshot;
 import org.pilegate.sim.SimulatedVehicle;
+import org.pilegate.sim.SiteLoad;
 
 /** Three simulated piles that remember what was plugged in and which faults were injected. */
 final class DepotSimulatorStub implements DepotSimulator {
@@ -36,6 +38,16 @@ final class DepotSimulatorStub implements DepotSimulator {
     @Override
     public synchronized void unplug(int pileIndex) {
         plugged.remove(pileIndex);
+    }
+
+    @Override
+    public OptionalInt siteMeterUnitId() {
+        return OptionalInt.empty();
+    }
+
+    @Override
+    public SiteLoad siteLoad() {
+        return new SiteLoad(new long[3], new long[3]);
     }
 
     @Override

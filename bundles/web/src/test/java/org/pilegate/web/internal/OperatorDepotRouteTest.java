@@ -72,6 +72,20 @@ class OperatorDepotRouteTest {
         assertEquals("2026-11-26T08:00:00Z", second.path("at").asText());
         assertEquals("feeder board-b, phase L2 at 63 A", second.path("heldBackBy").asText());
         assertTrue(first.path("heldBackBy").isNull(), "a faulted pile is in no plan");
+        JsonNode slot = piles.path("plan").get(0);
+        assertEquals(1, piles.path("plan").size());
+        assertEquals("2026-11-26T08:15:00Z", slot.path("end").asText());
+        assertEquals(11_040, slot.path("powerW").asLong());
+    }
+
+    @Test
+    void withoutAPlanThePlannedPowerIsEmpty() throws Exception {
+        route.piles = List.of(StubPile.faulted("bay-01", "meter silent"));
+
+        JsonNode piles = json(gateway.get("/api/operator/piles", "Cookie", cookie));
+
+        assertEquals(0, piles.path("plan").size());
+        assertTrue(piles.path("plan").isArray());
     }
 
     @Test

@@ -17,15 +17,16 @@ final class ChargingCurve {
      *
      * @param vehicleMaxW what its on-board charger takes at most
      * @param currentLimitA what the pile offers per phase
+     * @param phases how many phases the pile charges on
      * @param stored energy in the battery, in µJ
      * @param capacity battery capacity, in µJ
      */
-    static long powerW(long vehicleMaxW, int currentLimitA, long stored, long capacity) {
+    static long powerW(long vehicleMaxW, int currentLimitA, int phases, long stored, long capacity) {
         long room = capacity - stored;
         if (room <= 0) {
             return 0;
         }
-        long full = Math.min(vehicleMaxW, (long) currentLimitA * NOMINAL_VOLTAGE_V * PHASES);
+        long full = Math.min(vehicleMaxW, (long) currentLimitA * NOMINAL_VOLTAGE_V * phases);
         long taper = capacity / 5;
         if (room >= taper) {
             return full;

@@ -17,7 +17,12 @@ interface ModbusDevice {
 
     int[] readRegisters(Table table, int address, int count);
 
-    void writeCoils(int address, boolean[] values);
+    /** A device offers nothing writable unless it says otherwise. */
+    default void writeCoils(int address, boolean[] values) {
+        throw new RequestRejected(ExceptionCode.ILLEGAL_DATA_ADDRESS);
+    }
 
-    void writeRegisters(int address, int[] values);
+    default void writeRegisters(int address, int[] values) {
+        throw new RequestRejected(ExceptionCode.ILLEGAL_DATA_ADDRESS);
+    }
 }

@@ -1,9 +1,11 @@
 package org.pilegate.sim.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
 import org.pilegate.api.relay.PlugState;
+import org.pilegate.api.site.Phase;
 import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.device.profile.MeterQuantity;
 import org.pilegate.sim.PileSnapshot;
@@ -13,7 +15,8 @@ import org.pilegate.sim.SimulatedVehicle;
  * One simulated pile: contactor, current limit, plugged-in vehicle and meter, moved forward in time by
  * {@link #advance()}. Energy is integrated in whole microjoules (W × µs) and the clock's remainder below a
  * microsecond is carried over, so neither the meter nor the battery drifts however often the pile advances.
- * Every change first advances to the present, so energy delivered before a contactor opens is never lost.
+ * Every change first advances to the present, so energy delivered before a contactor opens is never lost. A pile
+ * is wired to one or three of the site's phases and draws its power evenly on them.
  * Thread-safe: all methods hold the pile's monitor, which its devices also hold while rendering their registers.
  */
 final class Pile {
@@ -24,6 +27,8 @@ final class Pile {
 
     private final int index;
     private final LongSupplier nanoClock;
+    /** The site's phases the pile's own L1, L2, L3 are wired to. */
+    private final List<Phase> wiring;
     private final long[] voltageMv = new long[ChargingCurve.PHASES];
     private long lastNanos;
     private long version;
@@ -34,9 +39,18 @@ final class Pile {
     private long batteryMicrojoules;
     private long powerW;
 
+    /** A three-phase pile wired in order. */
     Pile(int index, LongSupplier nanoClock) {
+        this(index, nanoClock, List.of(Phase.values()));
+    }
+
+    Pile(int index, LongSupplier nanoClock, List<Phase> wiring) {
+        if (wiring.size() != 1 && wiring.size() != ChargingCurve.PHASES) {
+            throw new IllegalArgumentException("a pile is wired to 1 or 3 phases: " + wiring);
+        }
         this.index = index;
         this.nanoClock = nanoClock;
+        this.wiring = List.copyOf(wiring);
         this.lastNanos = nanoClock.getAsLong();
         for (int phase = 0; phase < voltageMv.length; phase++) {
             // a deterministic spread of ±1 V, so phases and piles are told apart in readings
@@ -138,9 +152,16 @@ final class Pile {
                 meterValue(MeterQuantity.ENERGY_IMPORT_WH));
     }
 
-    /** Power split evenly over the phases: I = P / (3 × U). */
+    /** Adds the current the pile draws now to each of the site's phases it is wired to, in mA (L1 first). */
+    synchronized void addTo(long[] siteMa) {
+        for (int own = 0; own < wiring.size(); own++) {
+            siteMa[wiring.get(own).ordinal()] += currentMa(own);
+        }
+    }
+
+    /** Power split evenly over the phases the pile is wired to: I = P / (n × U). */
     private long currentMa(int phase) {
-        return powerW * 1_000_000 / (ChargingCurve.PHASES * voltageMv[phase]);
+        return phase < wiring.size() ? powerW * 1_000_000 / (wiring.size() * voltageMv[phase]) : 0;
     }
 
     private long capacityMicrojoules() {
@@ -149,8 +170,8 @@ final class Pile {
 
     private void changed() {
         powerW = contactorClosed
-                ? vehicle.map(plugged -> ChargingCurve.powerW(plugged.maxPowerW(), currentLimitA, batteryMicrojoules,
-                        capacityMicrojoules())).orElse(0L)
+                ? vehicle.map(plugged -> ChargingCurve.powerW(plugged.maxPowerW(), currentLimitA, wiring.size(),
+                        batteryMicrojoules, capacityMicrojoules())).orElse(0L)
                 : 0;
         version++;
     }

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.util.Dictionary;
 import java.util.HashSet;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.pilegate.api.site.Phase;
 import org.pilegate.sim.DepotSimulator;
 import org.pilegate.sim.PileAddress;
 import org.slf4j.Logger;
@@ -16,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one meter and one relay driver configuration, and the pile configuration joining them, per simulated
- * pile, so that the simulated depot runs through the same drivers and pile controllers as real hardware. The configurations are named after the pile ({@code sim-07}) and tagged
- * {@value #SIMULATED}, which is how surplus ones are found and removed; configurations an operator wrote are
- * never touched.
+ * pile, and a meter configuration for the site meter if there is one, so that the simulated depot runs through the
+ * same drivers and pile controllers as real hardware, each pile wired to the phases it draws on. The configurations
+ * are named after the pile ({@code sim-07}) and tagged {@value #SIMULATED}, which is how surplus ones are found and
+ * removed; configurations an operator wrote are never touched.
  */
 final class SimulatedDepotDrivers {
 
@@ -29,8 +33,8 @@ final class SimulatedDepotDrivers {
     private static final String SIMULATED_FILTER = "(" + SIMULATED + "=true)";
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedDepotDrivers.class);
 
-    /** The simulated piles are wired with the phases rotated from one pile to the next, as a depot balances its load. */
-    private static final String[] ROTATIONS = {"L1L2L3", "L2L3L1", "L3L1L2"};
+    /** The configurations' name of the site meter (its driver's id is sim-site.meter). */
+    static final String SITE = "sim-site";
 
     private final ConfigurationAdmin configurationAdmin;
 
@@ -44,14 +48,20 @@ final class SimulatedDepotDrivers {
         return String.format("sim-%0" + width + "d", index + 1);
     }
 
-    void provision(DepotSimulator depot, String meterProfile, String relayProfile) throws IOException {
+    /** @param wirings the site's phases of pile 1, 2, 3, …, repeated over the piles */
+    void provision(DepotSimulator depot, String meterProfile, String relayProfile, List<List<Phase>> wirings)
+            throws IOException {
         Set<String> wanted = new HashSet<>();
         for (int i = 0; i < depot.pileCount(); i++) {
             String pile = pileName(i, depot.pileCount());
             PileAddress address = depot.address(i);
             wanted.add(putDevice(METER_PID, pile, pile + ".meter", address, address.meterUnitId(), meterProfile));
             wanted.add(putDevice(RELAY_PID, pile, pile + ".relay", address, address.relayUnitId(), relayProfile));
-            wanted.add(putPile(pile, ROTATIONS[i % ROTATIONS.length]));
+            wanted.add(putPile(pile, wirings.get(i % wirings.size())));
+        }
+        if (depot.siteMeterUnitId().isPresent()) {
+            wanted.add(putDevice(METER_PID, SITE, SITE + ".meter", depot.address(0),
+                    depot.siteMeterUnitId().getAsInt(), meterProfile));
         }
         int removed = removeSimulated(wanted);
         LOG.info("Simulated depot: driver configurations for {} piles in place ({} surplus removed)",
@@ -76,12 +86,13 @@ final class SimulatedDepotDrivers {
         return put(factoryPid, pile, properties);
     }
 
-    private String putPile(String pile, String phaseRotation) throws IOException {
+    private String putPile(String pile, List<Phase> wiring) throws IOException {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("id", pile);
         properties.put("meter", pile + ".meter");
         properties.put("relay", pile + ".relay");
-        properties.put("phaseRotation", phaseRotation);
+        properties.put("phases", wiring.size());
+        properties.put("phaseRotation", wiring.stream().map(Phase::name).collect(Collectors.joining()));
         return put(PILE_PID, pile, properties);
     }
 

@@ -52,16 +52,6 @@ abstract class SimulatedDevice implements ModbusDevice {
         }
     }
 
-    @Override
-    public void writeCoils(int address, boolean[] values) {
-        throw new RequestRejected(ExceptionCode.ILLEGAL_DATA_ADDRESS);
-    }
-
-    @Override
-    public void writeRegisters(int address, int[] values) {
-        throw new RequestRejected(ExceptionCode.ILLEGAL_DATA_ADDRESS);
-    }
-
     private RegisterImage current() {
         long version = pile.version();
         if (version != renderedVersion) {

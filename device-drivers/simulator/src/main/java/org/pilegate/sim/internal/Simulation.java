@@ -3,11 +3,15 @@ package org.pilegate.sim.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
+import java.time.LocalTime;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 
 import org.pilegate.sim.DepotSimulator;
@@ -16,6 +20,7 @@ import org.pilegate.sim.Fault;
 import org.pilegate.sim.PileAddress;
 import org.pilegate.sim.PileSnapshot;
 import org.pilegate.sim.SimulatedVehicle;
+import org.pilegate.sim.SiteLoad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +61,11 @@ public final class Simulation implements DepotSimulator, AutoCloseable {
      * @throws org.pilegate.device.profile.InvalidProfileException if a profile cannot be served
      */
     static Simulation start(SimulatorSettings settings) throws IOException {
+        LongSupplier nanoClock = System::nanoTime;
+        Optional<BaseLoadProfile> baseLoad = settings.baseLoadPeakA().map(peak -> new BaseLoadProfile(peak,
+                settings.baseLoadDay(), LocalTime.now().toSecondOfDay() / 3600.0, nanoClock, System.nanoTime()));
         Depot depot = new Depot(settings.pileCount(), settings.pilesPerPort(), settings.meterProfile(),
-                settings.relayProfile(), System::nanoTime);
+                settings.relayProfile(), nanoClock, settings.wirings(), baseLoad);
         List<ModbusTcpServer.Listener> listeners = IntStream.range(0, depot.portCount())
                 .mapToObj(port -> new ModbusTcpServer.Listener(settings.basePort() == 0 ? 0 : settings.basePort()
                         + port, depot.units(port)))
@@ -110,6 +118,16 @@ public final class Simulation implements DepotSimulator, AutoCloseable {
     @Override
     public PileSnapshot snapshot(int pileIndex) {
         return depot.pile(pileIndex).snapshot();
+    }
+
+    @Override
+    public OptionalInt siteMeterUnitId() {
+        return depot.siteMeterUnitId();
+    }
+
+    @Override
+    public SiteLoad siteLoad() {
+        return depot.siteLoad();
     }
 
     /** Tells {@code watch} whenever a pile's relay answers what shows its plug; see {@link PlugWatch}. */

@@ -5,6 +5,8 @@ import static org.pilegate.device.config.InvalidConfigurationException.requireTe
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -17,6 +19,8 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.annotations.Designate;
+import org.pilegate.api.site.Phase;
+import org.pilegate.api.site.PhaseCurrents;
 import org.pilegate.device.config.InvalidConfigurationException;
 import org.pilegate.device.profile.InvalidProfileException;
 import org.pilegate.device.profile.ProfileCatalog;
@@ -96,7 +100,7 @@ public final class SimulatorComponent {
         running = Optional.of(new Running(started,
                 context.registerService(DepotSimulator.class, started, null)));
         if (with.provisionDrivers()) {
-            drivers.provision(started, with.meterProfile(), with.relayProfile());
+            drivers.provision(started, with.meterProfile(), with.relayProfile(), settings.get().wirings());
         } else {
             drivers.removeAll();
         }
@@ -128,10 +132,36 @@ public final class SimulatorComponent {
         }
         ProfileCatalog profiles = ProfileCatalog.withOperatorProfiles(
                 Optional.ofNullable(context.getProperty("karaf.etc")));
+        int dayS = requireRange(PID, "baseLoadDayS", config.baseLoadDayS(), 1, Integer.MAX_VALUE);
         return Optional.of(new SimulatorSettings(host, basePort, pileCount, pilesPerPort,
                 profile("meterProfile", config.meterProfile(), profiles::meter),
                 profile("relayProfile", config.relayProfile(), profiles::relay),
-                Duration.ofMillis(tickMs), config.autoPlug(), config.chaosPercent() / 100));
+                Duration.ofMillis(tickMs), config.autoPlug(), wirings(config.phaseRotations()),
+                baseLoad(config.siteBaseLoadA()), Duration.ofSeconds(dayS), config.chaosPercent() / 100));
+    }
+
+    private static List<List<Phase>> wirings(String text) {
+        List<List<Phase>> wirings = new ArrayList<>();
+        for (String part : requireText(PID, "phaseRotations", text).split(",")) {
+            try {
+                wirings.add(Phase.sequence(part));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException(PID, "phaseRotations", e.getMessage());
+            }
+            if (wirings.get(wirings.size() - 1).size() == 2) {
+                throw new InvalidConfigurationException(PID, "phaseRotations", "a pile is wired to 1 or 3 phases, not"
+                        + " '" + part.trim() + "'");
+            }
+        }
+        return wirings;
+    }
+
+    private static Optional<PhaseCurrents> baseLoad(String text) {
+        try {
+            return text == null || text.isBlank() ? Optional.empty() : Optional.of(PhaseCurrents.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(PID, "siteBaseLoadA", e.getMessage());
+        }
     }
 
     private static <P> P profile(String key, String id, Function<String, P> lookup) {

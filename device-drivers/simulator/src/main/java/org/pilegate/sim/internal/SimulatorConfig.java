@@ -33,6 +33,20 @@ public @interface SimulatorConfig {
     @AttributeDefinition(name = "Relay profile", description = "Register map every simulated relay serves.")
     String relayProfile() default "pilegate-generic-relay";
 
+    @AttributeDefinition(name = "Phase rotations", description = "The site's phases pile 1, 2, 3, … is wired to,"
+            + " repeated over the piles, comma-separated: L2L3L1 for a three-phase pile with rotation, L2 for a"
+            + " single-phase pile on L2. The pile configurations provisioned say the same.")
+    String phaseRotations() default "L1L2L3, L2L3L1, L3L1L2";
+
+    @AttributeDefinition(name = "Building load (A)", description = "The building's other load at its daily peak,"
+            + " one value for all phases or L1/L2/L3, behind a simulated site meter (sim-site.meter); empty: no"
+            + " site meter. The load falls to 40 % of the peak at night, with 5 % noise.")
+    String siteBaseLoadA() default "";
+
+    @AttributeDefinition(name = "Building day (s)", min = "1",
+            description = "How long the building's simulated day lasts; shorter to watch its load curve in minutes.")
+    int baseLoadDayS() default 86_400;
+
     @AttributeDefinition(name = "Tick (ms)", min = "1", description = "How often charging energy is integrated.")
     int tickMs() default 200;
 

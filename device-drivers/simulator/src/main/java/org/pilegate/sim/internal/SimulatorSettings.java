@@ -1,7 +1,12 @@
 package org.pilegate.sim.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+
+import org.pilegate.api.site.Phase;
+import org.pilegate.api.site.PhaseCurrents;
 
 import org.pilegate.device.profile.MeterProfile;
 import org.pilegate.device.profile.RelayProfile;
@@ -17,15 +22,20 @@ import org.pilegate.device.profile.RelayProfile;
  * @param relayProfile register map every relay serves
  * @param tick how often energy is integrated
  * @param autoPlug whether vehicles come and go at random
+ * @param wirings the site's phases of pile 1, 2, 3, …, repeated over the piles
+ * @param baseLoadPeakA the building's load at its daily peak per phase, behind a site meter; none: no site meter
+ * @param baseLoadDay how long the building's day lasts
  * @param chaosRate share of requests to each device met by a random fault ({@link Chaos}), 0..1
  */
 record SimulatorSettings(String host, int basePort, int pileCount, int pilesPerPort, MeterProfile meterProfile,
-        RelayProfile relayProfile, Duration tick, boolean autoPlug, double chaosRate) {
+        RelayProfile relayProfile, Duration tick, boolean autoPlug, List<List<Phase>> wirings,
+        Optional<PhaseCurrents> baseLoadPeakA, Duration baseLoadDay, double chaosRate) {
 
-    /** Without chaos. */
+    /** Three-phase piles rotated, no site meter, no chaos. */
     SimulatorSettings(String host, int basePort, int pileCount, int pilesPerPort, MeterProfile meterProfile,
             RelayProfile relayProfile, Duration tick, boolean autoPlug) {
-        this(host, basePort, pileCount, pilesPerPort, meterProfile, relayProfile, tick, autoPlug, 0);
+        this(host, basePort, pileCount, pilesPerPort, meterProfile, relayProfile, tick, autoPlug, Depot.ROTATED,
+                Optional.empty(), Duration.ofDays(1), 0);
     }
 
     SimulatorSettings {
@@ -33,6 +43,12 @@ record SimulatorSettings(String host, int basePort, int pileCount, int pilesPerP
         Objects.requireNonNull(meterProfile, "meterProfile");
         Objects.requireNonNull(relayProfile, "relayProfile");
         Objects.requireNonNull(tick, "tick");
+        Objects.requireNonNull(baseLoadPeakA, "baseLoadPeakA");
+        Objects.requireNonNull(baseLoadDay, "baseLoadDay");
+        wirings = List.copyOf(wirings);
+        if (wirings.isEmpty()) {
+            throw new IllegalArgumentException("at least one wiring");
+        }
         if (pileCount < 1) {
             throw new IllegalArgumentException("pileCount must be positive: " + pileCount);
         }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import org.pilegate.device.profile.ProfileCatalog;
@@ -86,7 +87,8 @@ public final class StandaloneSimulator {
                 Integer.parseInt(options.get("basePort")), Integer.parseInt(options.get("piles")),
                 Integer.parseInt(options.get("pilesPerPort")), profiles.meter(options.get("meterProfile")),
                 profiles.relay(options.get("relayProfile")), Duration.ofMillis(Long.parseLong(options.get("tickMs"))),
-                Boolean.parseBoolean(options.get("autoPlug")), Double.parseDouble(options.get("chaosPercent")) / 100));
+                Boolean.parseBoolean(options.get("autoPlug")), Depot.ROTATED, Optional.empty(), Duration.ofDays(1),
+                Double.parseDouble(options.get("chaosPercent")) / 100));
     }
 
     private static Map<String, String> defaults() {

@@ -9,7 +9,8 @@ class ChargingCurveTest {
     private static final long CAPACITY = 100_000 * Pile.MICROJOULES_PER_WH;
 
     private static long powerAt(double stateOfCharge, long vehicleMaxW, int currentLimitA) {
-        return ChargingCurve.powerW(vehicleMaxW, currentLimitA, Math.round(stateOfCharge * CAPACITY), CAPACITY);
+        return ChargingCurve.powerW(vehicleMaxW, currentLimitA, ChargingCurve.PHASES,
+                Math.round(stateOfCharge * CAPACITY), CAPACITY);
     }
 
     @Test
@@ -17,6 +18,11 @@ class ChargingCurveTest {
         assertEquals(11_000, powerAt(0.5, 11_000, 32));
         assertEquals(16 * 230 * 3, powerAt(0.5, 22_000, 16));
         assertEquals(0, powerAt(0.5, 22_000, 0));
+    }
+
+    @Test
+    void aSinglePhasePileOffersAThird() {
+        assertEquals(16 * 230, ChargingCurve.powerW(11_000, 16, 1, CAPACITY / 2, CAPACITY));
     }
 
     @Test
@@ -29,7 +35,7 @@ class ChargingCurveTest {
     @Test
     void neverFallsBelowATenthUntilFull() {
         assertEquals(1_100, powerAt(0.99, 11_000, 32));
-        assertEquals(1_100, ChargingCurve.powerW(11_000, 32, CAPACITY - 1, CAPACITY));
-        assertEquals(0, ChargingCurve.powerW(11_000, 32, CAPACITY, CAPACITY));
+        assertEquals(1_100, ChargingCurve.powerW(11_000, 32, ChargingCurve.PHASES, CAPACITY - 1, CAPACITY));
+        assertEquals(0, ChargingCurve.powerW(11_000, 32, ChargingCurve.PHASES, CAPACITY, CAPACITY));
     }
 }

@@ -101,12 +101,45 @@ class SimulatorComponentTest {
 
         new SimulatorComponent(context, config(Map.of("basePort", 0, "pileCount", 2)), configurations.admin)
                 .deactivate();
-        assertEquals(Map.of("id", "sim-02", "meter", "sim-02.meter", "relay", "sim-02.relay", "phaseRotation",
-                "L2L3L1", "pilegate.simulated", true), configurations.properties("org.pilegate.pile~sim-02"));
+        assertEquals(Map.of("id", "sim-02", "meter", "sim-02.meter", "relay", "sim-02.relay", "phases", 3,
+                "phaseRotation", "L2L3L1", "pilegate.simulated", true),
+                configurations.properties("org.pilegate.pile~sim-02"));
         assertEquals(6, configurations.configurations.size(), "the third pile's configurations are surplus");
 
         new SimulatorComponent(context, config(Map.of("enabled", false)), configurations.admin).deactivate();
         assertEquals(Map.of(), configurations.configurations);
+    }
+
+    @Test
+    void aSiteMeterAndSinglePhasePilesAreProvisionedAsWired() throws IOException {
+        SimulatorComponent component = new SimulatorComponent(context, config(Map.of("basePort", 0, "pileCount", 2,
+                "phaseRotations", "L3, L2L3L1", "siteBaseLoadA", "40/30/20")), configurations.admin);
+        DepotSimulator depot = (DepotSimulator) registered.get(0);
+        component.deactivate();
+
+        assertEquals(Map.of("id", "sim-01", "meter", "sim-01.meter", "relay", "sim-01.relay", "phases", 1,
+                "phaseRotation", "L3", "pilegate.simulated", true),
+                configurations.properties("org.pilegate.pile~sim-01"));
+        assertEquals(Map.of("id", "sim-site.meter", "host", depot.address(0).host(), "port", depot.address(0).port(),
+                "unitId", 247, "profile", "eastron-sdm630", "pilegate.simulated", true),
+                configurations.properties("org.pilegate.meter.modbus~sim-site"));
+    }
+
+    @Test
+    void wrongWiringOrBuildingLoadIsRefusedNamingTheKey() {
+        assertRefused(Map.of("basePort", 0, "phaseRotations", "L1L2"),
+                "configuration org.pilegate.sim: phaseRotations: a pile is wired to 1 or 3 phases, not 'L1L2'");
+        assertRefused(Map.of("basePort", 0, "phaseRotations", "L1, L4"),
+                "configuration org.pilegate.sim: phaseRotations: 'L4' in ' L4' is no phase");
+        assertRefused(Map.of("basePort", 0, "siteBaseLoadA", "40/30"),
+                "configuration org.pilegate.sim: siteBaseLoadA: a current is one value for all phases or three");
+        assertEquals(List.of(), registered);
+    }
+
+    private void assertRefused(Map<String, Object> first, String messageStart) {
+        String message = assertThrows(InvalidConfigurationException.class,
+                () -> new SimulatorComponent(context, config(first), configurations.admin)).getMessage();
+        assertTrue(message.startsWith(messageStart), message);
     }
 
     @Test
