@@ -1,7 +1,7 @@
 #!/bin/sh
 # The Modbus storm at length: 200 simulated piles whose meters and relays meet a share of their requests with a random
 # fault (no reply, an exception, a dropped connection, a corrupt frame), sessions on every pile for ten minutes,
-# against the built distribution in its own JVM (org.pilegate.itests.ChaosRun; ChaosIT is its short CI version).
+# against the built distribution in its own JVM (org.pilegate.itests.ChaosRun).
 # Settings as key=value arguments: ./chaos-run.sh piles=200 seconds=600 chaosPercent=2. Maven options in MVN_ARGS,
 # e.g. MVN_ARGS="-o -Dmaven.repo.local=/path". Build the distribution first (mvn install -DskipTests). The findings
 # (sessions, piles stuck, contactors left closed, sessions not billed their registers, the gateway's threads and heap

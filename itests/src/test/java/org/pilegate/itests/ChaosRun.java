@@ -29,8 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * associates, charges a few seconds, stops, pays and unplugs, over and over, asking again whatever is refused. Counted:
  * complete sessions, steps that never came (a pile stuck), contactors closed after their session ended, sessions
  * whose energy is not the meter registers' delta, and the gateway's threads and heap after a full collection, once
- * every pile has finished its first session and again at the end. {@link ChaosIT} runs it short in CI;
- * {@code itests/chaos-run.sh} for ten minutes.
+ * every pile has finished its first session and again at the end.
+ * {@code itests/chaos-run.sh} runs it, ten minutes by default.
  */
 final class ChaosRun implements AutoCloseable {
 
