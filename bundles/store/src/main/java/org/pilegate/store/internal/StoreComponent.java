@@ -83,6 +83,9 @@ public class StoreComponent {
             LOG.info("Store pool size now {}", checked.getMaximumPoolSize());
             return;
         }
+        // at start the database may still be coming up with the machine; an operator switching to another one is
+        // waiting for the answer, so one that does not answer within the connection timeout is refused
+        checked.setInitializationFailTimeout(checked.getConnectionTimeout());
         HikariDataSource previousPool = pool;
         ServiceRegistration<DataSource> previousRegistration = registration;
         StoreConfig previous = config;
@@ -93,7 +96,7 @@ public class StoreComponent {
                     + e.getMessage() + "); the store stays on " + describe(previous), e);
         }
         previousRegistration.unregister();
-        previousPool.close();
+        close(previousPool);
     }
 
     @Deactivate
@@ -101,7 +104,7 @@ public class StoreComponent {
         if (registration != null) {
             registration.unregister();
         }
-        pool.close();
+        close(pool);
     }
 
     /** Opens, migrates and registers the pool of {@code with}; on failure nothing stays open and nothing changes. */
@@ -116,11 +119,18 @@ public class StoreComponent {
                     migration.targetSchemaVersion != null ? migration.targetSchemaVersion
                             : migration.initialSchemaVersion, migration.migrationsExecuted);
         } catch (RuntimeException e) {
-            opened.close();
+            close(opened);
             throw e;
         }
         pool = opened;
         config = with;
+    }
+
+    private static void close(HikariDataSource pool) {
+        pool.close();
+        if (pool.getDataSource() instanceof DurableCommits embedded) {
+            embedded.close();
+        }
     }
 
     /** Only the pool size may change without opening the database again. */
@@ -153,12 +163,12 @@ public class StoreComponent {
         if (url.isEmpty()) {
             Path folder = dataFolder.resolve("pilegate");
             JdbcDataSource h2 = new JdbcDataSource();
-            // WRITE_DELAY=0: a commit reaches the file before it returns; H2's default holds commits in memory for
-            // up to a second, which a killed gateway would lose (a fee issued, a payment recorded)
-            h2.setURL("jdbc:h2:file:" + folder.resolve("pilegate").toAbsolutePath() + ";WRITE_DELAY=0");
+            // H2's write delay holds commits in memory, which a killed gateway would lose (a fee issued, a payment
+            // recorded); DurableCommits returns from a commit once it is on disk, writing commits made together at once
+            h2.setURL("jdbc:h2:file:" + folder.resolve("pilegate").toAbsolutePath());
             h2.setUser(config.user());
             h2.setPassword(config.password().isEmpty() ? embeddedSecret(folder) : config.password());
-            hikari.setDataSource(h2);
+            hikari.setDataSource(new DurableCommits(h2));
         } else if (url.startsWith("jdbc:postgresql:")) {
             if (config.password().isEmpty()) {
                 throw new IllegalArgumentException(PID + ": password: required for " + url);

@@ -30,8 +30,9 @@ public final class StoreDatabases {
     /** A new embedded database in a file on a disk that a test can fill ({@link FullDisk}). */
     public static DataSource h2OnFullDisk(Path folder) {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL(FullDisk.url(folder.resolve(UUID.randomUUID().toString())) + ";WRITE_DELAY=0");
-        return migrated(h2);
+        h2.setURL(FullDisk.url(folder.resolve(UUID.randomUUID().toString())));
+        // as the store opens it: commits reach the disk through its group flush
+        return migrated(new DurableCommits(h2));
     }
 
     /** Stops the shared PostgreSQL server, cutting every connection, or starts it again on the same port. */
