@@ -82,6 +82,7 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
     private final Payments payments;
     private final StatusLog statusLog;
     private final Settlement settlement;
+    private final HeldStatusBudget heldBudget;
     private volatile Duration statusInterval;
     private volatile Duration promptLifetime;
     private volatile Duration admissionBacklog;
@@ -126,8 +127,9 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
         Promises promises = new Promises(settlement);
         this.start = new ChargingStart(sessions, settlement, promises, statusLog, ending, threads.workers(), clock);
         this.follower = new PileFollower(sessions, prompting, start, ending, statusLog);
+        this.heldBudget = new HeldStatusBudget(config.heldStatusBudgetMiB());
         this.ticks = new StatusTicks(lanes, sessions, statusLog, prompting, ending, announcer, promises,
-                threads.workers());
+                threads.workers(), heldBudget);
         this.payments = new Payments(sessions, settlement, statusLog, announcer, lanes);
         for (SessionRecord open : sessions.open()) {
             lanes.of(open.session().pile()).opened(open, sessions.statusAfter(open.id(), 0, Integer.MAX_VALUE));
@@ -148,6 +150,7 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
         checked(config);
         promptLifetime = Duration.ofSeconds(config.promptLifetimeS());
         admissionBacklog = Duration.ofMillis(config.admissionBacklogMs());
+        heldBudget.resize(config.heldStatusBudgetMiB());
         Duration interval = Duration.ofMillis(config.statusIntervalMs());
         if (!interval.equals(statusInterval)) {
             statusInterval = interval;
@@ -170,6 +173,10 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
         if (config.admissionBacklogMs() < 10) {
             throw new IllegalArgumentException("configuration " + PID + ": admissionBacklogMs: must be at least 10 ms,"
                     + " not " + config.admissionBacklogMs());
+        }
+        if (config.heldStatusBudgetMiB() < 1) {
+            throw new IllegalArgumentException("configuration " + PID + ": heldStatusBudgetMiB: must be at least 1 MiB,"
+                    + " not " + config.heldStatusBudgetMiB());
         }
     }
 

@@ -80,13 +80,14 @@ final class PileLane {
     }
 
     /**
-     * Holds the points of a tick that could not be committed until the database is back; their numbers are taken. At
-     * most {@code limit} are held: beyond, the oldest goes, since the meter's register in every later point still
-     * counts all energy, and only the shape of the timeline between them is lost.
+     * Holds the points of a tick that could not be committed until the database is back; their numbers are taken,
+     * those thinned out ({@link HeldStatusBudget}) included.
+     *
+     * @param kept what is held of them, oldest first, the latest among them
      */
-    void hold(List<StatusPoint> due, int limit) {
-        held = new ArrayList<>(due.subList(Math.max(0, due.size() - limit), due.size()));
-        lastSeq = Math.max(lastSeq, due.get(due.size() - 1).seq());
+    void hold(List<StatusPoint> kept) {
+        held = new ArrayList<>(kept);
+        lastSeq = Math.max(lastSeq, kept.get(kept.size() - 1).seq());
     }
 
     /** The open session ended: the lane waits for the next vehicle. */

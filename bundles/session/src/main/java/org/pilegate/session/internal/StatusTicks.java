@@ -29,8 +29,6 @@ final class StatusTicks {
      * commits its point on its own, so one slow pile does not hold up every terminal's status.
      */
     static final Duration GATHER_LIMIT = Duration.ofMillis(200);
-    /** Most status points a session holds while the database is out of reach: five hours at the default 5 s. */
-    static final int MAX_HELD = 3_600;
 
     private final PileLanes lanes;
     private final JdbcSessions sessions;
@@ -40,9 +38,11 @@ final class StatusTicks {
     private final Announcer announcer;
     private final Promises promises;
     private final Executor threads;
+    private final HeldStatusBudget heldBudget;
 
     StatusTicks(PileLanes lanes, JdbcSessions sessions, StatusLog statusLog, Prompting prompting,
-            SessionEnding ending, Announcer announcer, Promises promises, Executor threads) {
+            SessionEnding ending, Announcer announcer, Promises promises, Executor threads,
+            HeldStatusBudget heldBudget) {
         this.lanes = lanes;
         this.sessions = sessions;
         this.statusLog = statusLog;
@@ -51,18 +51,20 @@ final class StatusTicks {
         this.announcer = announcer;
         this.promises = promises;
         this.threads = threads;
+        this.heldBudget = heldBudget;
     }
 
     /** @return completes once the batch of this tick is written (the points of lanes that were late may follow) */
     CompletableFuture<Void> tick() {
         TickBatch batch = new TickBatch(sessions);
+        int heldShare = heldBudget.share((int) lanes.all().stream().filter(lane -> lane.open.isPresent()).count());
         List<CompletableFuture<Void>> taken = new ArrayList<>();
         for (PileLane lane : lanes.all()) {
             CompletableFuture<Void> turn = new CompletableFuture<>();
             taken.add(turn);
             lane.work.submit(() -> {
                 try {
-                    return tick(lane, batch);
+                    return tick(lane, batch, heldShare);
                 } finally {
                     turn.complete(null);
                 }
@@ -73,7 +75,8 @@ final class StatusTicks {
                 .thenRunAsync(batch::write, threads);
     }
 
-    private CompletionStage<Void> tick(PileLane lane, TickBatch batch) {
+    /** @param heldShare the most points the lane may hold if the batch cannot be committed */
+    private CompletionStage<Void> tick(PileLane lane, TickBatch batch, int heldShare) {
         if (lane.pile == null || lane.open.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -86,7 +89,7 @@ final class StatusTicks {
             Optional<Plan> plan = lane.pile.plan();
             return batch.add(session.id(), due).handleAsync((committed, failure) -> {
                 if (failure != null) {
-                    lane.hold(due, MAX_HELD);
+                    lane.hold(heldBudget.within(due, heldShare));
                     LOG.warn("Pile {}: {} status points of session {} held until the database takes them: {}",
                             lane.id, lane.held.size(), session.id(), failure.getMessage());
                     return null;

@@ -785,6 +785,11 @@ abstract class ChargingSessionsTest {
             }
 
             @Override
+            public int heldStatusBudgetMiB() {
+                return 64;
+            }
+
+            @Override
             public Class<? extends Annotation> annotationType() {
                 return SessionConfig.class;
             }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -25,19 +24,16 @@ import org.pilegate.api.tariff.MeterSample;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.api.wallet.LedgerTransaction;
-import org.pilegate.wallet.internal.JdbcWallet;
 
 /** Sessions reported after the fact, priced with {@link CentPerTenWh} and paid from the real ledger, once. */
 abstract class ReportedSessionsTest {
 
-    private static final Currency EUR = Currency.getInstance("EUR");
     private static final Instant T0 = Instant.parse("2026-12-03T06:00:00Z");
-    private static final AccountId ANNA = new AccountId("anna");
-    private static final VehicleId ANNAS_CAR = new VehicleId("RFID-ANNA");
+    private static final AccountId ANNA = BillingFixture.ANNA;
+    private static final VehicleId ANNAS_CAR = BillingFixture.CAR;
     private static final PileId PILE = new PileId("CP-1-1");
 
-    private JdbcWallet wallet;
-    private JdbcSessions sessions;
+    private BillingFixture billing;
     private ReportedSessionsComponent reported;
 
     abstract DataSource freshDatabase() throws Exception;
@@ -45,14 +41,9 @@ abstract class ReportedSessionsTest {
     @BeforeEach
     void start() throws Exception {
         DataSource database = freshDatabase();
-        JdbcVehicleRegistry registry = new JdbcVehicleRegistry(database, Clock.fixed(T0, ZoneOffset.UTC));
-        registry.registerAccount(ANNA, "Anna");
-        registry.registerVehicle(ANNAS_CAR, ANNA);
-        wallet = new JdbcWallet(database);
-        wallet.topUp(ANNA, Money.of(10_000, "EUR"), "opening-balance");
-        sessions = new JdbcSessions(database);
-        reported = new ReportedSessionsComponent(database, registry, () -> Optional.of(new CentPerTenWh()),
-                () -> Optional.of(wallet), Clock.fixed(T0.plusSeconds(7200), ZoneOffset.UTC));
+        billing = new BillingFixture(database, T0);
+        reported = new ReportedSessionsComponent(database, billing.registry, () -> Optional.of(new CentPerTenWh()),
+                () -> Optional.of(billing.wallet), Clock.fixed(T0.plusSeconds(7200), ZoneOffset.UTC));
     }
 
     @Test
@@ -63,8 +54,8 @@ abstract class ReportedSessionsTest {
         assertEquals(Optional.of(ANNA), billed.account());
         assertEquals(3_000, billed.deliveredWh());
         assertEquals(Optional.of(Money.of(300, "EUR")), billed.fee(), "1 cent per 10 Wh of 3,000 Wh");
-        assertEquals(Money.of(9_700, "EUR"), wallet.balance(ANNA, EUR));
-        assertEquals(List.of(1L, 2L), sessions.statusAfter(billed.session().id(), 0, 10).stream()
+        assertEquals(Money.of(9_700, "EUR"), billing.balance());
+        assertEquals(List.of(1L, 2L), billing.sessions.statusAfter(billed.session().id(), 0, 10).stream()
                 .map(StatusPoint::seq).toList(), "the samples within the session are its recorded points");
     }
 
@@ -76,8 +67,8 @@ abstract class ReportedSessionsTest {
         SessionOverview again = reported.report(session);
 
         assertEquals(SessionState.PAID, again.session().state());
-        assertEquals(Money.of(9_700, "EUR"), wallet.balance(ANNA, EUR), "debited once");
-        assertEquals(1, wallet.history(ANNA, 10).stream()
+        assertEquals(Money.of(9_700, "EUR"), billing.balance(), "debited once");
+        assertEquals(1, billing.wallet.history(ANNA, 10).stream()
                 .filter(movement -> movement.kind() == LedgerTransaction.Kind.SESSION_FEE).count());
     }
 
@@ -88,7 +79,7 @@ abstract class ReportedSessionsTest {
         assertEquals(SessionState.FINISHED, billed.session().state());
         assertEquals(Optional.empty(), billed.account());
         assertEquals(Optional.of(Money.of(300, "EUR")), billed.fee(), "the fee is issued, for the operator to see");
-        assertEquals(Money.of(10_000, "EUR"), wallet.balance(ANNA, EUR));
+        assertEquals(Money.of(10_000, "EUR"), billing.balance());
     }
 
     @Test
@@ -97,11 +88,11 @@ abstract class ReportedSessionsTest {
                 1_000_000, T0.plus(Duration.ofHours(1)), 1_150_000, List.of(), "Local");
 
         assertEquals(SessionState.FINISHED, reported.report(large).session().state(), "150 EUR is not covered");
-        wallet.topUp(ANNA, Money.of(10_000, "EUR"), "receipt-1");
+        billing.wallet.topUp(ANNA, Money.of(10_000, "EUR"), "receipt-1");
         SessionOverview paid = reported.report(large);
 
         assertEquals(SessionState.PAID, paid.session().state());
-        assertEquals(Money.of(5_000, "EUR"), wallet.balance(ANNA, EUR));
+        assertEquals(Money.of(5_000, "EUR"), billing.balance());
     }
 
     private static ReportedSession offline(String id, Optional<VehicleId> vehicle) {

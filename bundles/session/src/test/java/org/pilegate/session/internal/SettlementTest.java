@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -45,12 +43,11 @@ import org.pilegate.wallet.internal.JdbcWallet;
 /** Pricing with {@link CentPerTenWh}, payments from the real wallet ledger, against H2 and PostgreSQL. */
 abstract class SettlementTest {
 
-    private static final Currency EUR = Currency.getInstance("EUR");
     private static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
     private static final Instant END = T0.plus(Duration.ofMinutes(30));
     private static final long START_WH = 1_234_000;
-    private static final AccountId ANNA = new AccountId("anna");
-    private static final TerminalId ANNA_PHONE = new TerminalId("anna-phone");
+    private static final AccountId ANNA = BillingFixture.ANNA;
+    private static final TerminalId ANNA_PHONE = BillingFixture.PHONE;
     private static final TerminalId STRANGER = new TerminalId("stranger-phone");
     private static final PileId BAY_07 = new PileId("bay-07");
 
@@ -58,6 +55,7 @@ abstract class SettlementTest {
     private final RecordingPricing tariff = new RecordingPricing(new CentPerTenWh());
     private final AtomicReference<Optional<Pricing>> pricing = new AtomicReference<>(Optional.of(tariff));
     private final AtomicReference<Optional<Wallet>> walletService = new AtomicReference<>();
+    private BillingFixture billing;
     private JdbcSessions sessions;
     private JdbcFees fees;
     private JdbcWallet wallet;
@@ -69,15 +67,12 @@ abstract class SettlementTest {
     @BeforeEach
     void start() throws Exception {
         DataSource database = freshDatabase();
-        JdbcVehicleRegistry registry = new JdbcVehicleRegistry(database, Clock.fixed(T0, ZoneOffset.UTC));
-        registry.registerAccount(ANNA, "Anna");
-        registry.registerTerminal(ANNA_PHONE, ANNA);
-        sessions = new JdbcSessions(database);
+        billing = new BillingFixture(database, T0);
+        sessions = billing.sessions;
+        wallet = billing.wallet;
         fees = new JdbcFees(database);
-        wallet = new JdbcWallet(database);
-        wallet.topUp(ANNA, Money.of(10_000, "EUR"), "opening-balance");
         walletService.set(Optional.of(wallet));
-        settlement = new Settlement(sessions, fees, registry, pricing::get, walletService::get, clock);
+        settlement = new Settlement(sessions, fees, billing.registry, pricing::get, walletService::get, clock);
     }
 
     @Test
@@ -165,7 +160,7 @@ abstract class SettlementTest {
         assertEquals(Optional.empty(), fees.find(ended.id()));
         assertRefused(ErrorCode.NOTHING_DUE, () -> settlement.pay(ended, ANNA_PHONE,
                 new PaymentConfirmation(ended.id(), "any-fee")));
-        assertEquals(Money.of(10_000, "EUR"), wallet.balance(ANNA, EUR));
+        assertEquals(Money.of(10_000, "EUR"), billing.balance());
     }
 
     @Test
@@ -180,7 +175,7 @@ abstract class SettlementTest {
 
         assertEquals(SessionState.PAID, paid.state());
         assertEquals(Optional.of(paid), sessions.find(ended.id()));
-        assertEquals(Money.of(10_000 - 235, "EUR"), wallet.balance(ANNA, EUR));
+        assertEquals(Money.of(10_000 - 235, "EUR"), billing.balance());
         assertEquals(1, wallet.history(ANNA, 10).stream()
                 .filter(movement -> movement.kind() == LedgerTransaction.Kind.SESSION_FEE).count());
     }
@@ -228,7 +223,7 @@ abstract class SettlementTest {
         assertRefused(ErrorCode.INSUFFICIENT_BALANCE, () -> settlement.pay(ended, ANNA_PHONE,
                 new PaymentConfirmation(ended.id(), fee.feeId())));
 
-        assertEquals(Money.of(200, "EUR"), wallet.balance(ANNA, EUR));
+        assertEquals(Money.of(200, "EUR"), billing.balance());
         assertEquals(SessionState.FINISHED, sessions.find(ended.id()).orElseThrow().state());
     }
 
@@ -248,7 +243,7 @@ abstract class SettlementTest {
         assertEquals(SessionState.PAID, paid.state());
         assertEquals(Optional.of(paid), sessions.find(ended.id()));
         assertEquals(Optional.empty(), settlement.paidMeanwhile(paid), "a paid session is done with");
-        assertEquals(Money.of(10_000 - 235, "EUR"), wallet.balance(ANNA, EUR));
+        assertEquals(Money.of(10_000 - 235, "EUR"), billing.balance());
     }
 
     @Test
@@ -318,7 +313,7 @@ abstract class SettlementTest {
     }
 
     private void assertNothingPaid(SessionRecord ended) {
-        assertEquals(Money.of(10_000, "EUR"), wallet.balance(ANNA, EUR));
+        assertEquals(Money.of(10_000, "EUR"), billing.balance());
         assertEquals(Optional.empty(), wallet.paymentOf(ended.id()));
         assertEquals(SessionState.FINISHED, sessions.find(ended.id()).orElseThrow().state());
     }
