@@ -501,6 +501,8 @@ abstract class ChargingSessionsTest {
         assertEquals(List.of(), send(ANNA_PHONE, new StopRequest(session)), "accepted while the pile comes back");
         restartedPile.devicesSeen(true);
         restartedPile.plug(Optional.of(ANNAS_EV));
+        awaitTrue(() -> !restartedPile.finished().isEmpty());
+        restartedPile.settled(START_WH + 900);
 
         // whether the pile resumed first or not, the stop ends the session with all the energy drawn
         awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED && update.energyWh() == 900);

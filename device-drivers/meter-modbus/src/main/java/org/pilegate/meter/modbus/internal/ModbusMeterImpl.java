@@ -1,7 +1,6 @@
 package org.pilegate.meter.modbus.internal;
 
 import org.pilegate.device.config.InvalidConfigurationException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Hashtable;
@@ -56,7 +55,7 @@ public final class ModbusMeterImpl implements ModbusMeter {
     private final ModbusManager modbus;
     private final ProfileCatalog catalog;
     /** Steady: a step of the wall clock neither marks answering meters stale nor hides a silent one. */
-    private final Clock clock = SteadyClock.system();
+    private final SteadyClock clock = SteadyClock.system();
     private final DriverLane driver;
     private final ReadingTracker tracker;
     private final List<Consumer<MeterReading>> listeners = new CopyOnWriteArrayList<>();
@@ -210,7 +209,7 @@ public final class ModbusMeterImpl implements ModbusMeter {
             return new PollCallback() {
                 @Override
                 public void onData(DataBlock data, long queuedNanos) {
-                    Instant asked = clock.instant().minusNanos(System.nanoTime() - queuedNanos);
+                    Instant asked = clock.at(queuedNanos);
                     // a register read answers with registers
                     driver.execute(() -> answered(read, new Answer((RegisterBlock) data, asked)));
                 }

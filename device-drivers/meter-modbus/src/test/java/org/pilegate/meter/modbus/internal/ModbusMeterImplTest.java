@@ -130,8 +130,7 @@ class ModbusMeterImplTest {
                         args[3] = new PollCallback() {
                             @Override
                             public void onData(DataBlock data, long queuedNanos) {
-                                energyAsked.set(SteadyClock.system().instant()
-                                        .minusNanos(System.nanoTime() - queuedNanos));
+                                energyAsked.set(SteadyClock.system().at(queuedNanos));
                                 meters.onData(data, queuedNanos);
                             }
 
