@@ -37,7 +37,6 @@ final class ChaosRun implements AutoCloseable {
     static final Duration STEP = Duration.ofSeconds(60);
     private static final Duration BOOT = Duration.ofMinutes(5);
     private static final Duration CHARGE = Duration.ofSeconds(3);
-    private static final Duration LEAVE = Duration.ofSeconds(5);
 
     /** What a run found. */
     record Findings(long sessions, long stuck, long contactorsLeftClosed, long unbilled, long refusals,
@@ -47,12 +46,14 @@ final class ChaosRun implements AutoCloseable {
     private final int piles;
     private final Simulation depot;
     private final ForkedGateway gateway;
+    private OperatorPiles operatorView;
     private final List<TerminalClient> terminals = new ArrayList<>();
     private final AtomicLong sessions = new AtomicLong();
     private final AtomicLong stuck = new AtomicLong();
     private final AtomicLong leftClosed = new AtomicLong();
     private final AtomicLong unbilled = new AtomicLong();
     private final AtomicLong refusals = new AtomicLong();
+    /** What is worth a line in the results, by key: 1 stuck piles, 2 thread pools that changed, 3 sessions. */
     private final ConcurrentMap<String, String> notes = new ConcurrentHashMap<>();
 
     private ChaosRun(int piles, Simulation depot, ForkedGateway gateway) {
@@ -85,6 +86,7 @@ final class ChaosRun implements AutoCloseable {
         ChaosRun run = new ChaosRun(piles, depot, gateway);
         try {
             gateway.start(BOOT);
+            run.operatorView = new OperatorPiles(gateway.adminPassword());
             Map<String, String> credentials = Accounts.register(gateway, piles, ChaosRun::driver,
                     ChaosRun::vehicle, "10000.00");
             for (int i = 0; i < piles; i++) {
@@ -111,15 +113,26 @@ final class ChaosRun implements AutoCloseable {
         }
         firstDone.await();
         int threadsAfterFirst = gateway.threads();
+        Map<String, Integer> poolsAfterFirst = gateway.threadsByPool();
         long heapAfterFirst = gateway.heapAfterFullCollectionKib();
         for (Thread driver : drivers) {
             driver.join(duration.plus(STEP.multipliedBy(6)).toMillis());
         }
         int threadsAtEnd = gateway.threads();
+        Map<String, Integer> poolsAtEnd = gateway.threadsByPool();
         long heapAtEnd = gateway.heapAfterFullCollectionKib();
+        poolsAtEnd.forEach((pool, count) -> {
+            int before = poolsAfterFirst.getOrDefault(pool, 0);
+            if (count != before) {
+                notes.put("2 " + pool, "threads " + pool + ": " + before + " → " + count);
+            }
+        });
+        poolsAfterFirst.keySet().stream().filter(pool -> !poolsAtEnd.containsKey(pool)).forEach(pool ->
+                notes.put("2 " + pool, "threads " + pool + ": " + poolsAfterFirst.get(pool) + " → 0"));
         return new Findings(sessions.get(), stuck.get(), leftClosed.get(), unbilled.get(), refusals.get(),
                 threadsAfterFirst, threadsAtEnd, heapAfterFirst, heapAtEnd,
-                notes.values().stream().sorted().limit(20).toList());
+                notes.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).limit(40)
+                        .toList());
     }
 
     private void drive(int pile, Instant end, CountDownLatch firstDone) {
@@ -135,7 +148,8 @@ final class ChaosRun implements AutoCloseable {
             } while (Instant.now().isBefore(end));
         } catch (Exception | AssertionError e) {
             stuck.incrementAndGet();
-            notes.put(pile(pile), pile(pile) + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            notes.put("1 " + pile(pile), pile(pile) + ": " + String.valueOf(e.getMessage()).lines().findFirst()
+                    .orElse(""));
             if (first) {
                 firstDone.countDown(); // the others need not wait for it
             }
@@ -166,20 +180,24 @@ final class ChaosRun implements AutoCloseable {
         long delivered = depot.snapshot(pile).energyWh() - registerAtPlug;
         if (Math.abs(delivered - finished.path("energyWh").asLong()) > 1) {
             unbilled.incrementAndGet();
-            notes.put(session, session + ": billed " + finished.path("energyWh") + " Wh, registers " + delivered);
+            notes.put("3 " + session + " billed", session + ": billed " + finished.path("energyWh")
+                    + " Wh, registers " + delivered);
         }
         if (depot.snapshot(pile).contactorClosed()) {
             leftClosed.incrementAndGet();
-            notes.put(session, session + " ended with its contactor closed");
+            notes.put("3 " + session + " closed", session + " ended with its contactor closed");
         }
         ask(terminal, "{\"type\":\"payment_confirmation\",\"session\":\"" + session + "\",\"feeId\":\""
                 + fee.path("feeId").asText() + "\"}", frame -> session.equals(frame.path("session").asText())
                         && "PAID".equals(frame.path("state").asText()), "the payment of " + session);
         depot.unplug(pile);
         sessions.incrementAndGet();
-        // the next vehicle comes once the relay's polls (every 500 ms, some of them lost to the storm) saw this one go;
-        // plugged in again before, it would be the same vehicle that never left
-        Thread.sleep(LEAVE.toMillis());
+        // the next vehicle comes once the gateway saw this one go: plugged in again before any of the relay's polls
+        // (some of them lost to the storm) saw the socket empty, it is the same vehicle that never left
+        if (!operatorView.await(name, "AVAILABLE", STEP)) {
+            throw new AssertionError("the gateway did not see the vehicle leave " + name + " within " + STEP
+                    + "; it shows " + operatorView.state(name));
+        }
     }
 
     /** Sends {@code request} until the frame {@code wanted} comes, again after each refusal, for {@link #STEP}. */
@@ -203,6 +221,9 @@ final class ChaosRun implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (operatorView != null) {
+            operatorView.close();
+        }
         terminals.forEach(TerminalClient::close);
         gateway.close();
         depot.close();

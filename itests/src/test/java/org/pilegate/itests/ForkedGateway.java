@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,6 +104,21 @@ final class ForkedGateway implements AutoCloseable {
         return Files.readAllLines(Path.of("/proc", Long.toString(jvm().pid()), "status")).stream()
                 .filter(line -> line.startsWith("Threads:"))
                 .mapToInt(line -> Integer.parseInt(line.replaceAll("\\D", ""))).findFirst().orElseThrow();
+    }
+
+    /** The gateway JVM's threads by pool: their names without the number at the end ({@code jcmd Thread.print}). */
+    Map<String, Integer> threadsByPool() throws Exception {
+        Matcher name = Pattern.compile("(?m)^\"(.*?)\"").matcher(jcmd("Thread.print"));
+        Map<String, Integer> pools = new TreeMap<>();
+        while (name.find()) {
+            pools.merge(name.group(1).replaceAll("[-#\\s]*\\d+$", ""), 1, Integer::sum);
+        }
+        return pools;
+    }
+
+    /** The operator's password the gateway was started with. */
+    String adminPassword() {
+        return adminPassword;
     }
 
     /** The gateway's heap in use right after a full collection, in KiB ({@code jcmd GC.run}, then GC.heap_info). */

@@ -28,6 +28,14 @@ public interface DriverLane extends Executor, AutoCloseable {
      */
     Future<?> scheduleAtFixedRate(Runnable task, ModbusEndpoint endpoint, Duration initialDelay, Duration period);
 
+    /**
+     * Runs {@code task} in the lane once, after {@code delay}, e.g. to ask a device again a moment later without a
+     * thread of its own waiting meanwhile. Nothing runs once the lane is closed.
+     *
+     * @throws RejectedExecutionException once the lane is closed
+     */
+    void schedule(Runnable task, Duration delay);
+
     /** Cancels every schedule, drops queued tasks and refuses new ones. Idempotent. */
     @Override
     void close();

@@ -6,8 +6,14 @@ package org.pilegate.modbus;
  */
 public interface PollCallback {
 
-    /** A {@link RegisterBlock} for register functions, a {@link BitBlock} for bit functions. */
-    void onData(DataBlock data);
+    /**
+     * A {@link RegisterBlock} for register functions, a {@link BitBlock} for bit functions.
+     *
+     * @param queuedNanos {@link System#nanoTime()} when this run of the read was queued: the device was asked no
+     *            earlier, so the data tells nothing about the device before then. A run is queued only after the
+     *            previous run's outcome was delivered.
+     */
+    void onData(DataBlock data, long queuedNanos);
 
     void onFailure(ModbusException error);
 }

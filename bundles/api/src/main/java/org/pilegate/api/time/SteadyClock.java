@@ -45,6 +45,11 @@ public final class SteadyClock extends Clock {
         return anchor.plusNanos(nanoTime.getAsLong() - anchorNanos);
     }
 
+    /** The instant at which the clock's nano counter read {@code nanos}, e.g. a time taken earlier by another part. */
+    public Instant at(long nanos) {
+        return anchor.plusNanos(nanos - anchorNanos);
+    }
+
     @Override
     public ZoneId getZone() {
         return zone;

@@ -67,6 +67,20 @@ public final class FakePileController implements PileController {
         publish(PileState.CHARGING, PlugState.C, true, powerW, registerWh, Optional.of(session), Optional.empty());
     }
 
+    /** The relay now shows the contactor {@code closed}; state, power, register and session stay. */
+    public void contactor(boolean closed) {
+        publish(status.state(), status.plugState(), closed, status.powerW(), status.energyWh(),
+                status.activeSession(), Optional.empty());
+    }
+
+    /**
+     * The finishing pile lets go of its session, as the real one does once its relay showed the contactor open and
+     * a meter reading asked for after that came, with {@code registerWh}.
+     */
+    public void settled(long registerWh) {
+        publish(PileState.FINISHING, status.plugState(), false, 0, registerWh, Optional.empty(), Optional.empty());
+    }
+
     /** The pile failed with {@code fault}; its contactor opened and its session is gone. */
     public void fault(String fault) {
         publish(PileState.FAULTED, PlugState.E, false, 0, status.energyWh(), Optional.empty(), Optional.of(fault));

@@ -28,6 +28,18 @@ class SteadyClockTest {
     }
 
     @Test
+    void aCounterReadingTakenEarlierIsTheInstantOfThen() {
+        AtomicLong nanos = new AtomicLong(7_000);
+        Instant start = Instant.parse("2026-12-03T14:00:00Z");
+        SteadyClock clock = SteadyClock.startingAt(Clock.fixed(start, ZoneOffset.UTC), nanos::get);
+        long then = nanos.addAndGet(1_500);
+
+        nanos.addAndGet(Duration.ofSeconds(3).toNanos());
+
+        assertEquals(start.plusNanos(1_500), clock.at(then));
+    }
+
+    @Test
     void inAnotherZoneTheInstantsStayTheSame() {
         AtomicLong nanos = new AtomicLong();
         SteadyClock utc = SteadyClock.startingAt(Clock.fixed(Instant.parse("2026-12-03T14:00:00Z"), ZoneOffset.UTC),

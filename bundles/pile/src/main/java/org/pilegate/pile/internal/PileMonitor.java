@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * The depot governs two more things: whether the pile is in service (out of service it opens nothing new, and shows
  * Unavailable once no session runs on it) and the current it allows now (operator cap and share of the site's power);
  * the relay offers the lower of that allowance and the session's own limit. At 0 A the session is paused, not idle.
+ * <p>
+ * A session ending keeps the contactor opening until the relay shows it open ({@link ContactorRelease}); the pile
+ * lets go of the session, so that it can be settled, once a meter reading asked for after that has come.
  */
 final class PileMonitor {
 
@@ -65,6 +68,7 @@ final class PileMonitor {
     private Optional<RelayState> relay = Optional.empty();
     private Optional<MeterReading> meter = Optional.empty();
     private Optional<ChargingRun> run = Optional.empty();
+    private final ContactorRelease release = new ContactorRelease();
     private Instant lastRelay;
     private Instant lastGoodMeter;
     private PileStatus published;
@@ -94,6 +98,7 @@ final class PileMonitor {
     synchronized void onRelayState(RelayState state) {
         relay = Optional.of(state);
         lastRelay = clock.instant();
+        boolean openAgain = release.shows(state, lastRelay);
         faults.remove("relay");
         if (state.plugState() == PlugState.E || state.plugState() == PlugState.F) {
             faults.put("pilot", "control pilot reports state " + state.plugState());
@@ -101,6 +106,10 @@ final class PileMonitor {
             faults.remove("pilot");
         }
         update();
+        if (openAgain) {
+            LOG.info("Pile {}: the relay still shows the contactor closed; opening it again", pile);
+            sendOpen("the contactor showed closed");
+        }
     }
 
     synchronized void onMeterReading(MeterReading reading) {
@@ -199,6 +208,7 @@ final class PileMonitor {
                         "pile " + pile + " cannot start charging while " + state));
             }
             run = Optional.of(new ChargingRun(info, startRegisterWh, false, Optional.empty()));
+            release.closing();
             limit = offeredA();
         }
         return relayCommander.send(new RelayCommand.CloseContactor(limit)).handle((closed, failure) -> {
@@ -207,6 +217,8 @@ final class PileMonitor {
                 if (failure != null) {
                     if (stillOurs && state != PileState.CHARGING && state != PileState.SUSPENDED) {
                         run = Optional.empty();
+                        // the relay may have closed without confirming it: no vehicle draws with no session charging
+                        openContactor("the contactor was not confirmed closed");
                     }
                     throw new IllegalStateException("the relay of pile " + pile + " did not close: "
                             + rootMessage(failure), failure);
@@ -224,34 +236,31 @@ final class PileMonitor {
         });
     }
 
-    /** Ends the session the pile charges for, if any: the contactor opens and the pile waits for the unplug. */
-    CompletionStage<PileStatus> finish(String reason) {
-        synchronized (this) {
-            if (state == PileState.FINISHING) {
-                return CompletableFuture.completedFuture(published);
-            }
-            if (run.isEmpty()) {
-                // stopped before charging: the prompt is answered, the pile waits for the unplug
-                if (state == PileState.PROMPTED) {
-                    move(PileEvent.SESSION_ENDING);
-                    publishIfChanged();
-                }
-                // a contactor can be closed with no run here: after a restart, before the resumed session's charge
-                // reached the pile; the stop must still open it
-                if (!relay.map(RelayState::contactorClosed).orElse(false)) {
-                    return CompletableFuture.completedFuture(published);
-                }
-            } else {
-                endRun(reason);
+    /**
+     * Ends the session the pile charges for, if any: the contactor opens and the pile waits for the unplug.
+     *
+     * @return completes once the relay answered the first open, taken or not (it is sent again until taken)
+     */
+    synchronized CompletionStage<PileStatus> finish(String reason) {
+        if (state == PileState.FINISHING) {
+            return CompletableFuture.completedFuture(published);
+        }
+        if (run.isEmpty()) {
+            // stopped before charging: the prompt is answered, the pile waits for the unplug
+            if (state == PileState.PROMPTED) {
+                move(PileEvent.SESSION_ENDING);
                 publishIfChanged();
             }
-        }
-        return relayCommander.send(new RelayCommand.OpenContactor()).handle((opened, failure) -> {
-            if (failure != null) {
-                LOG.warn("Pile {}: the contactor did not open: {}", pile, rootMessage(failure));
+            // a contactor can be closed with no run here: after a restart, before the resumed session's charge
+            // reached the pile; the stop must still open it
+            if (!relay.map(RelayState::contactorClosed).orElse(false)) {
+                return CompletableFuture.completedFuture(published);
             }
-            return status();
-        });
+        } else {
+            endRun(reason);
+            publishIfChanged();
+        }
+        return openContactor(reason);
     }
 
     private void update() {
@@ -276,6 +285,11 @@ final class PileMonitor {
             move(PileEvent.DISABLED);
         }
         if (state == PileState.AVAILABLE || state == PileState.FAULTED || state == PileState.UNAVAILABLE) {
+            run = Optional.empty();
+        }
+        if (state == PileState.FINISHING && run.isPresent() && release.readAfterOpen(meter)) {
+            LOG.info("Pile {}: session {} settled at {} Wh, read after the contactor opened", pile,
+                    run.get().info().sessionId().value(), meter.orElseThrow().energyImportWh());
             run = Optional.empty();
         }
         publishIfChanged();
@@ -355,10 +369,24 @@ final class PileMonitor {
         move(PileEvent.SESSION_ENDING);
     }
 
-    private void openContactor(String reason) {
-        relayCommander.send(new RelayCommand.OpenContactor()).whenComplete((opened, failure) -> {
-            if (failure != null) {
-                LOG.warn("Pile {}: the contactor did not open after {}: {}", pile, reason, rootMessage(failure));
+    /** Opens the contactor, unless an open is on its way already; completes once the relay answered it. */
+    private CompletionStage<PileStatus> openContactor(String reason) {
+        return release.want() ? sendOpen(reason) : CompletableFuture.completedFuture(published);
+    }
+
+    private CompletionStage<PileStatus> sendOpen(String reason) {
+        return relayCommander.send(new RelayCommand.OpenContactor()).handle((opened, failure) -> {
+            synchronized (this) {
+                release.answered();
+                if (failure != null) {
+                    LOG.warn("Pile {}: the contactor did not open after {}: {}; asking again while the relay shows"
+                            + " it closed", pile, reason, rootMessage(failure));
+                } else if (relay.filter(known -> known.timestamp().isAfter(opened.timestamp())).isEmpty()) {
+                    relay = Optional.of(opened);
+                    release.shows(opened, clock.instant());
+                    update();
+                }
+                return published;
             }
         });
     }

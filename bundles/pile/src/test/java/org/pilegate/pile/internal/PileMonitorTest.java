@@ -39,6 +39,9 @@ class PileMonitorTest {
 
     private final List<RelayCommand> commands = new ArrayList<>();
     private boolean relayRefuses;
+    /** Opens the relay answers with a failure before it takes one, as a storm on its line does. */
+    private int opensToFail;
+    private int opensAsked;
     private final PileMonitor monitor = new PileMonitor(new PileId("bay-07"), "bay-07.meter", "bay-07.relay", clock,
             GRACE, IDLE_FINISH, this::relayTakes);
     private final List<PileStatus> published = new ArrayList<>();
@@ -274,6 +277,52 @@ class PileMonitorTest {
         assertEquals(List.of(), commands);
     }
 
+    @Test
+    void anOpenTheRelayDidNotTakeIsSentAgainWhileTheRelayShowsTheContactorClosed() {
+        plugAndPrompt();
+        monitor.charge(info(Optional.empty()), 1_000).toCompletableFuture().join();
+        monitor.onRelayState(relay(PlugState.C, true));
+        opensToFail = 2;
+
+        monitor.finish("stopped by the terminal").toCompletableFuture().join();
+        assertEquals(1, opensAsked);
+        assertTrue(monitor.status().contactorClosed());
+        monitor.onRelayState(relay(PlugState.B, true));
+        assertEquals(2, opensAsked, "asked again on the next state showing it closed");
+        monitor.onRelayState(relay(PlugState.B, true));
+        assertEquals(3, opensAsked);
+
+        PileStatus finishing = monitor.status();
+        assertEquals(PileState.FINISHING, finishing.state());
+        assertEquals(false, finishing.contactorClosed(), "the third open was taken");
+        monitor.onRelayState(relay(PlugState.B, false));
+        assertEquals(3, opensAsked, "nothing more once the relay shows it open");
+    }
+
+    @Test
+    void aFinishingPileLetsGoOfItsSessionWithTheFirstReadingAskedForAfterTheContactorOpened() {
+        plugAndPrompt();
+        monitor.charge(info(Optional.empty()), 1_000).toCompletableFuture().join();
+        monitor.onRelayState(relay(PlugState.C, true));
+        monitor.onMeterReading(reading(1_007, 11_000, ReadingQuality.GOOD));
+        Instant askedBeforeTheOpen = clock.instant();
+        clock.advance(Duration.ofMillis(300));
+
+        monitor.finish("stopped by the terminal").toCompletableFuture().join();
+        assertEquals(Optional.of(SESSION), monitor.status().activeSession());
+        clock.advance(Duration.ofMillis(700));
+        // power and energy asked for before the open, in a reading completed after it: not the last register
+        monitor.onMeterReading(new MeterReading(askedBeforeTheOpen, 1_008, 0, ReadingQuality.GOOD,
+                Optional.empty()));
+        assertEquals(Optional.of(SESSION), monitor.status().activeSession());
+
+        monitor.onMeterReading(reading(1_009, 0, ReadingQuality.GOOD));
+        PileStatus settled = monitor.status();
+        assertEquals(Optional.empty(), settled.activeSession());
+        assertEquals(PileState.FINISHING, settled.state());
+        assertEquals(1_009, settled.energyWh());
+    }
+
     private void plugAndPrompt() {
         monitor.onRelayState(relay(PlugState.B, false));
         monitor.onMeterReading(reading(1_000, 0, ReadingQuality.GOOD));
@@ -287,6 +336,13 @@ class PileMonitorTest {
     }
 
     private CompletionStage<RelayState> relayTakes(RelayCommand command) {
+        if (command instanceof RelayCommand.OpenContactor) {
+            opensAsked++;
+            if (opensToFail > 0) {
+                opensToFail--;
+                return CompletableFuture.failedFuture(new IllegalStateException("slave exception 4"));
+            }
+        }
         if (relayRefuses) {
             return CompletableFuture.failedFuture(new IllegalStateException("no answer"));
         }

@@ -40,6 +40,8 @@ final class PileLane {
     List<StatusPoint> held = new ArrayList<>();
     Optional<String> stopReason = Optional.empty();
     Optional<Instant> endingSince = Optional.empty();
+    /** Since when the ending session's pile has shown its contactor open. */
+    Optional<Instant> openSince = Optional.empty();
     /**
      * The pile's last session, ended before the pile's controller (re)appeared: the vehicle plugged in then may still
      * be there, and is not prompted again until it leaves.
@@ -63,6 +65,7 @@ final class PileLane {
         held = new ArrayList<>();
         stopReason = Optional.empty();
         endingSince = Optional.empty();
+        openSince = Optional.empty();
         promisedMet = Optional.empty();
     }
 
@@ -95,6 +98,7 @@ final class PileLane {
         open = Optional.empty();
         token = null;
         endingSince = Optional.empty();
+        openSince = Optional.empty();
         stopReason = Optional.empty();
     }
 

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 final class SessionEnding {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionEnding.class);
-    /** A meter that still reports power this long after delivery ended is not waited for any more. */
+    /** A meter that gives no final reading this long after the contactor opened is not waited for any more. */
     static final Duration SETTLE_LIMIT = Duration.ofSeconds(10);
 
     private final JdbcSessions sessions;
@@ -118,16 +118,26 @@ final class SessionEnding {
     }
 
     /**
-     * Delivery ended at the pile. The session ends on the first reading without power, so its last register is
-     * final; a fault or a meter that keeps reporting power ends it at once or after a while.
+     * Delivery ended at the pile. Never while the relay shows the contactor closed: the pile opens it until it does.
+     * A pile finishing lets go of the session once a meter reading asked for after the contactor opened has come,
+     * and that reading's register is the last; with the vehicle gone the first reading without power is taken. A
+     * fault ends the session at once, and a meter that gives no such reading within {@link #SETTLE_LIMIT} of the
+     * contactor opening (or of the vehicle leaving) is not waited for any longer.
      */
     void endWhenSettled(PileLane lane, PileStatus status) {
         Instant now = clock.instant();
         if (lane.endingSince.isEmpty()) {
             lane.endingSince = Optional.of(now);
         }
-        boolean settled = !status.contactorClosed() && status.powerW() == 0;
-        boolean waitedEnough = Duration.between(lane.endingSince.get(), now).compareTo(SETTLE_LIMIT) >= 0;
+        lane.openSince = status.contactorClosed() ? Optional.empty() : lane.openSince.or(() -> Optional.of(now));
+        boolean settled = !status.contactorClosed() && (status.state() == PileState.FINISHING
+                ? status.activeSession().filter(lane.open.orElseThrow().id()::equals).isEmpty()
+                : status.powerW() == 0);
+        // with the vehicle gone nothing is delivered, whatever the contactor shows
+        Optional<Instant> nothingDeliveredSince = status.plugState().vehiclePresent() ? lane.openSince
+                : lane.endingSince;
+        boolean waitedEnough = nothingDeliveredSince
+                .filter(since -> Duration.between(since, now).compareTo(SETTLE_LIMIT) >= 0).isPresent();
         if (settled || waitedEnough || status.state() == PileState.FAULTED) {
             end(lane, SessionState.FINISHED, status, lane.stopReason.orElseGet(() -> endReason(status)));
         }

@@ -186,7 +186,7 @@ abstract class ChargingSessionsTest {
 
         assertEquals(List.of(), send(ANNA_PHONE, new StopRequest(bound.session())));
         assertEquals(1, pile.finished().size());
-        pile.deliver(0, START_WH + 1_510);
+        pile.settled(START_WH + 1_510);
 
         StatusUpdate finished = awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED);
         assertEquals(1_510, finished.energyWh());
@@ -288,7 +288,7 @@ abstract class ChargingSessionsTest {
                 caughtUp.stream().map(StatusUpdate::seq).toList(), "numbered on, none lost, none twice");
         assertTrue(caughtUp.stream().anyMatch(update -> update.energyWh() == 200), "the outage's status came after");
         assertEquals(List.of(), send(ANNA_PHONE, new StopRequest(session)));
-        pile.deliver(0, START_WH + 300);
+        pile.settled(START_WH + 300);
         assertEquals(300, awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED).energyWh());
     }
 
@@ -363,7 +363,7 @@ abstract class ChargingSessionsTest {
         assertEquals(Duration.ofSeconds(60), rising.elapsed().truncatedTo(ChronoUnit.SECONDS));
 
         send(ANNA_PHONE, new StopRequest(bound.session()));
-        pile.deliver(0, START_WH + 1_510);
+        pile.settled(START_WH + 1_510);
 
         StatusUpdate finished = awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED);
         assertEquals(1_510, finished.energyWh());
@@ -501,6 +501,8 @@ abstract class ChargingSessionsTest {
         assertEquals(List.of(), send(ANNA_PHONE, new StopRequest(session)), "accepted while the pile comes back");
         restartedPile.devicesSeen(true);
         restartedPile.plug(Optional.of(ANNAS_EV));
+        awaitTrue(() -> !restartedPile.finished().isEmpty());
+        restartedPile.settled(START_WH + 900);
 
         // whether the pile resumed first or not, the stop ends the session with all the energy drawn
         awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED && update.energyWh() == 900);
@@ -511,7 +513,7 @@ abstract class ChargingSessionsTest {
         SessionId session = boundAndCharging();
         pile.deliver(7_000, START_WH + 400);
         send(ANNA_PHONE, new StopRequest(session));
-        pile.deliver(0, START_WH + 400);
+        pile.settled(START_WH + 400);
         awaitPushed(ANNA_PHONE, FeeNotice.class);
         server.deactivate();
         pushed.clear();
@@ -545,7 +547,7 @@ abstract class ChargingSessionsTest {
         SessionId session = boundAndCharging();
         pile.deliver(11_000, START_WH + 2_345);
         send(ANNA_PHONE, new StopRequest(session));
-        pile.deliver(0, START_WH + 2_350);
+        pile.settled(START_WH + 2_350);
 
         FeeNotice fee = awaitPushed(ANNA_PHONE, FeeNotice.class);
         assertEquals(Money.of(235, "EUR"), fee.total());
@@ -569,7 +571,7 @@ abstract class ChargingSessionsTest {
         // between two looks at the budget the vehicle drew more than the balance covers
         pile.deliver(11_000, START_WH + 1_500);
         send(ANNA_PHONE, new StopRequest(session));
-        pile.deliver(0, START_WH + 1_500);
+        pile.settled(START_WH + 1_500);
         FeeNotice fee = awaitPushed(ANNA_PHONE, FeeNotice.class);
 
         assertEquals(ErrorCode.INSUFFICIENT_BALANCE,
@@ -621,6 +623,33 @@ abstract class ChargingSessionsTest {
         assertEquals(List.of(other.id()), piles(server.list(SessionQuery.newest(1))));
     }
 
+    /**
+     * A stopped session ends with the register the pile read after its relay showed the contactor open: not while the
+     * relay still shows it closed, however long that takes, nor on an earlier reading without power.
+     */
+    @Test
+    void aStoppedSessionEndsOnlyWithTheRegisterReadAfterTheContactorOpened() throws Exception {
+        SessionId session = boundAndCharging();
+        pile.deliver(11_000, START_WH + 1_500);
+        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 1_500);
+        send(ANNA_PHONE, new StopRequest(session));
+        awaitTrue(() -> pile.finished().size() == 1);
+
+        pile.contactor(true);
+        pile.deliver(0, START_WH + 1_505);
+        clock.advance(SessionEnding.SETTLE_LIMIT.plusSeconds(1));
+        Thread.sleep(600); // three status ticks
+        assertEquals(SessionState.CHARGING, new JdbcSessions(database).find(session).orElseThrow().state(),
+                "ended with the contactor closed");
+        pile.contactor(false);
+        Thread.sleep(600);
+        assertEquals(SessionState.CHARGING, new JdbcSessions(database).find(session).orElseThrow().state(),
+                "ended before the pile read its register after the open");
+
+        pile.settled(START_WH + 1_510);
+        assertEquals(1_510, awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED).energyWh());
+    }
+
     @Test
     void theOperatorsStopEndsTheSessionLikeTheBoundTerminalsStop() {
         SessionId session = boundAndCharging();
@@ -633,7 +662,7 @@ abstract class ChargingSessionsTest {
         CompletableFuture<SessionOverview> stopping = server.stop(session, " maintenance ").toCompletableFuture();
         awaitTrue(() -> pile.finished().size() == 1);
         assertFalse(stopping.isDone(), "the session ends once the meter has settled");
-        pile.deliver(0, START_WH + 1_510);
+        pile.settled(START_WH + 1_510);
         SessionOverview stopped = stopping.join();
 
         assertEquals(SessionState.FINISHED, stopped.session().state());

@@ -95,9 +95,10 @@ final class ScheduledPoll implements PollTask {
                 return;
             }
             // cleared only after delivery, so one poll never runs its callback concurrently with itself
+            long queued = System.nanoTime();
             read.get().whenComplete((data, error) -> {
                 try {
-                    deliver(data, error);
+                    deliver(data, error, queued);
                 } finally {
                     inFlight.set(false);
                 }
@@ -108,14 +109,14 @@ final class ScheduledPoll implements PollTask {
         }
     }
 
-    private void deliver(DataBlock data, Throwable error) {
+    private void deliver(DataBlock data, Throwable error, long queuedNanos) {
         if (cancelled) {
             return;
         }
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         try {
             if (cause == null) {
-                callback.onData(data);
+                callback.onData(data, queuedNanos);
             } else if (cause instanceof ModbusException failure) {
                 callback.onFailure(failure);
             } else {

@@ -67,6 +67,17 @@ final class SharedDriverLane implements DriverLane {
     }
 
     @Override
+    public void schedule(Runnable task, Duration delay) {
+        Objects.requireNonNull(task, "task");
+        refuseIfClosed();
+        scheduler.schedule(() -> {
+            if (!closed) {
+                sequence.execute(() -> run(task));
+            }
+        }, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
     public void close() {
         closed = true;
         schedules.forEach(schedule -> schedule.cancel(false));

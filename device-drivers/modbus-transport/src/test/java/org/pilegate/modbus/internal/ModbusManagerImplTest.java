@@ -304,13 +304,39 @@ class ModbusManagerImplTest {
         assertTrue(elapsed.compareTo(Duration.ofMillis(500)) < 0, "took " + elapsed);
     }
 
+    /** A driver may rely on it: the data of a run comes from no earlier than the run was queued. */
+    @Test
+    void eachRunTellsWhenItWasQueuedAfterThePreviousOneWasDelivered() throws Exception {
+        TcpEndpoint endpoint = slave().endpoint();
+        List<long[]> runs = new CopyOnWriteArrayList<>();
+        manager.schedule(endpoint, read(FunctionCode.READ_HOLDING_REGISTERS, 0, 2), TICK, new PollCallback() {
+            @Override
+            public void onData(DataBlock data, long queuedNanos) {
+                runs.add(new long[] {queuedNanos, System.nanoTime()});
+            }
+
+            @Override
+            public void onFailure(ModbusException error) {
+                throw new AssertionError("the slave answers", error);
+            }
+        });
+        Await.until("three runs", () -> runs.size() >= 3);
+        for (int i = 0; i < 3; i++) {
+            long[] run = runs.get(i);
+            assertTrue(run[0] <= run[1], "run " + i + " delivered before it was queued");
+            if (i > 0) {
+                assertTrue(run[0] >= runs.get(i - 1)[1], "run " + i + " queued before the one before was delivered");
+            }
+        }
+    }
+
     @Test
     void aThrowingCallbackDoesNotStopThePoll() throws Exception {
         TcpEndpoint endpoint = slave().endpoint();
         AtomicInteger calls = new AtomicInteger();
         manager.schedule(endpoint, read(FunctionCode.READ_COILS, 0, 8), TICK, new PollCallback() {
             @Override
-            public void onData(DataBlock data) {
+            public void onData(DataBlock data, long queuedNanos) {
                 calls.incrementAndGet();
                 throw new IllegalStateException("driver bug");
             }
@@ -384,7 +410,7 @@ class ModbusManagerImplTest {
         final List<ModbusException> failures = new CopyOnWriteArrayList<>();
 
         @Override
-        public void onData(DataBlock block) {
+        public void onData(DataBlock block, long queuedNanos) {
             data.add(block);
         }
 

@@ -37,6 +37,23 @@ class SharedDriverLaneTest {
     }
 
     @Test
+    void aTaskScheduledOnceRunsInTheLaneAfterItsDelayAndNotAfterTheLaneClosed() {
+        DriverLane lane = new SharedDriverLane("relay-1", workers, scheduler);
+        List<Long> ranAfterNanos = new CopyOnWriteArrayList<>();
+        long scheduled = System.nanoTime();
+        lane.schedule(() -> ranAfterNanos.add(System.nanoTime() - scheduled), Duration.ofMillis(50));
+        Await.until("the task ran", () -> ranAfterNanos.size() == 1);
+        assertTrue(ranAfterNanos.get(0) >= Duration.ofMillis(50).toNanos(), "ran after " + ranAfterNanos.get(0));
+
+        AtomicInteger late = new AtomicInteger();
+        lane.schedule(late::incrementAndGet, Duration.ofMillis(50));
+        lane.close();
+        assertThrows(RejectedExecutionException.class, () -> lane.schedule(late::incrementAndGet, Duration.ZERO));
+        Await.until("the delay passed", () -> System.nanoTime() - scheduled > Duration.ofMillis(200).toNanos());
+        assertEquals(0, late.get(), "a task ran after its lane closed");
+    }
+
+    @Test
     void runsOneLanesTasksOneAtATimeInOrderWhileOtherLanesUseTheSameThreads() {
         DriverLane first = new SharedDriverLane("meter-1", workers, scheduler);
         DriverLane second = new SharedDriverLane("meter-2", workers, scheduler);

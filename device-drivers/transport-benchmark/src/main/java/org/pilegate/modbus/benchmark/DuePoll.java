@@ -36,7 +36,7 @@ final class DuePoll implements PollCallback {
     }
 
     @Override
-    public void onData(DataBlock data) {
+    public void onData(DataBlock data, long queuedNanos) {
         long now = clock.getAsLong();
         tally.onAnswer(now - due(now));
     }

@@ -63,6 +63,6 @@ class DuePollTest {
 
     private void answerAt(long millisAfterFirstDue) {
         now = FIRST_DUE + Duration.ofMillis(millisAfterFirstDue).toNanos();
-        poll.onData(RegisterBlock.of(0));
+        poll.onData(RegisterBlock.of(0), now);
     }
 }

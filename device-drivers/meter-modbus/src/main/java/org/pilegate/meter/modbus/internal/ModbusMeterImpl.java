@@ -1,7 +1,8 @@
 package org.pilegate.meter.modbus.internal;
 
 import org.pilegate.device.config.InvalidConfigurationException;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.Hashtable;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class ModbusMeterImpl implements ModbusMeter {
     private final ModbusManager modbus;
     private final ProfileCatalog catalog;
     /** Steady: a step of the wall clock neither marks answering meters stale nor hides a silent one. */
-    private final Clock clock = SteadyClock.system();
+    private final SteadyClock clock = SteadyClock.system();
     private final DriverLane driver;
     private final ReadingTracker tracker;
     private final List<Consumer<MeterReading>> listeners = new CopyOnWriteArrayList<>();
@@ -164,6 +165,10 @@ public final class ModbusMeterImpl implements ModbusMeter {
         }
     }
 
+    /** One request's latest answer, and when the meter was asked for it: its values are no older. */
+    private record Answer(RegisterBlock block, Instant asked) {
+    }
+
     /** The polls of one configuration; replaced as a whole when the configuration changes. */
     private final class Polling {
 
@@ -174,7 +179,7 @@ public final class ModbusMeterImpl implements ModbusMeter {
         private volatile boolean stopped;
         // the rest is touched in the driver lane only
         // keyed by the plan's own reads: identity spares hashing their register lists on every answer
-        private final Map<MergedRead, RegisterBlock> answers = new IdentityHashMap<>();
+        private final Map<MergedRead, Answer> answers = new IdentityHashMap<>();
         private Optional<String> lastError = Optional.empty();
 
         Polling(MeterSettings settings) {
@@ -203,9 +208,10 @@ public final class ModbusMeterImpl implements ModbusMeter {
         private PollCallback callback(MergedRead read) {
             return new PollCallback() {
                 @Override
-                public void onData(DataBlock data) {
+                public void onData(DataBlock data, long queuedNanos) {
+                    Instant asked = clock.at(queuedNanos);
                     // a register read answers with registers
-                    driver.execute(() -> answered(read, (RegisterBlock) data));
+                    driver.execute(() -> answered(read, new Answer((RegisterBlock) data, asked)));
                 }
 
                 @Override
@@ -217,24 +223,29 @@ public final class ModbusMeterImpl implements ModbusMeter {
 
         /**
          * Each request is polled on its own schedule; a reading is made once every request of the plan has
-         * answered since the last one.
+         * answered since the last one. A request that failed meanwhile leaves an older answer in the reading
+         * beside newer ones, so the reading is dated when its oldest answer was asked for: billing takes a register
+         * as read after an event (a contactor opening) only if every figure beside it was asked for after it too.
          */
-        private void answered(MergedRead read, RegisterBlock block) {
+        private void answered(MergedRead read, Answer answer) {
             if (stopped) {
                 return;
             }
-            answers.put(read, block);
+            answers.put(read, answer);
             if (answers.size() < plan.reads().size()) {
                 return;
             }
-            Map<MergedRead, RegisterBlock> complete = new IdentityHashMap<>(answers);
+            Map<MergedRead, RegisterBlock> complete = new IdentityHashMap<>();
+            answers.forEach((request, each) -> complete.put(request, each.block()));
+            Instant asked = answers.values().stream().map(Answer::asked).min(Comparator.naturalOrder())
+                    .orElseThrow();
             answers.clear();
             lastError = Optional.empty();
             Optional<MeterReading> reading;
             try {
-                reading = tracker.answered(clock.instant(), plan.decode(complete));
+                reading = tracker.answered(asked, plan.decode(complete));
             } catch (IllegalArgumentException garbage) {
-                reading = tracker.garbled(clock.instant(), garbage.getMessage());
+                reading = tracker.garbled(asked, garbage.getMessage());
             }
             reading.ifPresent(ModbusMeterImpl.this::publish);
         }

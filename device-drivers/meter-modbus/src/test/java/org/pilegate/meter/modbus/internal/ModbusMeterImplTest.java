@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +26,7 @@ import org.pilegate.api.meter.Meter;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.PhaseValues;
 import org.pilegate.api.meter.ReadingQuality;
+import org.pilegate.api.time.SteadyClock;
 import org.pilegate.device.profile.MeterProfile;
 import org.pilegate.device.profile.MeterQuantity;
 import org.pilegate.device.profile.ProfileCatalog;
@@ -31,6 +36,10 @@ import org.pilegate.driver.testkit.TestConfig;
 import org.pilegate.driver.testkit.TestSlave;
 import org.pilegate.driver.testkit.TestTransport;
 import org.pilegate.meter.modbus.ModbusMeter;
+import org.pilegate.modbus.DataBlock;
+import org.pilegate.modbus.ModbusManager;
+import org.pilegate.modbus.PollCallback;
+import org.pilegate.modbus.ReadRequest;
 import org.pilegate.modbus.RegisterBlock;
 import org.pilegate.modbus.internal.ModbusManagerImpl;
 
@@ -104,6 +113,51 @@ class ModbusMeterImplTest {
         sdm630(MeterQuantity.ENERGY_IMPORT_WH, 1_234_005);
         awaitReading("the new energy register", reading -> reading.energyImportWh() == 1_234_005);
         Await.until("subscribers to see it", () -> published.get(published.size() - 1).energyImportWh() == 1_234_005);
+    }
+
+    /**
+     * Billing takes the first reading dated after the contactor opened as the session's last register, so a reading
+     * must not be dated later than its energy register was asked for.
+     */
+    @Test
+    void aReadingIsDatedNoLaterThanItsEnergyRegisterWasAskedFor() {
+        ReadRequest energy = SDM630.points().get(MeterQuantity.ENERGY_IMPORT_WH).read(TestSlave.UNIT);
+        AtomicReference<Instant> energyAsked = new AtomicReference<>(Instant.MIN);
+        ModbusManager watched = (ModbusManager) Proxy.newProxyInstance(ModbusManager.class.getClassLoader(),
+                new Class<?>[] {ModbusManager.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("schedule") && energy.equals(args[1])) {
+                        PollCallback meters = (PollCallback) args[3];
+                        args[3] = new PollCallback() {
+                            @Override
+                            public void onData(DataBlock data, long queuedNanos) {
+                                energyAsked.set(SteadyClock.system().at(queuedNanos));
+                                meters.onData(data, queuedNanos);
+                            }
+
+                            @Override
+                            public void onFailure(org.pilegate.modbus.ModbusException error) {
+                                meters.onFailure(error);
+                            }
+                        };
+                    }
+                    try {
+                        return method.invoke(transport, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        List<String> datedLater = new CopyOnWriteArrayList<>();
+        TestConfig<Config> config = config();
+        meter = new ModbusMeterImpl(watched, framework.context(), config.annotation(), config.properties());
+        meter.subscribe(reading -> {
+            if (reading.timestamp().isAfter(energyAsked.get())) {
+                datedLater.add(reading.timestamp() + " after " + energyAsked.get());
+            }
+            published.add(reading);
+        });
+
+        Await.until("five readings", () -> published.size() >= 5);
+        assertEquals(List.of(), datedLater);
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -302,8 +301,9 @@ public final class ModbusRelayImpl implements ModbusRelay {
                 })
                 .exceptionally(error -> {
                     Throwable cause = cause(error);
-                    if (!(cause instanceof IllegalArgumentException || cause instanceof ModbusSlaveException)) {
-                        // the controller is unreachable: the whole read fails
+                    if (!(cause instanceof IllegalArgumentException || hasNoSuchBlock(cause))) {
+                        // unreachable, or busy for now (e.g. exception 4): the whole read fails and the next poll
+                        // asks again, rather than a vehicle that is there taken for one that cannot be identified
                         throw new CompletionException(cause);
                     }
                     if (vehicleIdTrouble.compareAndSet(false, true)) {
@@ -384,15 +384,27 @@ public final class ModbusRelayImpl implements ModbusRelay {
             }
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             if (waited.compareTo(device.settings().settle()) < 0) {
-                return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(
-                        READ_BACK_SPACING.toMillis(), TimeUnit.MILLISECONDS))
-                        .thenCompose(later -> readBack(device, command, taken, start));
+                // the lane's timer, not CompletableFuture's: on a small machine that starts a thread per delay
+                CompletableFuture<Void> later = new CompletableFuture<>();
+                try {
+                    driver.schedule(() -> later.complete(null), READ_BACK_SPACING);
+                } catch (RejectedExecutionException deactivated) {
+                    later.completeExceptionally(deactivated);
+                }
+                return later.thenCompose(spaced -> readBack(device, command, taken, start));
             }
             return CompletableFuture.failedFuture(new IllegalStateException("relay " + device.settings().id()
                     + " did not take " + command + ": after " + waited.toMillis() + " ms it reads contactor "
                     + (state.contactorClosed() ? "closed" : "open") + ", current limit " + state.currentLimitA()
                     + " A"));
         });
+    }
+
+    /** The controller says for good that it has no such block: it answers the same however often asked. */
+    private static boolean hasNoSuchBlock(Throwable cause) {
+        return cause instanceof ModbusSlaveException refused
+                && (refused.exceptionCode() == ModbusSlaveException.ILLEGAL_FUNCTION
+                        || refused.exceptionCode() == ModbusSlaveException.ILLEGAL_DATA_ADDRESS);
     }
 
     private static Throwable cause(Throwable error) {

@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +32,9 @@ import org.pilegate.driver.testkit.TestBundleContext;
 import org.pilegate.driver.testkit.TestConfig;
 import org.pilegate.driver.testkit.TestSlave;
 import org.pilegate.driver.testkit.TestTransport;
+import org.pilegate.modbus.ModbusManager;
+import org.pilegate.modbus.ModbusSlaveException;
+import org.pilegate.modbus.ReadRequest;
 import org.pilegate.modbus.RegisterBlock;
 import org.pilegate.modbus.internal.ModbusManagerImpl;
 import org.pilegate.relay.modbus.ModbusRelay;
@@ -134,6 +141,38 @@ class ModbusRelayImplTest {
         int seen = published.size();
         Await.until("polls to go on", () -> published.size() > seen + 2);
         assertTrue(relay.responsive());
+    }
+
+    /**
+     * Exception 4 (device failure) on the id block is a controller busy for a moment, not one without an id: a state
+     * of a vehicle that cannot be identified would open a session nobody is prompted for.
+     */
+    @Test
+    void aControllerBusyWithTheVehicleIdFailsThePollRatherThanReportingAVehicleWithoutId() {
+        AtomicInteger busyAnswers = new AtomicInteger(3);
+        ModbusManager busyAtFirst = (ModbusManager) Proxy.newProxyInstance(ModbusManager.class.getClassLoader(),
+                new Class<?>[] {ModbusManager.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("read") && ((ReadRequest) args[1]).address() == VEHICLE_ID
+                            && busyAnswers.getAndDecrement() > 0) {
+                        return CompletableFuture.failedFuture(
+                                new ModbusSlaveException(ModbusSlaveException.SLAVE_DEVICE_FAILURE));
+                    }
+                    try {
+                        return method.invoke(transport, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        slave.input(VEHICLE_ID, GENERIC.vehicleId().orElseThrow().encode(Optional.of(new VehicleId("DE8AAEVCC1234"))));
+        plug(PlugState.B);
+        TestConfig<Config> config = config();
+        relay = new ModbusRelayImpl(busyAtFirst, framework.context(), config.annotation(), config.properties());
+        relay.subscribe(published::add);
+
+        awaitState("the vehicle identified", s -> s.vehicleId().isPresent());
+        assertTrue(busyAnswers.get() < 0, "the id block was asked for through the busy answers");
+        assertEquals(List.of(), published.stream().filter(s -> s.vehicleId().isEmpty()).toList(),
+                "states of a vehicle without id");
     }
 
     @Test
