@@ -62,7 +62,7 @@ public final class RelayBenchmark {
                                 Integer.parseInt(interval), "siteId", "depot-bench", "outboxBudgetMb", 1024))),
                         null, any -> () -> { });
                 while (uplink.backlog().events() > 0) {
-                    Thread.sleep(100);
+                    Thread.sleep(250);
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 uplink.deactivate();
