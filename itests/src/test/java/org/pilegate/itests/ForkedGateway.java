@@ -26,12 +26,14 @@ final class ForkedGateway implements AutoCloseable {
     private static final Duration SHELL_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path home;
+    private final int sshPort;
     private final String adminPassword = secret();
     private Process process;
     private int starts;
 
-    private ForkedGateway(Path home) {
+    private ForkedGateway(Path home, int sshPort) {
         this.home = home;
+        this.sshPort = sshPort;
     }
 
     /**
@@ -39,6 +41,14 @@ final class ForkedGateway implements AutoCloseable {
      * tests use them, the embedded simulator off, and {@code etc} files as given (file name → content).
      */
     static ForkedGateway unpack(Path folder, Map<String, String> etc) throws Exception {
+        return unpack(folder, etc, 0);
+    }
+
+    /**
+     * As {@link #unpack(Path, Map)}, its listening ports (HTTP, HTTPS, SSH, OPC UA) moved by {@code portOffset}, so
+     * that two gateways run side by side.
+     */
+    static ForkedGateway unpack(Path folder, Map<String, String> etc, int portOffset) throws Exception {
         if (Files.exists(folder)) {
             run(List.of("rm", "-rf", folder.toString()), folder.getParent());
         }
@@ -47,10 +57,14 @@ final class ForkedGateway implements AutoCloseable {
                 System.getProperty("pilegate.version"),
                 "karaf-assembly-" + System.getProperty("pilegate.version") + ".tar.gz");
         run(List.of("tar", "xzf", distribution.toString(), "-C", folder.toString(), "--strip-components=1"), folder);
-        ForkedGateway gateway = new ForkedGateway(folder);
-        gateway.set("org.pilegate.routing.cfg", "port", Integer.toString(PilegateDistribution.HTTP_PORT));
-        gateway.set("org.pilegate.routing.cfg", "tlsPort", Integer.toString(PilegateDistribution.TLS_PORT));
-        gateway.set("org.apache.karaf.shell.cfg", "sshPort", Integer.toString(PilegateDistribution.SSH_PORT));
+        ForkedGateway gateway = new ForkedGateway(folder, PilegateDistribution.SSH_PORT + portOffset);
+        gateway.set("org.pilegate.routing.cfg", "port", Integer.toString(PilegateDistribution.HTTP_PORT + portOffset));
+        gateway.set("org.pilegate.routing.cfg", "tlsPort", Integer.toString(PilegateDistribution.TLS_PORT
+                + portOffset));
+        gateway.set("org.apache.karaf.shell.cfg", "sshPort", Integer.toString(gateway.sshPort));
+        if (portOffset != 0) {
+            gateway.set("org.pilegate.opcua.cfg", "port", Integer.toString(4840 + portOffset));
+        }
         gateway.set("org.pilegate.sim.cfg", "enabled", "false");
         gateway.set("org.pilegate.sim.ocpp.cfg", "count", "0");
         for (Map.Entry<String, String> file : etc.entrySet()) {
@@ -148,7 +162,7 @@ final class ForkedGateway implements AutoCloseable {
 
     /** Runs shell commands one after the other in one SSH session (retrying while the shell starts). */
     String shell(String... commands) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bin/client", "-a", Integer.toString(PilegateDistribution.SSH_PORT),
+        ProcessBuilder builder = new ProcessBuilder("bin/client", "-a", Integer.toString(sshPort),
                 "-u", "admin", "-p", adminPassword, "-r", "60", "-d", "1", "-b").directory(home.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));

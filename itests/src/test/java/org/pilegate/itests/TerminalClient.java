@@ -43,9 +43,15 @@ final class TerminalClient implements AutoCloseable {
      * {@code service_unavailable} until it can check credentials.
      */
     static TerminalClient connect(String credential, Duration timeout) throws Exception {
+        return connect(ENDPOINT, credential, timeout);
+    }
+
+    /** As {@link #connect(String, Duration)}, to the gateway at {@code endpoint}. */
+    static TerminalClient connect(URI endpoint, String credential, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            TerminalClient client = open(Duration.between(Instant.now(), deadline));
+            TerminalClient client = open(HttpClient.newHttpClient(), endpoint, Duration.between(Instant.now(),
+                    deadline));
             client.send("{\"type\":\"authenticate\",\"credential\":\"" + credential + "\"}");
             JsonNode answer = client.next(frame -> Set.of("authenticated", "error").contains(frame.path("type").asText()),
                     "the answer to authenticate", Duration.ofSeconds(10));

@@ -20,6 +20,7 @@ public enum ErrorCode {
     MESSAGE_TOO_LARGE("message_too_large", 413, "The message is longer than the gateway reads."),
     INVALID_REQUEST("invalid_request", 400, "A parameter of the request is missing or out of range."),
     NOT_FOUND("not_found", 404, "There is no such page or file."),
+    COMMAND_EXPIRED("command_expired", 410, "The command arrived after its expiry time and was not applied."),
 
     // who asks
     UNAUTHENTICATED("unauthenticated", 401, "The request carries no credential, or one the gateway does not accept."),

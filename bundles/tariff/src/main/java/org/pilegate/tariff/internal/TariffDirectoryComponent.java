@@ -19,6 +19,7 @@ import org.pilegate.tariff.SessionFee;
 import org.pilegate.tariff.Tariff;
 import org.pilegate.tariff.TariffCalculator;
 import org.pilegate.tariff.TariffDirectory;
+import org.pilegate.tariff.TariffUpdates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * The tariff directory of the site, read from the tariff folder and kept up to date by polling it. Immediate, so that
  * the operator sees at start which tariffs are in force and which files are refused.
  */
-@Component(service = TariffDirectory.class, configurationPid = TariffSettings.PID, immediate = true)
+@Component(service = {TariffDirectory.class, TariffUpdates.class}, configurationPid = TariffSettings.PID, immediate = true)
 @Designate(ocd = TariffConfig.class)
-public class TariffDirectoryComponent implements TariffDirectory {
+public class TariffDirectoryComponent implements TariffDirectory, TariffUpdates {
 
     private static final Logger LOG = LoggerFactory.getLogger(TariffDirectoryComponent.class);
 
@@ -101,6 +102,11 @@ public class TariffDirectoryComponent implements TariffDirectory {
     @Override
     public SessionFee price(Tariff tariff, SessionTimeline timeline) {
         return TariffCalculator.price(tariff, siteZone(), timeline);
+    }
+
+    @Override
+    public Tariff save(String ocpiJson) {
+        return running.folder().save(ocpiJson);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.pilegate.tariff.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.pilegate.tariff.InvalidTariffException;
 import org.pilegate.tariff.Tariff;
@@ -29,6 +32,8 @@ final class TariffFolder {
     static final String ASSIGNMENTS_FILE = "assignments.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(TariffFolder.class);
+    /** A tariff id that can name its own file. */
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,35}");
 
     /**
      * What was last read from one file.
@@ -61,6 +66,35 @@ final class TariffFolder {
         assignmentsFile.flatMap(FileState::problem)
                 .ifPresent(problem -> problems.put(folder.resolve(ASSIGNMENTS_FILE), problem));
         return problems;
+    }
+
+    /**
+     * Writes a tariff checked as the files are over the file that defines its id, else as {@code <id>.json}, and reads
+     * the folder again. The new content replaces the file at once (written beside it, then moved over it).
+     */
+    synchronized Tariff save(String json) {
+        Tariff tariff = TariffJson.read(json);
+        Path file = tariffFiles.entrySet().stream()
+                .filter(entry -> entry.getValue().inForce().filter(t -> t.id().equals(tariff.id())).isPresent())
+                .map(Map.Entry::getKey).findFirst().orElseGet(() -> newFile(tariff.id()));
+        try {
+            Path written = Files.createTempFile(folder, ".tariff-", ".tmp");
+            Files.writeString(written, json, StandardCharsets.UTF_8);
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write tariff " + tariff.id() + " to " + file, e);
+        }
+        LOG.info("Tariff {} saved to {}", tariff.id(), file);
+        rescan();
+        return tariff;
+    }
+
+    private Path newFile(String tariffId) {
+        if (!FILE_NAME.matcher(tariffId).matches() || (tariffId + ".json").equals(ASSIGNMENTS_FILE)) {
+            throw new InvalidTariffException("id", "'" + tariffId + "' cannot name a file in the tariff folder;"
+                    + " use letters, digits, '.', '_' and '-'");
+        }
+        return folder.resolve(tariffId + ".json");
     }
 
     synchronized void rescan() {

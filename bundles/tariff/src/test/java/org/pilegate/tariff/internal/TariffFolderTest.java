@@ -1,6 +1,7 @@
 package org.pilegate.tariff.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.terminal.FeeLine.Component;
+import org.pilegate.tariff.InvalidTariffException;
 import org.pilegate.tariff.Tariff;
 
 class TariffFolderTest {
@@ -172,5 +174,39 @@ class TariffFolderTest {
         folder.rescan();
 
         assertEquals("site", folder.catalog().tariffFor(BAY_07, NOW).orElseThrow().id());
+    }
+
+    @Test
+    void aSavedTariffReplacesTheFileDefiningItsIdAndIsInForceAtOnce() throws IOException {
+        write("prices.json", tariff("site", "0.39", ""));
+        write("assignments.json", "{\"site\": [\"site\"]}");
+        TariffFolder folder = folder();
+        folder.rescan();
+
+        folder.save(tariff("site", "0.45", ""));
+        folder.save(tariff("night", "0.25", ""));
+
+        assertEquals(new BigDecimal("0.45"), energyPrice(folder.catalog().tariffFor(BAY_07, NOW)));
+        assertEquals(tariff("site", "0.45", ""), Files.readString(dir.resolve("prices.json")));
+        assertTrue(Files.exists(dir.resolve("night.json")), "a new id gets a file of its own");
+        try (var files = Files.list(dir)) {
+            assertEquals(3, files.count(), "nothing left beside them");
+        }
+    }
+
+    @Test
+    void aTariffRefusedOnSaveIsNotWritten() throws IOException {
+        write("prices.json", tariff("site", "0.39", ""));
+        TariffFolder folder = folder();
+        folder.rescan();
+
+        InvalidTariffException refused = assertThrows(InvalidTariffException.class,
+                () -> folder.save(tariff("site", "\"cheap\"", "")));
+        InvalidTariffException badName = assertThrows(InvalidTariffException.class,
+                () -> folder.save(tariff("../etc/x", "0.10", "")));
+
+        assertTrue(refused.getMessage().startsWith("elements[0].price_components[0].price"), refused.getMessage());
+        assertTrue(badName.getMessage().startsWith("id: '../etc/x' cannot name a file"), badName.getMessage());
+        assertEquals(tariff("site", "0.39", ""), Files.readString(dir.resolve("prices.json")));
     }
 }

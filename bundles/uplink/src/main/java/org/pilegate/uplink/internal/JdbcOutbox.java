@@ -46,22 +46,34 @@ final class JdbcOutbox {
         if (events.isEmpty()) {
             return;
         }
+        inTransaction("add " + events.size() + " event(s) to the uplink outbox", connection -> {
+            for (OutboxEvent event : events) {
+                add(connection, event);
+            }
+        });
+    }
+
+    /** Runs {@code work} in one transaction of its own; {@code what} it does names it when it fails. */
+    void inTransaction(String what, Work work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                for (OutboxEvent event : events) {
-                    add(connection, event);
-                }
+                work.run(connection);
                 connection.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot add " + events.size() + " event(s) to the uplink outbox", e);
+            throw new IllegalStateException("cannot " + what, e);
         }
+    }
+
+    /** Statements on one connection inside a transaction. */
+    interface Work {
+        void run(Connection transaction) throws SQLException;
     }
 
     /** Events after {@code seq}, oldest first, at most {@code limit}. */

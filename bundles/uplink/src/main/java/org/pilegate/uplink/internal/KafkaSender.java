@@ -12,9 +12,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The idempotent Kafka producer of the uplink. Kafka loads its classes by name (login modules, its metrics reporter)
- * through the thread's context class loader: while the producer is made, that is this bundle's, which embeds the
- * client. The producer runs one I/O thread of its own, Kafka's; the uplink has none.
+ * The idempotent Kafka producer of the uplink. The producer runs one I/O thread of its own, Kafka's; the uplink has
+ * none.
  */
 final class KafkaSender implements Sender {
 
@@ -25,15 +24,8 @@ final class KafkaSender implements Sender {
 
     KafkaSender(UplinkSettings settings) {
         this.settings = settings;
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        thread.setContextClassLoader(KafkaProducer.class.getClassLoader());
-        try {
-            this.producer = new KafkaProducer<>(settings.producerProperties(), new StringSerializer(),
-                    new StringSerializer());
-        } finally {
-            thread.setContextClassLoader(before);
-        }
+        this.producer = KafkaClients.made(() -> new KafkaProducer<>(settings.producerProperties(),
+                new StringSerializer(), new StringSerializer()));
     }
 
     @Override

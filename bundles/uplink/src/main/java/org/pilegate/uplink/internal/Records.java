@@ -3,6 +3,7 @@ package org.pilegate.uplink.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.session.ChargingSession;
 
@@ -83,6 +85,22 @@ final class Records {
             body.put("powerW", powerW);
             body.put("registerWh", registerWh);
             body.put("piles", piles);
+        });
+    }
+
+    /**
+     * {@code command.ack}: the answer to a command of the fleet, applied or refused with the error catalogue's code;
+     * the message says what was done, or what is wrong and where.
+     *
+     * @param commandId the command's id, unless it had no readable one
+     */
+    OutboxEvent ack(Optional<String> commandId, String command, Optional<ErrorCode> refused, String message) {
+        return event(Topic.ACKS, siteId, "command.ack", clock.instant(), body -> {
+            commandId.ifPresent(id -> body.put("commandId", id));
+            body.put("command", command);
+            body.put("outcome", refused.isEmpty() ? "applied" : "refused");
+            refused.ifPresent(code -> body.put("code", code.code()));
+            body.put("message", message);
         });
     }
 

@@ -1,10 +1,12 @@
 package org.pilegate.uplink.internal;
 
-/** The uplink's topics, after the configured prefix; billing events are never dropped. */
+/** The uplink's topics, after the configured prefix; billing events and answers are never dropped. */
 enum Topic {
     SESSIONS("sessions", true),
     CDRS("cdrs", true),
-    TELEMETRY("telemetry", false);
+    TELEMETRY("telemetry", false),
+    /** The answers to the fleet's commands: never dropped, the fleet waits for them. */
+    ACKS("acks", true);
 
     private final String suffix;
     private final boolean billing;

@@ -1,7 +1,5 @@
 package org.pilegate.uplink.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +12,8 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -24,23 +24,22 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.api.pile.PileController;
 import org.pilegate.api.pile.PileId;
-import org.pilegate.api.session.ChargingSession;
-import org.pilegate.api.terminal.FeeNotice;
 import org.pilegate.api.uplink.UplinkBacklog;
 import org.pilegate.api.uplink.UplinkOutbox;
-import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.work.GatewayThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The fleet uplink, configured by {@code org.pilegate.uplink} and changed in place: while enabled, session changes and
- * fee notices add their events to the outbox in their own transaction, telemetry is recorded, and the relay sends
- * the outbox on the shared workers. While disabled nothing is recorded and nothing sent; what waits stays.
+ * The fleet uplink, configured by {@code org.pilegate.uplink} and changed in place: while enabled, its
+ * {@link UplinkOutbox} service is registered, so that session changes and fee notices add their events to the outbox
+ * in their own transaction, telemetry is recorded, and the relay sends the outbox on the shared workers. While
+ * disabled no outbox service is registered, so the store writes as it would without the uplink; nothing is recorded
+ * and nothing sent; what waits stays.
  */
-@Component(service = {UplinkOutbox.class, UplinkBacklog.class}, configurationPid = UplinkSettings.PID)
+@Component(service = UplinkBacklog.class, configurationPid = UplinkSettings.PID)
 @Designate(ocd = UplinkConfig.class)
-public class UplinkComponent implements UplinkOutbox, UplinkBacklog {
+public class UplinkComponent implements UplinkBacklog {
 
     private static final Logger LOG = LoggerFactory.getLogger(UplinkComponent.class);
     /** Events in flight at most; also how many one pass reads. */
@@ -51,25 +50,33 @@ public class UplinkComponent implements UplinkOutbox, UplinkBacklog {
     private final GatewayThreads threads;
     private final Clock clock;
     private final Function<UplinkSettings, Sender> senders;
+    private final Function<UplinkOutbox, Runnable> registrar;
     private final Telemetry telemetry;
     private final Map<PileId, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong droppedTelemetry = new AtomicLong();
     private volatile Running running;
 
     @Activate
-    public UplinkComponent(@Reference(target = "(pilegate.store=main)") DataSource dataSource,
+    public UplinkComponent(BundleContext context, @Reference(target = "(pilegate.store=main)") DataSource dataSource,
             @Reference GatewayThreads threads, UplinkConfig config) {
-        this(dataSource, threads, Clock.systemUTC(), UplinkSettings.of(config), null);
+        this(dataSource, threads, Clock.systemUTC(), UplinkSettings.of(config), null, outbox -> {
+            ServiceRegistration<UplinkOutbox> registration = context.registerService(UplinkOutbox.class, outbox, null);
+            return () -> unregister(registration);
+        });
     }
 
-    /** @param sender the sender to use instead of a Kafka producer, or null */
+    /**
+     * @param sender the sender to use instead of a Kafka producer, or null
+     * @param registrar offers the outbox to the store while enabled; what it returns withdraws it
+     */
     UplinkComponent(DataSource dataSource, GatewayThreads threads, Clock clock, UplinkSettings settings,
-            Sender sender) {
+            Sender sender, Function<UplinkOutbox, Runnable> registrar) {
         this.outbox = new JdbcOutbox(dataSource);
         this.threads = threads;
         this.clock = clock;
         this.telemetry = new Telemetry(new Records(settings.siteId(), clock), clock);
         this.senders = sender != null ? any -> sender : KafkaSender::new;
+        this.registrar = registrar;
         apply(settings);
     }
 
@@ -81,7 +88,8 @@ public class UplinkComponent implements UplinkOutbox, UplinkBacklog {
 
     @Deactivate
     synchronized void deactivate() {
-        stop();
+        Optional.ofNullable(running).ifPresent(UplinkComponent::stop);
+        running = null;
         subscriptions.values().forEach(UplinkComponent::closeQuietly);
     }
 
@@ -100,22 +108,9 @@ public class UplinkComponent implements UplinkOutbox, UplinkBacklog {
         Optional.ofNullable(subscriptions.remove(pile.id())).ifPresent(UplinkComponent::closeQuietly);
     }
 
-    @Override
-    public void sessionChanged(Connection transaction, ChargingSession session) throws SQLException {
-        Running current = running;
-        if (current != null) {
-            JdbcOutbox.add(transaction, current.records().session(session));
-        }
-    }
-
-    @Override
-    public void sessionPriced(Connection transaction, ChargingSession session, Optional<AccountId> account,
-            FeeNotice fee, String tariffId) throws SQLException {
-        Running current = running;
-        if (current != null) {
-            JdbcOutbox.add(transaction, current.records().chargeRecord(session.id().value(), fee.issuedAt(),
-                    current.chargeRecords().cdr(session, account, fee, tariffId)));
-        }
+    /** The outbox the store writes to, while enabled. */
+    Optional<UplinkOutbox> recording() {
+        return Optional.ofNullable(running).map(Running::outbox);
     }
 
     @Override
@@ -126,34 +121,43 @@ public class UplinkComponent implements UplinkOutbox, UplinkBacklog {
                 current == null ? Optional.empty() : current.relay().lastError());
     }
 
-    /** The new producer is made first: settings it refuses (a key store that cannot be read) leave the old running. */
+    /**
+     * The new producer is made first: settings it refuses (a key store that cannot be read) leave the old running. The
+     * new outbox is offered to the store before the old one is withdrawn, so no change goes unrecorded meanwhile; the
+     * new relay starts once the old one stopped, so that two never send the same session's events side by side.
+     */
     private synchronized void apply(UplinkSettings settings) {
         Sender sender = settings.enabled() ? senders.apply(settings) : null;
-        stop();
-        if (sender == null) {
+        Running before = running;
+        running = sender == null ? null : prepared(settings, sender);
+        if (before != null) {
+            stop(before);
+        }
+        Running now = running;
+        if (now == null) {
             LOG.info("Uplink disabled");
             return;
         }
-        Records records = new Records(settings.siteId(), clock);
-        telemetry.records(records);
-        Relay relay = new Relay(outbox, sender, BATCH, clock);
-        List<GatewayThreads.Scheduled> schedules = new ArrayList<>();
-        running = new Running(settings, records, new ChargeRecords(settings.location(), settings.siteId()), relay,
-                schedules);
-        schedules.add(threads.every(settings.relayInterval(), settings.relayInterval(), relay::pass));
-        schedules.add(threads.every(FLUSH_EVERY, FLUSH_EVERY, () -> record(telemetry.flush())));
-        schedules.add(threads.every(settings.telemetryInterval(), settings.telemetryInterval(),
+        now.schedules().add(threads.every(settings.relayInterval(), settings.relayInterval(), now.relay()::pass));
+        now.schedules().add(threads.every(FLUSH_EVERY, FLUSH_EVERY, () -> record(telemetry.flush())));
+        now.schedules().add(threads.every(settings.telemetryInterval(), settings.telemetryInterval(),
                 () -> record(telemetry.sample())));
         LOG.info("Uplink: {}", settings);
     }
 
-    private void stop() {
-        Running current = running;
-        running = null;
-        if (current != null) {
-            current.schedules().forEach(GatewayThreads.Scheduled::cancel);
-            current.relay().stop();
-        }
+    private Running prepared(UplinkSettings settings, Sender sender) {
+        Records records = new Records(settings.siteId(), clock);
+        telemetry.records(records);
+        RecordingOutbox recording = new RecordingOutbox(records, new ChargeRecords(settings.location(),
+                settings.siteId()));
+        return new Running(settings, recording, registrar.apply(recording), new Relay(outbox, sender, BATCH, clock),
+                new ArrayList<>());
+    }
+
+    private static void stop(Running current) {
+        current.withdraw().run();
+        current.schedules().forEach(GatewayThreads.Scheduled::cancel);
+        current.relay().stop();
     }
 
     private void record(List<OutboxEvent> events) {
@@ -170,6 +174,15 @@ public class UplinkComponent implements UplinkOutbox, UplinkBacklog {
         }
     }
 
+    /** The framework withdrew it already when the bundle stops first. */
+    private static void unregister(ServiceRegistration<UplinkOutbox> registration) {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            LOG.debug("The uplink outbox was unregistered already");
+        }
+    }
+
     private static void closeQuietly(AutoCloseable subscription) {
         try {
             subscription.close();
@@ -178,7 +191,7 @@ public class UplinkComponent implements UplinkOutbox, UplinkBacklog {
         }
     }
 
-    private record Running(UplinkSettings settings, Records records, ChargeRecords chargeRecords, Relay relay,
+    private record Running(UplinkSettings settings, RecordingOutbox outbox, Runnable withdraw, Relay relay,
             List<GatewayThreads.Scheduled> schedules) {
     }
 }

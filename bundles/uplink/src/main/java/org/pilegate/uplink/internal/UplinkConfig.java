@@ -22,9 +22,15 @@ public @interface UplinkConfig {
             + " or '-', at most 36. Every record carries it and its key starts with it.")
     String siteId() default "";
 
-    @AttributeDefinition(name = "Topic prefix", description = "Topics are <prefix>.sessions, <prefix>.cdrs and"
-            + " <prefix>.telemetry.")
+    @AttributeDefinition(name = "Topic prefix", description = "Topics are <prefix>.sessions, <prefix>.cdrs,"
+            + " <prefix>.telemetry, and <prefix>.commands and <prefix>.acks where commands are accepted.")
     String topicPrefix() default "pilegate";
+
+    @AttributeDefinition(name = "Accept commands", description = "Whether the gateway applies the fleet's commands"
+            + " for this site from <prefix>.commands (tariff update, site power limit, pile limit and availability)"
+            + " and answers them on <prefix>.acks. Whoever may write to that topic controls the depot: grant Write on"
+            + " it only to the fleet's command service, and Read to each gateway with its group pilegate-<siteId>.")
+    boolean acceptCommands() default false;
 
     @AttributeDefinition(name = "Security protocol", description = "How the gateway connects to the brokers.",
             options = {@Option(value = "SASL_SSL"), @Option(value = "SSL"), @Option(value = "SASL_PLAINTEXT"),

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 record UplinkSettings(boolean enabled, String bootstrapServers, String siteId, String topicPrefix,
         String securityProtocol, String saslMechanism, String saslUsername, String saslPassword,
         String truststore, String truststorePassword, String keystore, String keystorePassword, long budgetBytes,
-        Duration relayInterval, Duration telemetryInterval, SiteLocation location) {
+        Duration relayInterval, Duration telemetryInterval, SiteLocation location, boolean acceptCommands) {
 
     static final String PID = "org.pilegate.uplink";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,36}");
@@ -28,7 +28,7 @@ record UplinkSettings(boolean enabled, String bootstrapServers, String siteId, S
                 config.sslTruststoreLocation().trim(), config.sslTruststorePassword(),
                 config.sslKeystoreLocation().trim(), config.sslKeystorePassword(),
                 config.outboxBudgetMb() * 1024L * 1024L, Duration.ofMillis(config.relayIntervalMs()),
-                Duration.ofSeconds(config.telemetryIntervalS()), location);
+                Duration.ofSeconds(config.telemetryIntervalS()), location, config.acceptCommands());
         check(config.outboxBudgetMb() >= 1, "outboxBudgetMb", "must be at least 1, not " + config.outboxBudgetMb());
         check(config.relayIntervalMs() >= 50, "relayIntervalMs", "must be at least 50, not "
                 + config.relayIntervalMs());
@@ -78,8 +78,7 @@ record UplinkSettings(boolean enabled, String bootstrapServers, String siteId, S
      * broker does not hold a shared worker.
      */
     Properties producerProperties() {
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", bootstrapServers);
+        Properties properties = clientProperties();
         properties.put("client.id", "pilegate-" + siteId);
         properties.put("acks", "all");
         properties.put("enable.idempotence", "true");
@@ -88,6 +87,33 @@ record UplinkSettings(boolean enabled, String bootstrapServers, String siteId, S
         properties.put("max.block.ms", "500");
         properties.put("request.timeout.ms", "10000");
         properties.put("delivery.timeout.ms", "30000");
+        return properties;
+    }
+
+    /**
+     * The commands' consumer: a group of its own per site ({@code pilegate-<siteId>}), so that every gateway reads
+     * every partition and keeps its own place; offsets committed by the gateway once it answered what it read; a new
+     * site starts at the oldest command kept, and commands past their expiry are refused, not applied.
+     */
+    Properties consumerProperties() {
+        Properties properties = clientProperties();
+        properties.put("client.id", "pilegate-" + siteId + "-commands");
+        properties.put("group.id", "pilegate-" + siteId);
+        properties.put("enable.auto.commit", "false");
+        properties.put("auto.offset.reset", "earliest");
+        properties.put("max.poll.records", "100");
+        properties.put("max.partition.fetch.bytes", Integer.toString(4 * CommandReader.MAX_CHARS));
+        return properties;
+    }
+
+    String commandsTopic() {
+        return topicPrefix + ".commands";
+    }
+
+    /** How the gateway reaches and signs in to the cluster. */
+    private Properties clientProperties() {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", bootstrapServers);
         properties.put("reconnect.backoff.max.ms", "5000");
         properties.put("security.protocol", securityProtocol);
         if (sasl()) {
@@ -118,6 +144,6 @@ record UplinkSettings(boolean enabled, String bootstrapServers, String siteId, S
     public String toString() {
         return "uplink " + (enabled ? "enabled" : "disabled") + " to " + bootstrapServers + " as site " + siteId
                 + " (" + securityProtocol + (sasl() ? " " + saslMechanism + " user " + saslUsername : "")
-                + "), topics " + topicPrefix + ".*";
+                + "), topics " + topicPrefix + ".*" + (acceptCommands ? ", commands accepted" : "");
     }
 }

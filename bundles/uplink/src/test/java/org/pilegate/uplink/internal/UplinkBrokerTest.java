@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,13 +25,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pilegate.fleet.LocalKafka;
+import org.pilegate.api.pile.FakePileController;
+import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.SessionState;
 import org.pilegate.api.uplink.UplinkBacklog.Backlog;
+import org.pilegate.api.uplink.UplinkOutbox;
 import org.pilegate.api.vehicle.AccountId;
 import org.pilegate.api.work.SharedThreads;
 import org.pilegate.store.internal.StoreDatabases;
@@ -62,23 +70,24 @@ class UplinkBrokerTest {
     void everyBillingEventArrivesOnceAndInOrderThoughTheBrokerAndTheGatewayWentAway() throws Exception {
         try (SharedThreads threads = new SharedThreads(4)) {
             UplinkComponent gateway = gateway(threads);
+            UplinkOutbox outbox = gateway.recording().orElseThrow();
             for (String session : SESSIONS) {
-                inTransaction(tx -> gateway.sessionChanged(tx, Fixtures.session(session, SessionState.PENDING)));
-                inTransaction(tx -> gateway.sessionChanged(tx, Fixtures.session(session, SessionState.CHARGING)));
+                inTransaction(tx -> outbox.sessionChanged(tx, Fixtures.session(session, SessionState.PENDING)));
+                inTransaction(tx -> outbox.sessionChanged(tx, Fixtures.session(session, SessionState.CHARGING)));
             }
             try (Connection uncommitted = store.getConnection()) {
                 uncommitted.setAutoCommit(false);
-                gateway.sessionChanged(uncommitted, Fixtures.session("s-rolled-back", SessionState.PENDING));
+                outbox.sessionChanged(uncommitted, Fixtures.session("s-rolled-back", SessionState.PENDING));
                 awaitBacklog(gateway, backlog -> backlog.billingEvents() == 0);
                 uncommitted.rollback();
             }
 
             kafka.stop();
             for (String session : SESSIONS) {
-                inTransaction(tx -> gateway.sessionChanged(tx, Fixtures.session(session, SessionState.FINISHED)));
-                inTransaction(tx -> gateway.sessionPriced(tx, Fixtures.session(session, SessionState.FINISHED),
+                inTransaction(tx -> outbox.sessionChanged(tx, Fixtures.session(session, SessionState.FINISHED)));
+                inTransaction(tx -> outbox.sessionPriced(tx, Fixtures.session(session, SessionState.FINISHED),
                         Optional.of(new AccountId("fleet-7")), Fixtures.fee(session), "standard-2026"));
-                inTransaction(tx -> gateway.sessionChanged(tx, Fixtures.session(session, SessionState.PAID)));
+                inTransaction(tx -> outbox.sessionChanged(tx, Fixtures.session(session, SessionState.PAID)));
             }
             Thread.sleep(Relay.RETRY_AFTER.toMillis());
             assertEquals(3 * SESSIONS.size(), gateway.backlog().billingEvents(),
@@ -93,7 +102,8 @@ class UplinkBrokerTest {
 
         Map<String, List<String>> sessionEvents = new LinkedHashMap<>();
         List<JsonNode> chargeRecords = new ArrayList<>();
-        for (JsonNode record : billingRecords(SESSIONS.size() * 5)) {
+        for (JsonNode record : records(List.of("pilegate.sessions", "pilegate.cdrs"), SESSIONS.size() * 5,
+                "depot-north/")) {
             assertEquals(1, record.get("schemaVersion").asInt());
             assertEquals("depot-north", record.get("siteId").asText());
             assertFalse(record.get("time").asText().isEmpty());
@@ -115,26 +125,55 @@ class UplinkBrokerTest {
         }
     }
 
+    @Test
+    void theSitesCommandsAreAppliedOnceAndEachIsAnsweredOnTheAcksTopic() throws Exception {
+        FakeDepot depot = new FakeDepot(Set.of(new PileId("bay-07")));
+        String limit = DownlinkTest.command("k-1", "pile.limit", "\"pileId\": \"bay-07\", \"limitA\": 16")
+                .replace("2026-12-03T11:00:00Z", Instant.now().plusSeconds(3_600).toString());
+        try (KafkaProducer<String, String> fleet = new KafkaProducer<>(plain(), new StringSerializer(),
+                new StringSerializer())) {
+            fleet.send(new ProducerRecord<>("pilegate.commands", "depot-north", limit));
+            fleet.send(new ProducerRecord<>("pilegate.commands", "depot-south", limit.replace("k-1", "k-2")));
+            fleet.send(new ProducerRecord<>("pilegate.commands", "depot-north", limit));
+            fleet.send(new ProducerRecord<>("pilegate.commands", "depot-north", "{\"commandId\": \"k-3\"}"));
+            fleet.flush();
+        }
+        try (SharedThreads threads = new SharedThreads(4)) {
+            UplinkComponent gateway = gateway(threads);
+            DownlinkComponent downlink = new DownlinkComponent(store, threads, Clock.systemUTC(), CommandFeed::new,
+                    UplinkSettings.of(Fixtures.enabled(kafka.bootstrapServers(), Map.of("acceptCommands", true))));
+            downlink.depot = depot;
+            downlink.addPile(new FakePileController("bay-07", 0));
+
+            awaitBacklog(gateway, backlog -> backlog.sent() >= 2 && backlog.events() == 0);
+            List<JsonNode> acks = records(List.of("pilegate.acks"), 2, "depot-north");
+            downlink.deactivate();
+            gateway.deactivate();
+
+            assertEquals(List.of("bay-07 limit OptionalInt[16]"), depot.applied, "delivered twice, applied once");
+            assertEquals(List.of("k-1 applied", "k-3 refused"), acks.stream().map(ack -> ack.get("commandId")
+                    .asText() + " " + ack.get("outcome").asText()).toList(), "k-2 is another site's");
+        }
+    }
+
     private UplinkComponent gateway(SharedThreads threads) {
         return new UplinkComponent(store, threads, Clock.systemUTC(), UplinkSettings.of(Fixtures.enabled(
-                kafka.bootstrapServers(), Map.of("relayIntervalMs", 50))), null);
+                kafka.bootstrapServers(), Map.of("relayIntervalMs", 50))), null, outbox -> () -> { });
     }
 
     /**
-     * The sessions' and charge records' topics from the start, de-duplicated by eventId in the order they arrived
-     * per partition, until {@code expected} distinct records came and a little longer (a doubled event would come
-     * late).
+     * The topics from the start, de-duplicated by eventId in the order they arrived per partition, until
+     * {@code expected} distinct records came and a little longer (a doubled event would come late); every key starts
+     * with {@code keyStart}.
      */
-    private static List<JsonNode> billingRecords(int expected) throws Exception {
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", kafka.bootstrapServers());
+    private static List<JsonNode> records(List<String> topics, int expected, String keyStart) throws Exception {
         List<JsonNode> records = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int duplicates = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(plain(), new StringDeserializer(),
                 new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of("pilegate.sessions", "pilegate.cdrs")) {
+            for (String topic : topics) {
                 consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic,
                         info.partition())));
             }
@@ -146,7 +185,7 @@ class UplinkBrokerTest {
                 int before = records.size();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     JsonNode json = Records.JSON.readTree(record.value());
-                    assertTrue(record.key().startsWith("depot-north/"), record.key());
+                    assertTrue(record.key().startsWith(keyStart), record.key());
                     if (seen.add(json.get("eventId").asText())) {
                         records.add(json);
                     } else {
@@ -156,9 +195,15 @@ class UplinkBrokerTest {
                 quietPolls = records.size() == before && records.size() >= expected ? quietPolls + 1 : 0;
             }
         }
-        System.out.println("Fleet consumer: " + records.size() + " billing records, " + duplicates
+        System.out.println("Fleet consumer: " + records.size() + " records of " + topics + ", " + duplicates
                 + " duplicate(s) dropped by eventId");
         return records;
+    }
+
+    private static Properties plain() {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", kafka.bootstrapServers());
+        return properties;
     }
 
     private void awaitBacklog(UplinkComponent gateway, Predicate<Backlog> done) throws InterruptedException {

@@ -1,6 +1,7 @@
-package org.pilegate.uplink.internal;
+package org.pilegate.fleet;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -17,18 +18,21 @@ import org.apache.kafka.common.Uuid;
 /**
  * A throw-away Kafka broker (KRaft, broker and controller in one) from Kafka's own server jars, run as a process of
  * its own on free ports of 127.0.0.1 with its log in a temporary folder. It can be stopped and started again on the
- * same ports and log, as a broker that went away for a while.
+ * same ports and log, as a broker that went away for a while. Its classpath (this module's test dependency on
+ * {@code org.apache.kafka:kafka_2.13}, in the local Maven repository) comes with it, in {@code kafka-broker.classpath}.
  */
-final class LocalKafka implements AutoCloseable {
+public final class LocalKafka implements AutoCloseable {
 
     private final Path folder;
     private final String classpath;
     private final int port;
     private Process server;
 
-    LocalKafka() throws IOException, InterruptedException {
+    public LocalKafka() throws IOException, InterruptedException {
         folder = Files.createTempDirectory("pilegate-kafka");
-        classpath = Files.readString(Path.of("target", "kafka-broker.classpath")).trim();
+        try (InputStream list = LocalKafka.class.getResourceAsStream("/kafka-broker.classpath")) {
+            classpath = new String(list.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
         port = freePort();
         int controllerPort = freePort();
         Files.writeString(folder.resolve("server.properties"), String.join("\n",
@@ -56,12 +60,12 @@ final class LocalKafka implements AutoCloseable {
         start();
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
     /** Starts the broker and waits until it accepts connections. */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         long started = System.nanoTime();
         server = java("kafka.Kafka", folder.resolve("server.properties").toString())
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile())).start();
@@ -83,7 +87,7 @@ final class LocalKafka implements AutoCloseable {
     }
 
     /** Stops the broker as a shutdown of its machine would: at once, its log kept. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         server.destroyForcibly();
         server.waitFor(30, TimeUnit.SECONDS);
     }
