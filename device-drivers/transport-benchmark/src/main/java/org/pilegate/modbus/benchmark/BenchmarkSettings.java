@@ -13,7 +13,8 @@ import org.pilegate.modbus.TcpEndpoint;
  * simulator lays them out: pile {@code i} behind port {@code basePort + i / pilesPerPort}, its meter at unit
  * {@code 2k+1} and its relay at {@code 2k+2}, {@code k = i % pilesPerPort}.
  *
- * @param period how often every pile is polled in the depot load
+ * @param period how often every pile's meter is polled in the depot load
+ * @param relayPeriod how often every pile's relay is polled in the depot load
  * @param loopWarmup warm-up of each single-connection loop
  * @param loopWindow measured time of each single-connection loop
  * @param depotWarmup warm-up of the depot load, once every pile's polls are scheduled
@@ -22,8 +23,8 @@ import org.pilegate.modbus.TcpEndpoint;
  * @param results file the report is appended to
  */
 record BenchmarkSettings(String host, int piles, int pilesPerPort, int basePort, String meterProfile,
-        String relayProfile, Duration period, Duration loopWarmup, Duration loopWindow, Duration depotWarmup,
-        Duration depotWindow, int interTransactionDelayMillis, Path results) {
+        String relayProfile, Duration period, Duration relayPeriod, Duration loopWarmup, Duration loopWindow,
+        Duration depotWarmup, Duration depotWindow, int interTransactionDelayMillis, Path results) {
 
     private static final Map<String, String> DEFAULTS = defaults();
 
@@ -55,6 +56,7 @@ record BenchmarkSettings(String host, int piles, int pilesPerPort, int basePort,
         return new BenchmarkSettings(options.get("host"), integer(options, "piles"),
                 integer(options, "pilesPerPort"), integer(options, "basePort"), options.get("meterProfile"),
                 options.get("relayProfile"), Duration.ofMillis(integer(options, "periodMs")),
+                Duration.ofMillis(integer(options, "relayPeriodMs")),
                 seconds(options, "warmupSeconds"), seconds(options, "loopSeconds"),
                 seconds(options, "depotWarmupSeconds"), seconds(options, "seconds"), integer(options, "delayMs"),
                 Path.of(options.get("results")));
@@ -97,7 +99,9 @@ record BenchmarkSettings(String host, int piles, int pilesPerPort, int basePort,
         defaults.put("basePort", "25020");
         defaults.put("meterProfile", "eastron-sdm630");
         defaults.put("relayProfile", "pilegate-generic-relay");
+        // as the drivers poll: meters every second, relays, which see plugs and contactors, twice as often
         defaults.put("periodMs", "1000");
+        defaults.put("relayPeriodMs", "500");
         defaults.put("warmupSeconds", "2");
         defaults.put("loopSeconds", "10");
         defaults.put("depotWarmupSeconds", "4");
