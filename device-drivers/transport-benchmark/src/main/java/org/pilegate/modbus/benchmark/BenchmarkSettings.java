@@ -2,11 +2,14 @@ package org.pilegate.modbus.benchmark;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.pilegate.modbus.TcpEndpoint;
+import org.pilegate.modbus.internal.ModbusManagerConfig.TcpClient;
 
 /**
  * One run of the benchmark: the simulated depot and how long each phase lasts. Piles are laid out as the
@@ -20,11 +23,14 @@ import org.pilegate.modbus.TcpEndpoint;
  * @param depotWarmup warm-up of the depot load, once every pile's polls are scheduled
  * @param depotWindow measured time of the depot load
  * @param interTransactionDelayMillis the transport's quiet time between two transactions of one endpoint
+ * @param clients the transport's TCP clients, in the order measured: a machine whose load changes during a run
+ *            favours one, so runs in both orders tell the clients apart from the load
  * @param results file the report is appended to
  */
 record BenchmarkSettings(String host, int piles, int pilesPerPort, int basePort, String meterProfile,
         String relayProfile, Duration period, Duration relayPeriod, Duration loopWarmup, Duration loopWindow,
-        Duration depotWarmup, Duration depotWindow, int interTransactionDelayMillis, Path results) {
+        Duration depotWarmup, Duration depotWindow, int interTransactionDelayMillis, List<TcpClient> clients,
+        Path results) {
 
     private static final Map<String, String> DEFAULTS = defaults();
 
@@ -59,7 +65,7 @@ record BenchmarkSettings(String host, int piles, int pilesPerPort, int basePort,
                 Duration.ofMillis(integer(options, "relayPeriodMs")),
                 seconds(options, "warmupSeconds"), seconds(options, "loopSeconds"),
                 seconds(options, "depotWarmupSeconds"), seconds(options, "seconds"), integer(options, "delayMs"),
-                Path.of(options.get("results")));
+                clients(options.get("clients")), Path.of(options.get("results")));
     }
 
     int ports() {
@@ -86,6 +92,15 @@ record BenchmarkSettings(String host, int piles, int pilesPerPort, int basePort,
         }
     }
 
+    private static List<TcpClient> clients(String names) {
+        try {
+            return Arrays.stream(names.split(",")).map(String::strip).map(TcpClient::valueOf).toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("clients must be a comma-separated list of "
+                    + Arrays.toString(TcpClient.values()) + ", was '" + names + "'", e);
+        }
+    }
+
     private static Duration seconds(Map<String, String> options, String key) {
         return Duration.ofSeconds(integer(options, key));
     }
@@ -108,6 +123,7 @@ record BenchmarkSettings(String host, int piles, int pilesPerPort, int basePort,
         defaults.put("seconds", "30");
         // the reference client waits for nothing between requests; see RESULTS.md for the transport's 20 ms default
         defaults.put("delayMs", "0");
+        defaults.put("clients", "NETTY,J2MOD");
         defaults.put("results", "RESULTS.md");
         return Collections.unmodifiableMap(defaults);
     }

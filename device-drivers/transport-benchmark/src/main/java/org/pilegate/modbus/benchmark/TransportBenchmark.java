@@ -54,7 +54,7 @@ public final class TransportBenchmark {
                     settings.loopWarmup(), settings.loopWindow());
 
             List<Report.ClientRun> runs = new ArrayList<>();
-            for (TcpClient client : TcpClient.values()) {
+            for (TcpClient client : settings.clients()) {
                 ModbusManagerConfig config = transportConfig(settings.interTransactionDelayMillis(), client);
                 LOG.info("Transport on {}, closed loop on {}", client, firstPort);
                 Measurement closedLoop = withTransport(config, modbus -> ClosedLoop.run(probe, modbus, firstPort,
