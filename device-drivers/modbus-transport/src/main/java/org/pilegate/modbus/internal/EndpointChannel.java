@@ -209,6 +209,11 @@ final class EndpointChannel {
             return CompletableFuture.completedFuture(null);
         }
         Throwable cause = unwrap(error);
+        if (closed) {
+            // shutting down closed the connection under it: no news of the device's health
+            deliver(queued, null, cause);
+            return CompletableFuture.completedFuture(null);
+        }
         if (!(cause instanceof ModbusException failure)) {
             LOG.error("Modbus transaction {} on {} failed unexpectedly", operation.description(), endpoint, cause);
             deliver(queued, null, cause);
@@ -224,7 +229,7 @@ final class EndpointChannel {
         // the stream may hold a late or partial answer; only a fresh connection is known to be clean
         link.close();
         reopenAfterFailure = true;
-        if (closed || attempt >= current.maxRetries()) {
+        if (attempt >= current.maxRetries()) {
             metrics.failed(failure.kind());
             health.failed(failure.getMessage());
             if (failure instanceof ModbusTimeoutException) {
