@@ -2,11 +2,19 @@ package org.pilegate.modbus.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.pilegate.modbus.EndpointHealth;
 import org.pilegate.modbus.EndpointMetrics;
@@ -15,31 +23,36 @@ import org.pilegate.modbus.ErrorKind;
 import org.pilegate.modbus.ModbusConnectionException;
 import org.pilegate.modbus.ModbusEndpoint;
 import org.pilegate.modbus.ModbusException;
-import org.pilegate.modbus.ModbusIOException;
 import org.pilegate.modbus.ModbusSlaveException;
 import org.pilegate.modbus.ModbusTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.google.common.util.concurrent.MoreExecutors;
-
 /**
  * Everything the transport keeps for one endpoint: its single connection, the queue that serialises its
- * transactions, retry policy, health and metrics. All fields not marked otherwise are touched only by the task
- * the queue is running.
+ * transactions, retry policy, health and metrics. The queue waits on stages, never on a thread: quiet times and
+ * retry delays are timers, and a transaction holds a thread only if its link blocks. Fields not marked otherwise
+ * are touched only by the operation under way.
  */
 final class EndpointChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointChannel.class);
 
+    /** An operation and the caller's stage. */
+    private record Queued<T>(Operation<T> operation, CompletableFuture<T> result) {
+    }
+
     private final ModbusEndpoint endpoint;
-    private final Link link;
-    /** Transactions of the endpoint, one after the other, on a pool thread borrowed while there is work. */
-    private final Executor queue;
+    private final AsyncLink link;
+    private final ScheduledExecutorService timer;
     private final Executor completions;
     private final HealthTracker health;
     private final MetricsRecorder metrics = new MetricsRecorder();
     private final SilentUnits silentUnits = new SilentUnits();
+    /** Operations waiting behind the one under way; guards itself, {@link #running} and {@link #current}. */
+    private final ArrayDeque<Queued<?>> queue = new ArrayDeque<>();
+    private boolean running;
+    private Queued<?> current;
     private volatile EndpointSettings settings;
     private volatile boolean closed;
     // construction counts as activity, so the quiet time also holds before the first transaction
@@ -47,16 +60,16 @@ final class EndpointChannel {
     private boolean reopenAfterFailure;
 
     /**
-     * @param io pool that lends the endpoint a thread while it has work
+     * @param timer runs quiet times and retry delays
      * @param completions where results are handed to callers; the manager completes directly on the IO thread,
      *            because a hand-off to another thread costs more than the transaction on a fast link
      */
-    EndpointChannel(ModbusEndpoint endpoint, Link link, EndpointSettings settings, Executor io, Executor completions,
-            Clock clock) {
+    EndpointChannel(ModbusEndpoint endpoint, AsyncLink link, EndpointSettings settings,
+            ScheduledExecutorService timer, Executor completions, Clock clock) {
         this.endpoint = endpoint;
         this.link = link;
         this.settings = settings;
-        this.queue = MoreExecutors.newSequentialExecutor(io);
+        this.timer = timer;
         this.completions = completions;
         this.health = new HealthTracker(endpoint.toString(), clock);
     }
@@ -77,121 +90,194 @@ final class EndpointChannel {
     <T> CompletableFuture<T> submit(Operation<T> operation) {
         metrics.requested();
         CompletableFuture<T> result = new CompletableFuture<>();
-        try {
-            queue.execute(() -> {
-                try {
-                    T value = run(operation);
-                    complete(() -> result.complete(value));
-                } catch (ModbusException e) {
-                    complete(() -> result.completeExceptionally(e));
-                } catch (RuntimeException e) {
-                    LOG.error("Modbus transaction {} on {} failed unexpectedly", operation.description(), endpoint, e);
-                    complete(() -> result.completeExceptionally(e));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(stopped());
+        synchronized (queue) {
+            if (closed) {
+                result.completeExceptionally(stopped());
+                return result;
+            }
+            queue.add(new Queued<>(operation, result));
+            if (running) {
+                return result;
+            }
+            running = true;
         }
+        drain();
         return result;
     }
 
-    /** Stops accepting work and closes the connection, which also unblocks a transaction waiting for an answer. */
+    /** Stops accepting work, closes the connection and fails what was queued or under way. */
     void close() {
-        closed = true;
+        List<Queued<?>> abandoned;
+        synchronized (queue) {
+            closed = true;
+            abandoned = new ArrayList<>(queue);
+            queue.clear();
+            if (current != null) {
+                abandoned.add(current);
+            }
+        }
         link.close();
+        abandoned.forEach(queued -> queued.result().completeExceptionally(stopped()));
     }
 
-    private <T> T run(Operation<T> operation) throws ModbusException {
-        if (closed) {
-            throw stopped();
+    /** Runs the queued operations one after the other: in a loop while they end at once, else as each ends. */
+    private void drain() {
+        while (true) {
+            Queued<?> next;
+            synchronized (queue) {
+                next = queue.poll();
+                current = next;
+                if (next == null) {
+                    running = false;
+                    return;
+                }
+            }
+            CompletableFuture<Void> done = run(next);
+            if (!done.isDone()) {
+                done.whenComplete((ignored, error) -> drain());
+                return;
+            }
         }
-        EndpointSettings current = settings;
+    }
+
+    /** Completes the operation's stage; the returned one completes after that and never fails. */
+    private <T> CompletableFuture<Void> run(Queued<T> queued) {
+        if (closed) {
+            queued.result().completeExceptionally(stopped());
+            return CompletableFuture.completedFuture(null);
+        }
+        Operation<T> operation = queued.operation();
         long started = System.nanoTime();
         Optional<String> refusal = silentUnits.refusal(operation.unitId(), started);
         if (refusal.isPresent()) {
             metrics.failed(ErrorKind.TIMEOUT);
-            throw new ModbusTimeoutException(operation.description() + " on " + endpoint + ": " + refusal.get(),
-                    null);
+            deliver(queued, null, new ModbusTimeoutException(operation.description() + " on " + endpoint + ": "
+                    + refusal.get(), null));
+            return CompletableFuture.completedFuture(null);
         }
-        for (int attempt = 0;; attempt++) {
-            ModbusException failure;
-            try {
-                T value = attempt(operation, current);
-                metrics.succeeded(System.nanoTime() - started);
-                health.succeeded();
-                silentUnits.answered(operation.unitId());
-                return value;
-            } catch (ModbusSlaveException e) {
-                silentUnits.answered(operation.unitId());
-                metrics.failed(e.kind());
-                health.answeredWithError(e.getMessage());
-                throw e;
-            } catch (ModbusException e) {
-                failure = e;
-            }
-            // the stream may hold a late or partial answer; only a fresh connection is known to be clean
-            link.close();
-            reopenAfterFailure = true;
-            if (closed || attempt >= current.maxRetries()) {
-                metrics.failed(failure.kind());
-                health.failed(failure.getMessage());
-                if (failure instanceof ModbusTimeoutException) {
-                    silentUnits.timedOut(operation.unitId(), System.nanoTime());
-                }
-                throw failure;
-            }
-            metrics.retried();
-            health.retrying(failure.getMessage());
-            Duration delay = Backoff.delay(current, attempt + 1, ThreadLocalRandom.current().nextDouble());
-            LOG.debug("{} on {} failed ({}), retry {} of {} in {} ms", operation.description(), endpoint,
-                    failure.getMessage(), attempt + 1, current.maxRetries(), delay.toMillis());
-            pause(delay);
-        }
+        return attempt(queued, settings, started, 0).toCompletableFuture().exceptionally(error -> {
+            // only a timer refusing work after shutdown gets here
+            deliver(queued, null, unwrap(error));
+            return null;
+        });
     }
 
-    private <T> T attempt(Operation<T> operation, EndpointSettings current) throws ModbusException {
-        pause(Duration.ofNanos(lastActivity + current.interTransactionDelay().toNanos() - System.nanoTime()));
-        int timeoutMillis = (int) current.timeout().toMillis();
+    private <T> CompletionStage<Void> attempt(Queued<T> queued, EndpointSettings current, long started,
+            int attempt) {
+        Duration quiet = Duration.ofNanos(lastActivity + current.interTransactionDelay().toNanos()
+                - System.nanoTime());
+        return after(quiet)
+                .thenCompose(ignored -> connected(current))
+                .thenCompose(ignored -> transact(queued.operation(), current))
+                .handle((value, error) -> outcome(queued, current, started, attempt, value, error))
+                .thenCompose(Function.identity());
+    }
+
+    private CompletionStage<Void> connected(EndpointSettings current) {
         if (link.isOpen() && System.nanoTime() - lastActivity > current.reconnect().maxIdle().toNanos()) {
             LOG.debug("Reopening idle connection to {}", endpoint);
             link.close();
         }
-        if (!link.isOpen()) {
-            link.open(timeoutMillis);
+        if (link.isOpen()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return link.open(timeoutMillis(current)).thenRun(() -> {
             if (reopenAfterFailure) {
                 metrics.reconnected();
                 reopenAfterFailure = false;
             }
-        }
-        try {
-            return link.execute(operation, timeoutMillis);
-        } finally {
+        });
+    }
+
+    private <T> CompletionStage<T> transact(Operation<T> operation, EndpointSettings current) {
+        return link.execute(operation, timeoutMillis(current)).whenComplete((value, error) -> {
             lastActivity = System.nanoTime();
             if (current.reconnect().closeAfterTransaction()) {
                 link.close();
             }
-        }
+        });
     }
 
-    private void pause(Duration delay) throws ModbusIOException {
+    private <T> CompletionStage<Void> outcome(Queued<T> queued, EndpointSettings current, long started,
+            int attempt, T value, Throwable error) {
+        Operation<T> operation = queued.operation();
+        if (error == null) {
+            metrics.succeeded(System.nanoTime() - started);
+            health.succeeded();
+            silentUnits.answered(operation.unitId());
+            deliver(queued, value, null);
+            return CompletableFuture.completedFuture(null);
+        }
+        Throwable cause = unwrap(error);
+        if (closed) {
+            // shutting down closed the connection under it: no news of the device's health
+            deliver(queued, null, cause);
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!(cause instanceof ModbusException failure)) {
+            LOG.error("Modbus transaction {} on {} failed unexpectedly", operation.description(), endpoint, cause);
+            deliver(queued, null, cause);
+            return CompletableFuture.completedFuture(null);
+        }
+        if (failure instanceof ModbusSlaveException) {
+            silentUnits.answered(operation.unitId());
+            metrics.failed(failure.kind());
+            health.answeredWithError(failure.getMessage());
+            deliver(queued, null, failure);
+            return CompletableFuture.completedFuture(null);
+        }
+        // the stream may hold a late or partial answer; only a fresh connection is known to be clean
+        link.close();
+        reopenAfterFailure = true;
+        if (attempt >= current.maxRetries()) {
+            metrics.failed(failure.kind());
+            health.failed(failure.getMessage());
+            if (failure instanceof ModbusTimeoutException) {
+                silentUnits.timedOut(operation.unitId(), System.nanoTime());
+            }
+            deliver(queued, null, failure);
+            return CompletableFuture.completedFuture(null);
+        }
+        metrics.retried();
+        health.retrying(failure.getMessage());
+        Duration delay = Backoff.delay(current, attempt + 1, ThreadLocalRandom.current().nextDouble());
+        LOG.debug("{} on {} failed ({}), retry {} of {} in {} ms", operation.description(), endpoint,
+                failure.getMessage(), attempt + 1, current.maxRetries(), delay.toMillis());
+        return after(delay).thenCompose(ignored -> attempt(queued, current, started, attempt + 1));
+    }
+
+    /** A stage that completes after {@code delay}, at once if there is none. */
+    private CompletableFuture<Void> after(Duration delay) {
         if (delay.isNegative() || delay.isZero()) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
+        CompletableFuture<Void> elapsed = new CompletableFuture<>();
         try {
-            Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ModbusIOException("interrupted while waiting to talk to " + endpoint, e);
+            timer.schedule(() -> elapsed.complete(null), delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            elapsed.completeExceptionally(stopped());
         }
+        return elapsed;
     }
 
-    private void complete(Runnable completion) {
+    private <T> void deliver(Queued<T> queued, T value, Throwable error) {
+        Runnable completion = error == null
+                ? () -> queued.result().complete(value)
+                : () -> queued.result().completeExceptionally(error);
         try {
             completions.execute(completion);
         } catch (RejectedExecutionException e) {
             // shutting down: complete here rather than leave the caller waiting forever
             completion.run();
         }
+    }
+
+    private static int timeoutMillis(EndpointSettings settings) {
+        return (int) settings.timeout().toMillis();
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private ModbusConnectionException stopped() {

@@ -3,7 +3,6 @@ package org.pilegate.modbus.internal;
 import java.util.Locale;
 
 import org.pilegate.modbus.BitBlock;
-import org.pilegate.modbus.FunctionCode;
 import org.pilegate.modbus.ModbusIOException;
 import org.pilegate.modbus.ModbusProtocolException;
 import org.pilegate.modbus.ModbusTimeoutException;
@@ -42,31 +41,32 @@ final class J2mod {
     private J2mod() {
     }
 
-    static Operation<RegisterBlock> readRegisters(ReadRequest read) {
-        if (read.function().readsBits()) {
-            throw new IllegalArgumentException(read + " reads bits, not registers");
+    /** A fresh j2mod request for {@code operation}: j2mod messages are mutable, so one is never sent twice. */
+    static ModbusRequest request(Operation<?> operation) {
+        ModbusRequest request;
+        if (operation instanceof Operation.Read<?> reading) {
+            ReadRequest read = reading.read();
+            request = switch (read.function()) {
+                case READ_COILS -> new ReadCoilsRequest(read.address(), read.count());
+                case READ_DISCRETE_INPUTS -> new ReadInputDiscretesRequest(read.address(), read.count());
+                case READ_HOLDING_REGISTERS -> new ReadMultipleRegistersRequest(read.address(), read.count());
+                case READ_INPUT_REGISTERS -> new ReadInputRegistersRequest(read.address(), read.count());
+            };
+        } else {
+            request = writeMessage(((Operation.Write) operation).write());
         }
-        return new Operation<>(read.unitId(), read, () -> forUnit(read.unitId(),
-                read.function() == FunctionCode.READ_HOLDING_REGISTERS
-                        ? new ReadMultipleRegistersRequest(read.address(), read.count())
-                        : new ReadInputRegistersRequest(read.address(), read.count())),
-                response -> registers(read, response));
+        request.setUnitID(operation.unitId());
+        return request;
     }
 
-    static Operation<BitBlock> readBits(ReadRequest read) {
-        if (!read.function().readsBits()) {
-            throw new IllegalArgumentException(read + " reads registers, not bits");
+    /** The caller's result from a validated answer to {@code operation}. */
+    @SuppressWarnings("unchecked") // a read's function decides its result type (Operation.bits and .registers)
+    static <T> T decode(Operation<T> operation, ModbusResponse response) throws ModbusProtocolException {
+        if (operation instanceof Operation.Read<?> reading) {
+            ReadRequest read = reading.read();
+            return (T) (read.function().readsBits() ? bits(read, response) : registers(read, response));
         }
-        return new Operation<>(read.unitId(), read, () -> forUnit(read.unitId(),
-                read.function() == FunctionCode.READ_COILS
-                        ? new ReadCoilsRequest(read.address(), read.count())
-                        : new ReadInputDiscretesRequest(read.address(), read.count())),
-                response -> bits(read, response));
-    }
-
-    static Operation<Void> write(WriteRequest write) {
-        return new Operation<>(write.unitId(), write, () -> forUnit(write.unitId(), writeMessage(write)),
-                response -> null);
+        return null;
     }
 
     /**
@@ -103,11 +103,6 @@ final class J2mod {
             return new ModbusTimeoutException(text, failure);
         }
         return new ModbusIOException(text, failure);
-    }
-
-    private static ModbusRequest forUnit(int unitId, ModbusRequest request) {
-        request.setUnitID(unitId);
-        return request;
     }
 
     private static ModbusRequest writeMessage(WriteRequest write) {

@@ -15,8 +15,9 @@ import com.ghgande.j2mod.modbus.msg.ModbusRequest;
 import com.ghgande.j2mod.modbus.msg.ModbusResponse;
 
 /**
- * The j2mod connection of one endpoint. Used by one thread at a time (the endpoint's queue), except
- * {@link #close()}, which shutdown may call from elsewhere to unblock a pending read.
+ * The j2mod connection of one endpoint, whose calls block; {@link BlockingLink} runs them on the IO pool. Used by
+ * one thread at a time (the endpoint's queue), except {@link #close()}, which may be called from elsewhere to
+ * unblock a pending read.
  */
 abstract class Link {
 
@@ -48,7 +49,7 @@ abstract class Link {
 
     /** One attempt of {@code operation} on the open connection; retrying is the caller's business. */
     final <T> T execute(Operation<T> operation, int timeoutMillis) throws ModbusException {
-        ModbusRequest request = operation.request().get();
+        ModbusRequest request = J2mod.request(operation);
         ModbusTransaction transaction = transaction(timeoutMillis);
         // j2mod reads 0 as "its default of 5"; EndpointChannel owns retries, backoff and reconnects
         transaction.setRetries(1);
@@ -71,6 +72,6 @@ abstract class Link {
         }
         ModbusResponse response = transaction.getResponse();
         J2mod.checkEcho(request, sentTransactionId, response);
-        return operation.decoder().decode(response);
+        return J2mod.decode(operation, response);
     }
 }

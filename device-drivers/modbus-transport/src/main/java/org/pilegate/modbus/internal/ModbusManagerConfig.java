@@ -37,4 +37,16 @@ public @interface ModbusManagerConfig {
     @AttributeDefinition(name = "Max idle (s)", min = "0",
             description = "Reopen a connection unused for longer than this before using it again.")
     int maxIdleSeconds() default 60;
+
+    @AttributeDefinition(name = "TCP client",
+            description = "NETTY waits for Modbus TCP answers on a few event-loop threads; J2MOD holds a thread per"
+                    + " endpoint while it waits. Applies to endpoints first used after the change. Serial endpoints"
+                    + " always use j2mod.")
+    TcpClient tcpClient() default TcpClient.NETTY;
+
+    /** The library that carries Modbus TCP. */
+    enum TcpClient {
+        NETTY,
+        J2MOD
+    }
 }

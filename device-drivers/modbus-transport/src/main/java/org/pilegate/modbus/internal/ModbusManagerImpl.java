@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.component.annotations.Activate;
@@ -33,13 +34,19 @@ import org.pilegate.modbus.PollTask;
 import org.pilegate.modbus.ReadRequest;
 import org.pilegate.modbus.RegisterBlock;
 import org.pilegate.modbus.WriteRequest;
+import org.pilegate.modbus.internal.ModbusManagerConfig.TcpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
 /**
- * The Modbus transport on j2mod. Threads: a small scheduler that only triggers polls, an IO pool from which each
- * endpoint with queued work borrows one thread, so blocking IO on a dead endpoint never holds up another, and one
- * driver thread per core that runs the drivers' lanes.
+ * The Modbus transport. Threads: a small scheduler that triggers polls and times quiet times and retry delays, one
+ * Netty event loop that carries every Modbus TCP endpoint (a transaction waiting for its answer holds no thread), an
+ * IO pool from which each j2mod endpoint (serial, or TCP if so configured) borrows one thread while it has work, so
+ * blocking IO on a dead endpoint never holds up another, and one driver thread per core that runs the drivers' lanes.
  */
 @Component(service = ModbusManager.class, configurationPid = ModbusManagerImpl.PID)
 @Designate(ocd = ModbusManagerConfig.class)
@@ -53,6 +60,11 @@ public final class ModbusManagerImpl implements ModbusManager {
     private final Set<ModbusEndpoint> configuredByDrivers = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor scheduler;
     private final ExecutorService io = Executors.newCachedThreadPool(threads("modbus-io"));
+    /** One loop serves thousands of endpoints: a transaction costs it a write, a read and a timer. */
+    private final EventLoopGroup network = new NioEventLoopGroup(1,
+            // Netty's own factory, whose threads give its buffer pools their fast thread-locals
+            new DefaultThreadFactory("modbus-net", true));
+    private volatile TcpClient tcpClient;
     private final ExecutorService drivers = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), threads("modbus-driver"));
     private final Clock clock = Clock.systemUTC();
@@ -66,11 +78,12 @@ public final class ModbusManagerImpl implements ModbusManager {
     }
 
     private ModbusManagerImpl(TransportSettings settings) {
-        this(settings.schedulerThreads(), settings.defaults());
+        this(settings.schedulerThreads(), settings.defaults(), settings.tcpClient());
     }
 
-    ModbusManagerImpl(int schedulerThreads, EndpointSettings defaults) {
+    ModbusManagerImpl(int schedulerThreads, EndpointSettings defaults, TcpClient tcpClient) {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
+        this.tcpClient = Objects.requireNonNull(tcpClient, "tcpClient");
         this.scheduler = new ScheduledThreadPoolExecutor(schedulerThreads, threads("modbus-poll"));
         scheduler.setRemoveOnCancelPolicy(true);
     }
@@ -85,13 +98,14 @@ public final class ModbusManagerImpl implements ModbusManager {
         TransportSettings next = TransportSettings.of(config);
         scheduler.setCorePoolSize(next.schedulerThreads());
         defaults = next.defaults();
+        tcpClient = next.tcpClient();
         channels.forEach((endpoint, channel) -> {
             if (!configuredByDrivers.contains(endpoint)) {
                 channel.configure(next.defaults());
             }
         });
-        LOG.info("Modbus transport reconfigured: {} scheduler threads, endpoint defaults {}", next.schedulerThreads(),
-                next.defaults());
+        LOG.info("Modbus transport reconfigured: {} scheduler threads, endpoint defaults {}, TCP endpoints first used"
+                + " from now on through {}", next.schedulerThreads(), next.defaults(), next.tcpClient());
     }
 
     @Deactivate
@@ -100,8 +114,9 @@ public final class ModbusManagerImpl implements ModbusManager {
         scheduler.shutdownNow();
         drivers.shutdownNow();
         channels.values().forEach(EndpointChannel::close);
-        // interrupts backoff and quiet-time waits; queued transactions then fail fast on their closed channel
+        // interrupts j2mod's blocking IO; the channels have failed what was queued or under way
         io.shutdownNow();
+        network.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
     @Override
@@ -113,17 +128,17 @@ public final class ModbusManagerImpl implements ModbusManager {
 
     @Override
     public CompletionStage<RegisterBlock> read(ModbusEndpoint endpoint, ReadRequest request) {
-        return channel(endpoint).submit(J2mod.readRegisters(request));
+        return channel(endpoint).submit(Operation.registers(request));
     }
 
     @Override
     public CompletionStage<BitBlock> readBits(ModbusEndpoint endpoint, ReadRequest request) {
-        return channel(endpoint).submit(J2mod.readBits(request));
+        return channel(endpoint).submit(Operation.bits(request));
     }
 
     @Override
     public CompletionStage<Void> write(ModbusEndpoint endpoint, WriteRequest request) {
-        return channel(endpoint).submit(J2mod.write(request));
+        return channel(endpoint).submit(new Operation.Write(request));
     }
 
     @Override
@@ -131,9 +146,7 @@ public final class ModbusManagerImpl implements ModbusManager {
         Objects.requireNonNull(callback, "callback");
         Beat.checkPeriod(period);
         EndpointChannel channel = channel(endpoint);
-        Operation<? extends DataBlock> operation = request.function().readsBits()
-                ? J2mod.readBits(request)
-                : J2mod.readRegisters(request);
+        Operation<? extends DataBlock> operation = Operation.read(request);
         ScheduledPoll poll = new ScheduledPoll(endpoint, request, period, callback,
                 () -> channel.submit(operation), polls::remove);
         polls.add(poll);
@@ -164,7 +177,8 @@ public final class ModbusManagerImpl implements ModbusManager {
     private EndpointChannel channel(ModbusEndpoint endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
         return channels.computeIfAbsent(endpoint,
-                key -> new EndpointChannel(key, Link.forEndpoint(key), defaults, io, Runnable::run, clock));
+                key -> new EndpointChannel(key, AsyncLink.forEndpoint(key, tcpClient, io, network), defaults,
+                        scheduler, Runnable::run, clock));
     }
 
     private EndpointChannel known(ModbusEndpoint endpoint) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Devices behind one endpoint that stopped answering. Each silent device would otherwise cost every poll its full
  * timeout and retries, taking the shared connection from the devices that do answer; so between probes its
  * requests fail at once. Probes come after 5 s, doubling up to a minute; one answer clears the device. Used only
- * from the endpoint's transaction thread.
+ * by the endpoint's operation under way.
  */
 final class SilentUnits {
 

@@ -1,9 +1,11 @@
 package org.pilegate.modbus.internal;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 import org.pilegate.modbus.EndpointSettings;
 import org.pilegate.modbus.ReconnectPolicy;
+import org.pilegate.modbus.internal.ModbusManagerConfig.TcpClient;
 
 /**
  * The transport's configuration {@value ModbusManagerImpl#PID}, checked: a wrong value is refused naming the PID, the
@@ -11,8 +13,9 @@ import org.pilegate.modbus.ReconnectPolicy;
  *
  * @param schedulerThreads threads that trigger periodic polls
  * @param defaults the settings of every endpoint no driver configured
+ * @param tcpClient the library of TCP endpoints first used from now on
  */
-record TransportSettings(int schedulerThreads, EndpointSettings defaults) {
+record TransportSettings(int schedulerThreads, EndpointSettings defaults, TcpClient tcpClient) {
 
     /** Triggering a poll only queues work: more threads than this would only wait. */
     static final int MAX_SCHEDULER_THREADS = 32;
@@ -33,7 +36,16 @@ record TransportSettings(int schedulerThreads, EndpointSettings defaults) {
                 Duration.ofMillis(atLeast("interTransactionDelayMillis", config.interTransactionDelayMillis(), 0)),
                 atLeast("maxRetries", config.maxRetries(), 0), Duration.ofMillis(backoffBase),
                 Duration.ofMillis(backoffMax), new ReconnectPolicy(config.closeAfterTransaction(),
-                        Duration.ofSeconds(atLeast("maxIdleSeconds", config.maxIdleSeconds(), 0)))));
+                        Duration.ofSeconds(atLeast("maxIdleSeconds", config.maxIdleSeconds(), 0)))),
+                tcpClient(config));
+    }
+
+    /** The framework hands over null for a value that names no client. */
+    private static TcpClient tcpClient(ModbusManagerConfig config) {
+        if (config.tcpClient() == null) {
+            throw invalid("tcpClient", "must be one of " + Arrays.toString(TcpClient.values()));
+        }
+        return config.tcpClient();
     }
 
     private static int atLeast(String key, int value, int min) {

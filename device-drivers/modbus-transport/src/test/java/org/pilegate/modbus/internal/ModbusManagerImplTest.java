@@ -45,16 +45,30 @@ import org.pilegate.modbus.WriteCoil;
 import org.pilegate.modbus.WriteCoils;
 import org.pilegate.modbus.WriteRegister;
 import org.pilegate.modbus.WriteRegisters;
+import org.pilegate.modbus.internal.ModbusManagerConfig.TcpClient;
 
-/** The transport against real sockets on 127.0.0.1: a j2mod slave and servers that misbehave on purpose. */
+/**
+ * The transport against real sockets on 127.0.0.1: a j2mod slave and servers that misbehave on purpose. Every TCP
+ * client the transport offers must pass it (see {@link J2modTcpClientTest}).
+ */
 class ModbusManagerImplTest {
 
     private static final EndpointSettings FAST = new EndpointSettings(Duration.ofMillis(500), Duration.ZERO, 1,
             Duration.ofMillis(10), Duration.ofMillis(20), ReconnectPolicy.keepOpen(Duration.ofMinutes(1)));
     private static final Duration TICK = Duration.ofMillis(20);
 
-    private final ModbusManagerImpl manager = new ModbusManagerImpl(2, FAST);
+    private final ModbusManagerImpl manager = new ModbusManagerImpl(2, FAST, tcpClient());
     private final List<AutoCloseable> servers = new ArrayList<>();
+
+    /** The client under test. */
+    TcpClient tcpClient() {
+        return TcpClient.NETTY;
+    }
+
+    /** How the client under test counts an answer under another transaction id. */
+    ErrorKind wrongTransactionIdKind() {
+        return ErrorKind.PROTOCOL;
+    }
 
     @AfterEach
     void stop() throws Exception {
@@ -267,6 +281,44 @@ class ModbusManagerImplTest {
                 0, 1))));
         int failuresSoFar = recorder.failures.size();
         Await.until("more failed polls", () -> recorder.failures.size() > failuresSoFar);
+    }
+
+    @Test
+    void aDroppedConnectionFailsAtOnceAndTheRetryGetsAFreshOne() throws Exception {
+        RawServer dropping = raw(RawServer.Reply.DROP);
+        long started = System.nanoTime();
+        Throwable failure = Await.failure(manager.read(dropping.endpoint(), read(FunctionCode.READ_HOLDING_REGISTERS,
+                0, 1)));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertInstanceOf(ModbusIOException.class, failure);
+        assertFalse(failure instanceof ModbusTimeoutException, "a closed connection is no timeout: " + failure);
+        assertTrue(took.compareTo(FAST.timeout()) < 0, "failed at once, not after a timeout: " + took);
+        assertEquals(2, dropping.connections(), "the retry on a fresh connection");
+        assertEquals(Map.of(ErrorKind.IO, 1L), manager.metrics(dropping.endpoint()).errors());
+    }
+
+    @Test
+    void anAnswerUnderAnotherTransactionIdIsNotTakenForTheValue() throws Exception {
+        assertRefusedAtOnce(raw(RawServer.Reply.WRONG_TRANSACTION_ID), wrongTransactionIdKind());
+    }
+
+    @Test
+    void anAnswerFromAnotherUnitIsNotTakenForTheValue() throws Exception {
+        assertRefusedAtOnce(raw(RawServer.Reply.WRONG_UNIT), ErrorKind.PROTOCOL);
+    }
+
+    /** Every attempt is answered with a correct frame of another exchange, which the client must refuse. */
+    private void assertRefusedAtOnce(RawServer server, ErrorKind kind) throws Exception {
+        long started = System.nanoTime();
+        Throwable failure = Await.failure(manager.read(server.endpoint(),
+                new ReadRequest(3, FunctionCode.READ_HOLDING_REGISTERS, 0, 2)));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertEquals(kind, assertInstanceOf(ModbusException.class, failure).kind(), failure.toString());
+        assertTrue(took.compareTo(FAST.timeout()) < 0, "refused on arrival, not after a timeout: " + took);
+        assertEquals(Map.of(kind, 1L), manager.metrics(server.endpoint()).errors());
+        assertEquals(2, server.connections(), "each attempt on a fresh connection");
     }
 
     @Test

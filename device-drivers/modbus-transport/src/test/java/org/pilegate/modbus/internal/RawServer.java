@@ -25,7 +25,13 @@ final class RawServer implements AutoCloseable {
         /** Answers read-holding-registers correctly, with every register holding the unit id asked for. */
         UNIT_ID,
         /** Answers as UNIT_ID for unit 1 only: any other unit behind it is silent. */
-        ONLY_UNIT_1
+        ONLY_UNIT_1,
+        /** Closes the connection instead of answering. */
+        DROP,
+        /** Answers as UNIT_ID, but under another transaction id. */
+        WRONG_TRANSACTION_ID,
+        /** Answers as UNIT_ID, but as the next unit. */
+        WRONG_UNIT
     }
 
     private final Reply reply;
@@ -83,12 +89,17 @@ final class RawServer implements AutoCloseable {
                         random.nextBytes(noise);
                         out.write(noise);
                     }
-                    case UNIT_ID -> answerWithUnitId(out, transactionId, pdu);
+                    case UNIT_ID -> answerWithUnitId(out, transactionId, pdu[0] & 0xFF, pdu);
                     case ONLY_UNIT_1 -> {
                         if (pdu[0] == 1) {
-                            answerWithUnitId(out, transactionId, pdu);
+                            answerWithUnitId(out, transactionId, 1, pdu);
                         }
                     }
+                    case DROP -> {
+                        return;
+                    }
+                    case WRONG_TRANSACTION_ID -> answerWithUnitId(out, transactionId ^ 0x8000, pdu[0] & 0xFF, pdu);
+                    case WRONG_UNIT -> answerWithUnitId(out, transactionId, (pdu[0] & 0xFF) + 1, pdu);
                 }
                 out.flush();
             }
@@ -97,9 +108,9 @@ final class RawServer implements AutoCloseable {
         }
     }
 
-    /** pdu = unit, function 3, address (2), count (2). */
-    private static void answerWithUnitId(DataOutputStream out, int transactionId, byte[] pdu) throws IOException {
-        int unit = pdu[0] & 0xFF;
+    /** pdu = unit, function 3, address (2), count (2); the answer comes from {@code unit}. */
+    private static void answerWithUnitId(DataOutputStream out, int transactionId, int unit, byte[] pdu)
+            throws IOException {
         int count = (pdu[4] & 0xFF) << 8 | pdu[5] & 0xFF;
         out.writeShort(transactionId);
         out.writeShort(0);

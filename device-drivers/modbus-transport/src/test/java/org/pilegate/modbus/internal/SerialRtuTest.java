@@ -51,7 +51,7 @@ class SerialRtuTest {
         slave = new TestSlave().startSerial(slaveEnd.toRealPath().toString());
         endpoint = new SerialEndpoint(masterEnd.toRealPath().toString(), 19200, 8, SerialEndpoint.Parity.EVEN, 1,
                 SerialEndpoint.Encoding.RTU);
-        manager = new ModbusManagerImpl(1, SERIAL);
+        manager = new ModbusManagerImpl(1, SERIAL, ModbusManagerConfig.TcpClient.NETTY);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package org.pilegate.modbus.benchmark;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.pilegate.modbus.TcpEndpoint;
 
 /**
  * The whole depot through one transport, as its drivers would poll it: every pile's meter and relay reads
- * scheduled at the poll period on the endpoint of the pile's port, shared with the other piles behind it.
+ * scheduled at their poll periods on the endpoint of the pile's port, shared with the other piles behind it.
  */
 final class DepotLoad {
 
@@ -47,12 +48,10 @@ final class DepotLoad {
                 int pile = order.get(slot);
                 LockSupport.parkNanos(start + periodNanos * slot / order.size() - System.nanoTime());
                 TcpEndpoint endpoint = settings.endpoint(pile);
-                List<ReadRequest> pileReads = new ArrayList<>(reads.meterReads(settings.meterUnitId(pile)));
-                pileReads.addAll(reads.relayReads(settings.relayUnitId(pile)));
-                for (ReadRequest read : pileReads) {
-                    polls.add(modbus.schedule(endpoint, read, settings.period(), new DuePoll(tally, settings.period(),
-                            DuePoll.firstDue(endpoint, settings.period()), System::nanoTime)));
-                }
+                schedule(modbus, endpoint, reads.meterReads(settings.meterUnitId(pile)), settings.period(), tally,
+                        polls);
+                schedule(modbus, endpoint, reads.relayReads(settings.relayUnitId(pile)), settings.relayPeriod(), tally,
+                        polls);
             }
             Measurement measurement = probe.measure(tally, settings.depotWarmup(), settings.depotWindow());
             List<EndpointMetrics> metrics = modbus.endpoints().stream().map(modbus::metrics).toList();
@@ -60,6 +59,14 @@ final class DepotLoad {
                     metrics.stream().mapToLong(EndpointMetrics::reconnects).sum());
         } finally {
             polls.forEach(PollTask::cancel);
+        }
+    }
+
+    private static void schedule(ModbusManager modbus, TcpEndpoint endpoint, List<ReadRequest> reads, Duration period,
+            Tally tally, List<PollTask> polls) {
+        for (ReadRequest read : reads) {
+            polls.add(modbus.schedule(endpoint, read, period, new DuePoll(tally, period,
+                    DuePoll.firstDue(endpoint, period), System::nanoTime)));
         }
     }
 }

@@ -14,8 +14,9 @@ import com.sun.management.OperatingSystemMXBean;
  *
  * @param cpus processors available to the JVM, which honours container limits
  * @param cpuModel from /proc/cpuinfo, or the architecture where there is none
+ * @param loadAverage the system's one-minute load average when the run started, negative where the OS has none
  */
-record Machine(int cpus, String cpuModel, long memoryBytes, String java, String os) {
+record Machine(int cpus, String cpuModel, long memoryBytes, String java, String os, double loadAverage) {
 
     static Machine current() {
         OperatingSystemMXBean bean = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -24,12 +25,12 @@ record Machine(int cpus, String cpuModel, long memoryBytes, String java, String 
                 System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
                         + System.getProperty("java.vm.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                        + System.getProperty("os.arch"));
+                        + System.getProperty("os.arch"), bean.getSystemLoadAverage());
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "%d CPUs (%s), %.1f GiB memory, %s; Java %s", cpus, cpuModel,
-                memoryBytes / (double) (1L << 30), os, java);
+        return String.format(Locale.ROOT, "%d CPUs (%s), %.1f GiB memory, %s; Java %s; load average %.2f at the start",
+                cpus, cpuModel, memoryBytes / (double) (1L << 30), os, java, loadAverage);
     }
 
     private static String readCpuModel() {

@@ -12,7 +12,8 @@ import java.util.OptionalDouble;
  * @param gatewayCores CPU time of the benchmark process per wall time: the client side, JIT and GC included
  * @param simulatorCores the same for the simulator process, if the OS reports it
  * @param machineCores cores busy with anything, both processes included, if the OS reports it
+ * @param peakThreads the most threads the benchmark process had at once in the window
  */
 record Measurement(double requestsPerSecond, long failed, Optional<Tally.Latency> latency, double gatewayCores,
-        OptionalDouble simulatorCores, OptionalDouble machineCores) {
+        OptionalDouble simulatorCores, OptionalDouble machineCores, int peakThreads) {
 }

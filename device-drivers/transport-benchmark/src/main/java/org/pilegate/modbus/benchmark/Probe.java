@@ -2,6 +2,7 @@ package org.pilegate.modbus.benchmark;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +14,9 @@ import java.util.OptionalDouble;
 import com.sun.management.OperatingSystemMXBean;
 
 /**
- * Times a phase's window: its answers per second, and what CPU both processes, and the machine as a whole,
- * spent meanwhile. The machine's figure shows whether anything else competed for the cores.
+ * Times a phase's window: its answers per second, what CPU both processes, and the machine as a whole, spent
+ * meanwhile, and the most threads the benchmark process had. The machine's figure shows whether anything else
+ * competed for the cores.
  */
 final class Probe {
 
@@ -32,6 +34,7 @@ final class Probe {
     private static final int IDLE = 3;
     private static final int IOWAIT = 4;
 
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final SimulatorProcess simulator;
 
@@ -43,6 +46,7 @@ final class Probe {
     Measurement measure(Tally tally, Duration warmup, Duration window) throws InterruptedException {
         Thread.sleep(warmup.toMillis());
         Snapshot start = snapshot(tally);
+        threads.resetPeakThreadCount();
         tally.startRecording();
         Thread.sleep(window.toMillis());
         tally.stopRecording();
@@ -57,7 +61,7 @@ final class Probe {
                 : OptionalDouble.empty();
         return new Measurement((end.answered() - start.answered()) / seconds, end.failed() - start.failed(),
                 tally.latency(), (end.gatewayCpuNanos() - start.gatewayCpuNanos()) / 1e9 / seconds,
-                simulatorCores, machineCores);
+                simulatorCores, machineCores, threads.getPeakThreadCount());
     }
 
     private Snapshot snapshot(Tally tally) {

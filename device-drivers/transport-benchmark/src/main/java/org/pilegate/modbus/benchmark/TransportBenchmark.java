@@ -4,21 +4,23 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.pilegate.device.profile.ProfileCatalog;
 import org.pilegate.modbus.ReadRequest;
 import org.pilegate.modbus.TcpEndpoint;
 import org.pilegate.modbus.internal.ModbusManagerConfig;
+import org.pilegate.modbus.internal.ModbusManagerConfig.TcpClient;
 import org.pilegate.modbus.internal.ModbusManagerImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls a simulated depot through the Modbus transport and compares it, in the same run and on the same
- * simulator, with a plain j2mod client; prints the results and appends them to the results file. Arguments are
- * {@code key=value} pairs (see {@link BenchmarkSettings}); {@code run.sh} next to this module's pom builds and
- * runs it.
+ * Polls a simulated depot through the Modbus transport, once with each of its TCP clients, and compares it, in the
+ * same run and on the same simulator, with a plain j2mod client; prints the results and appends them to the results
+ * file. Arguments are {@code key=value} pairs (see {@link BenchmarkSettings}); {@code run.sh} next to this module's
+ * pom builds and runs it.
  */
 public final class TransportBenchmark {
 
@@ -36,10 +38,12 @@ public final class TransportBenchmark {
             System.exit(2);
             return;
         }
+        // before the simulator adds to the load
+        Machine machine = Machine.current();
         ProfileCatalog profiles = new ProfileCatalog(List.of());
         DriverReads reads = new DriverReads(profiles.meter(settings.meterProfile()),
                 profiles.relay(settings.relayProfile()));
-        ModbusManagerConfig transport = transportConfig(settings.interTransactionDelayMillis());
+        ModbusManagerConfig transport = transportConfig(settings.interTransactionDelayMillis(), TcpClient.NETTY);
         TcpEndpoint firstPort = settings.endpoint(0);
         ReadRequest loopRead = reads.largestMeterRead(settings.meterUnitId(0));
         try (SimulatorProcess simulator = SimulatorProcess.start(settings)) {
@@ -49,15 +53,19 @@ public final class TransportBenchmark {
             Measurement reference = ReferenceLoop.run(probe, firstPort, loopRead,
                     settings.loopWarmup(), settings.loopWindow());
 
-            LOG.info("Transport, closed loop on {}", firstPort);
-            Measurement closedLoop = withTransport(transport, modbus -> ClosedLoop.run(probe, modbus, firstPort,
-                    loopRead, settings.loopWarmup(), settings.loopWindow()));
+            List<Report.ClientRun> runs = new ArrayList<>();
+            for (TcpClient client : settings.clients()) {
+                ModbusManagerConfig config = transportConfig(settings.interTransactionDelayMillis(), client);
+                LOG.info("Transport on {}, closed loop on {}", client, firstPort);
+                Measurement closedLoop = withTransport(config, modbus -> ClosedLoop.run(probe, modbus, firstPort,
+                        loopRead, settings.loopWarmup(), settings.loopWindow()));
+                LOG.info("Transport on {}, {} piles", client, settings.piles());
+                DepotLoad.Result depot = withTransport(config, modbus -> DepotLoad.run(probe, modbus, settings,
+                        reads));
+                runs.add(new Report.ClientRun(client, closedLoop, depot));
+            }
 
-            LOG.info("Transport, {} piles polled every {} ms", settings.piles(), settings.period().toMillis());
-            DepotLoad.Result depot = withTransport(transport, modbus -> DepotLoad.run(probe, modbus, settings, reads));
-
-            String report = Report.render(Machine.current(), settings, reads, transport, reference, closedLoop,
-                    depot);
+            String report = Report.render(machine, settings, reads, transport, reference, runs);
             // the report is this program's output
             System.out.print(report);
             Files.writeString(settings.results(), System.lineSeparator() + report, StandardCharsets.UTF_8,
@@ -81,12 +89,13 @@ public final class TransportBenchmark {
         }
     }
 
-    /** The transport's OSGi configuration outside OSGi: every attribute's default but the quiet time. */
-    private static ModbusManagerConfig transportConfig(int interTransactionDelayMillis) {
+    /** The transport's OSGi configuration outside OSGi: every attribute's default but the quiet time and client. */
+    private static ModbusManagerConfig transportConfig(int interTransactionDelayMillis, TcpClient client) {
         return (ModbusManagerConfig) Proxy.newProxyInstance(ModbusManagerConfig.class.getClassLoader(),
-                new Class<?>[] {ModbusManagerConfig.class},
-                (proxy, method, arguments) -> method.getName().equals("interTransactionDelayMillis")
-                        ? interTransactionDelayMillis
-                        : method.getDefaultValue());
+                new Class<?>[] {ModbusManagerConfig.class}, (proxy, method, arguments) -> switch (method.getName()) {
+                    case "interTransactionDelayMillis" -> interTransactionDelayMillis;
+                    case "tcpClient" -> client;
+                    default -> method.getDefaultValue();
+                });
     }
 }
