@@ -67,16 +67,17 @@ final class ChargePointLink {
         return Optional.ofNullable(previous);
     }
 
-    /**
-     * The connection ended; a newer one that replaced it stays. Publishing goes on for the transactions the charge
-     * point carries on while it is away (see {@link Connector#publish()}).
-     */
+    /** The connection ended; a newer one that replaced it stays. */
     synchronized void disconnected(RpcEndpoint connection) {
         if (endpoint != connection) {
             return;
         }
         endpoint = null;
         connectors.forEach(c -> c.online(false));
+        if (publishing != null) {
+            publishing.cancel();
+            publishing = null;
+        }
     }
 
     /** Whether the charge point takes charging limits in W only, as its configuration said last. */
@@ -139,12 +140,6 @@ final class ChargePointLink {
         if (current != null) {
             current.close(reason);
             disconnected(current);
-        }
-        synchronized (this) {
-            if (publishing != null) {
-                publishing.cancel();
-                publishing = null;
-            }
         }
     }
 }
