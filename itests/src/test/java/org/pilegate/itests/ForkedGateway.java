@@ -45,6 +45,20 @@ final class ForkedGateway implements AutoCloseable {
     }
 
     /**
+     * The {@code etc} files of one Modbus pile on the simulated depot's {@code port}: its meter (unit 1, polled every
+     * 500 ms), its relay (unit 2) and the pile joining them, each named after {@code pile}.
+     */
+    static Map<String, String> modbusPile(String pile, int port) {
+        return Map.of(
+                "org.pilegate.meter.modbus-" + pile + ".cfg", "id = " + pile + ".meter\nhost = 127.0.0.1\nport = "
+                        + port + "\nunitId = 1\nprofile = eastron-sdm630\npollIntervalMs = 500\n",
+                "org.pilegate.relay.modbus-" + pile + ".cfg", "id = " + pile + ".relay\nhost = 127.0.0.1\nport = "
+                        + port + "\nunitId = 2\nprofile = pilegate-generic-relay\n",
+                "org.pilegate.pile-" + pile + ".cfg", "id = " + pile + "\nmeter = " + pile + ".meter\nrelay = "
+                        + pile + ".relay\n");
+    }
+
+    /**
      * As {@link #unpack(Path, Map)}, its listening ports (HTTP, HTTPS, SSH, OPC UA) moved by {@code portOffset}, so
      * that two gateways run side by side.
      */

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -43,15 +44,9 @@ public class GatewayCrashIT {
     public void startDepotAndGateway() throws Exception {
         depot = StandaloneSimulator.start(Map.of("basePort", Integer.toString(PilegateDistribution.SIMULATOR_PORT),
                 "piles", "1", "pilesPerPort", "1", "tickMs", "100"));
-        String port = Integer.toString(PilegateDistribution.SIMULATOR_PORT);
-        gateway = ForkedGateway.unpack(Path.of("target", "crash-gateway").toAbsolutePath(), Map.of(
-                "org.pilegate.session.cfg", "statusIntervalMs = 1000\n",
-                "org.pilegate.meter.modbus-" + PILE + ".cfg", "id = " + PILE + ".meter\nhost = 127.0.0.1\nport = "
-                        + port + "\nunitId = 1\nprofile = eastron-sdm630\npollIntervalMs = 500\n",
-                "org.pilegate.relay.modbus-" + PILE + ".cfg", "id = " + PILE + ".relay\nhost = 127.0.0.1\nport = "
-                        + port + "\nunitId = 2\nprofile = pilegate-generic-relay\n",
-                "org.pilegate.pile-" + PILE + ".cfg", "id = " + PILE + "\nmeter = " + PILE + ".meter\nrelay = "
-                        + PILE + ".relay\n"));
+        Map<String, String> etc = new HashMap<>(ForkedGateway.modbusPile(PILE, PilegateDistribution.SIMULATOR_PORT));
+        etc.put("org.pilegate.session.cfg", "statusIntervalMs = 1000\n");
+        gateway = ForkedGateway.unpack(Path.of("target", "crash-gateway").toAbsolutePath(), etc);
         gateway.start(BOOT);
     }
 

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,20 +156,14 @@ public class UplinkFleetIT {
 
     private Site site(String siteId, int index, int portOffset, String uplinkExtra) throws Exception {
         String pile = siteId.substring("depot-".length()) + "-01";
-        String port = Integer.toString(PilegateDistribution.SIMULATOR_PORT + index);
-        ForkedGateway gateway = ForkedGateway.unpack(Path.of("target", siteId).toAbsolutePath(), Map.of(
-                "org.pilegate.session.cfg", "statusIntervalMs = 1000\n",
-                "org.pilegate.meter.modbus-" + pile + ".cfg", "id = " + pile + ".meter\nhost = 127.0.0.1\nport = "
-                        + port + "\nunitId = 1\nprofile = eastron-sdm630\npollIntervalMs = 500\n",
-                "org.pilegate.relay.modbus-" + pile + ".cfg", "id = " + pile + ".relay\nhost = 127.0.0.1\nport = "
-                        + port + "\nunitId = 2\nprofile = pilegate-generic-relay\n",
-                "org.pilegate.pile-" + pile + ".cfg", "id = " + pile + "\nmeter = " + pile + ".meter\nrelay = "
-                        + pile + ".relay\n",
-                "org.pilegate.uplink.cfg", "enabled = true\nbootstrapServers = " + kafka.bootstrapServers()
+        Map<String, String> etc = new HashMap<>(ForkedGateway.modbusPile(pile,
+                PilegateDistribution.SIMULATOR_PORT + index));
+        etc.put("org.pilegate.session.cfg", "statusIntervalMs = 1000\n");
+        etc.put("org.pilegate.uplink.cfg", "enabled = true\nbootstrapServers = " + kafka.bootstrapServers()
                         + "\nsiteId = " + siteId + "\nsecurityProtocol = PLAINTEXT\nrelayIntervalMs = 200\n"
                         + "telemetryIntervalS = 10\nocpiCountryCode = DE\nocpiPartyId = PLG\nsiteAddress = Kai 1\n"
-                        + "siteCity = Hamburg\nsiteCountry = DEU\nsiteCoordinates = 53.541,9.984\n" + uplinkExtra),
-                portOffset);
+                        + "siteCity = Hamburg\nsiteCountry = DEU\nsiteCoordinates = 53.541,9.984\n" + uplinkExtra);
+        ForkedGateway gateway = ForkedGateway.unpack(Path.of("target", siteId).toAbsolutePath(), etc, portOffset);
         gateways.add(gateway);
         return new Site(siteId, gateway, pile, index, PilegateDistribution.HTTP_PORT + portOffset);
     }
