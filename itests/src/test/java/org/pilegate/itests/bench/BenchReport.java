@@ -96,8 +96,8 @@ final class BenchReport {
                 .append("; load average (1 / 5 / 15 min) at the start ").append(loadAverageAtStart).append(".\n");
         out.append(String.format(Locale.ROOT, "- Processes, none in another's JVM: (1) the gateway, the built"
                 + " distribution started with `bin/karaf daemon`, `%s` in bin/setenv, embedded H2, configured as shipped"
-                + " but for its ports and `enabled = false` in etc/org.pilegate.sim.cfg, with a meter, a relay and a pile"
-                + " configuration file per pile in etc/; (2) the simulated depot (`StandaloneSimulator`), %d piles, %d"
+                + " but for its ports and `enabled = false` in etc/org.pilegate.sim.cfg, its piles one row each in"
+                + " etc/pilegate-piles.csv; (2) the simulated depot (`StandaloneSimulator`), %d piles, %d"
                 + " per Modbus TCP port; (3) the load: %d terminals on the gateway's WebSocket, the depot's control"
                 + " channel, and j2mod for the reference (B).%n", gatewayJavaOptions, settings.piles(),
                 settings.pilesPerPort(), settings.piles()));

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -304,22 +303,18 @@ public final class DepotBenchmark {
         CompletableFuture.allOf(connections.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
     }
 
-    /** Per pile, the meter, relay and pile configuration files as an operator writes them for a real depot. */
+    /** The depot's piles as an operator lists them for a real depot: one row each in the pile table. */
     private Map<String, String> pileConfigurations(List<PileAddress> addresses) {
-        Map<String, String> files = new LinkedHashMap<>();
+        StringBuilder table = new StringBuilder("id, meter.host, meter.port, meter.unitId, meter.profile, "
+                + "relay.host, relay.port, relay.unitId, relay.profile\n");
         for (int i = 0; i < addresses.size(); i++) {
-            String pile = pileName(i);
             PileAddress address = addresses.get(i);
-            files.put("org.pilegate.meter.modbus-" + pile + ".cfg", "id = " + pile + ".meter\nhost = "
-                    + address.host() + "\nport = " + address.port() + "\nunitId = " + address.meterUnitId()
-                    + "\nprofile = eastron-sdm630\n");
-            files.put("org.pilegate.relay.modbus-" + pile + ".cfg", "id = " + pile + ".relay\nhost = "
-                    + address.host() + "\nport = " + address.port() + "\nunitId = " + address.relayUnitId()
-                    + "\nprofile = pilegate-generic-relay\n");
-            files.put("org.pilegate.pile-" + pile + ".cfg", "id = " + pile + "\nmeter = " + pile + ".meter\nrelay = "
-                    + pile + ".relay\n");
+            table.append(String.join(", ", pileName(i), address.host(), Integer.toString(address.port()),
+                    Integer.toString(address.meterUnitId()), "eastron-sdm630", address.host(),
+                    Integer.toString(address.port()), Integer.toString(address.relayUnitId()),
+                    "pilegate-generic-relay")).append('\n');
         }
-        return files;
+        return Map.of("pilegate-piles.csv", table.toString());
     }
 
     /** bay-01 … bay-20, bay-0001 … bay-2000: as wide as the largest number. */

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -79,7 +80,7 @@ class StoreComponentTest {
             assertInstanceOf(SQLTransientConnectionException.class, refused, refused.toString());
 
             postgres.start();
-            assertTrue(tables(pool, "public").contains("account"), "the same pool answers again");
+            assertTrue(tablesOnceBack(pool).contains("account"), "the same pool answers again");
         }
     }
 
@@ -159,6 +160,23 @@ class StoreComponentTest {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * The tables, asked until the pool has a connection again: a server just started may still refuse ("starting
+     * up"), and the pool's next attempt may then come after one wait of the caller has run out.
+     */
+    private static List<String> tablesOnceBack(HikariDataSource pool) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            try {
+                return tables(pool, "public");
+            } catch (SQLTransientConnectionException stillAway) {
+                if (System.nanoTime() > deadline) {
+                    throw stillAway;
+                }
+            }
         }
     }
 
