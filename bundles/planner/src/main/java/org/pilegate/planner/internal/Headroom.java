@@ -120,6 +120,28 @@ final class Headroom {
         return used;
     }
 
+    /**
+     * Whether a pile drawing from {@code donor} frees, by giving current back in {@code slot}, the limit that binds
+     * a pile drawing from {@code rows} there: the tightest feeder and phase on its path, or the site's power.
+     */
+    boolean binds(int[] donor, int[] rows, long wattsPerA, int slot) {
+        int tightest = rows[0];
+        for (int row : rows) {
+            if (amps[row][slot] < amps[tightest][slot]) {
+                tightest = row;
+            }
+        }
+        if (watts[slot] / wattsPerA < amps[tightest][slot]) {
+            return true;
+        }
+        for (int row : donor) {
+            if (row == tightest) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void take(int[] rows, long wattsPerA, int slot, int current) {
         for (int row : rows) {
             amps[row][slot] -= current;
