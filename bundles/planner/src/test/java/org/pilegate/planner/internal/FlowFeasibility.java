@@ -17,7 +17,7 @@ import org.pilegate.api.site.SiteModel;
 
 /**
  * Whether every single-phase vehicle of a random depot can have its energy by its departure, decided by flows over
- * the quarter-hour slots in whole ampere-slots: source → vehicle (its need) → its feeder and phase in each slot before
+ * the quarter-hour slots in whole ampere-slots: source → vehicle (at least its need) → its feeder and phase in each slot before
  * its departure (up to its maximum) → up the tree, each feeder and phase carrying at most its limit less the margin
  * → sink.
  * <p>
@@ -98,25 +98,28 @@ final class FlowFeasibility {
     }
 
     /**
-     * A quick way to a plan, first: every vehicle-slot of 1 to 5 A forced off at once, flow after flow; whether that
-     * ends in a flow without one.
+     * A quick way to a plan, first: every vehicle-slot of 1 to 5 A forced up to 6 A at once, or, where the flow then
+     * fails, off at once, flow after flow; whether that ends in a flow without one.
      */
     private boolean dive(byte[] forced, int maxSteps) {
-        for (int step = 0; step < maxSteps; step++) {
-            int[] amps = solve(forced);
-            if (amps == null) {
-                return false;
-            }
-            boolean between = false;
+        int[] amps = solve(forced);
+        for (int step = 0; step < maxSteps && amps != null; step++) {
+            List<Integer> between = new java.util.ArrayList<>();
             for (int e = 0; e < amps.length; e++) {
                 if (amps[e] > 0 && amps[e] < Job.MIN_CURRENT_A) {
-                    forced[e] = OFF;
-                    between = true;
+                    between.add(e);
                 }
             }
-            if (!between) {
+            if (between.isEmpty()) {
                 return true;
             }
+            between.forEach(e -> forced[e] = ON);
+            int[] up = solve(forced);
+            if (up == null) {
+                between.forEach(e -> forced[e] = OFF);
+                up = solve(forced);
+            }
+            amps = up;
         }
         return false;
     }
@@ -156,7 +159,9 @@ final class FlowFeasibility {
             Demand demand = demands.get(v);
             String vehicle = "vehicle-" + v;
             graph.addVertex(vehicle);
-            lowerBound(excess, "source", vehicle, need[v]); // exactly its need: lower bound = upper bound
+            // at least its need: a current of 6 A may give it more
+            lowerBound(excess, "source", vehicle, need[v]);
+            edge(graph, "source", vehicle, UNBOUNDED);
             Phase phase = demand.wiring().phases().get(0);
             for (int slot = 0; slot < window[v]; slot++) {
                 int e = v * slots + slot;
