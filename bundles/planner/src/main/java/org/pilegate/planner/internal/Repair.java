@@ -1,19 +1,25 @@
 package org.pilegate.planner.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * After the deadline fill: a session that falls short takes current in a slot of its window whose feeders are full,
- * once other deadline sessions have moved their current out of that slot into other slots of their own windows, where
- * they have room and still get all they had by their departures. An augmenting step of one move each; repeated, over
- * all sessions still short, until none is left. Currents stay 0 or at least 6 A, and no limit is passed: a move takes
- * from the headroom before it gives.
+ * After the deadline fill: a session that falls short takes current in a slot of its window whose feeder is full,
+ * once other deadline sessions have moved current out of that slot along an augmenting chain: a session moves current
+ * from the slot to another of its own window; if that one is full on the same feeder and phase, another session moves
+ * the same current out of it to a third, and so on until one lands where there is room. Each keeps what it gets by
+ * its departure; currents stay 0 or at least 6 A; no limit is passed, since every move gives back before it takes and
+ * is checked against the headroom. Repeated, over all sessions still short, until no chain is left.
+ * <p>
+ * All or nothing, session by session: the moves for a session that stays short are undone ({@link #meet}); a session
+ * that could not have all it needs even alone on the site is left as the fill left it. Kept, such moves would fill
+ * later slots that the fill leaves to the vehicles still to come without meeting a departure now.
  */
 final class Repair {
 
-    /** The most donor moves tried in one plan: bounds the time on an overloaded site, where few moves can help. */
-    static final int MAX_TRIES = 200_000;
+    /** The most moves looked at in one plan: bounds the time on an overloaded site, where few chains exist. */
+    static final int MAX_TRIES = 300_000;
 
     /** Current given ({@code amps} > 0) or taken back in one slot, to be undone if the step it belongs to fails. */
     private record Move(Job job, int slot, int amps) {
@@ -21,11 +27,21 @@ final class Repair {
 
     private final List<Job> deadlines;
     private final Headroom headroom;
+    /** The deadline sessions drawing on each feeder and phase (row). */
+    private final List<List<Job>> users = new ArrayList<>();
     private int tries;
 
     private Repair(List<Job> deadlines, Headroom headroom) {
         this.deadlines = deadlines;
         this.headroom = headroom;
+        for (Job job : deadlines) {
+            for (int row : job.rows) {
+                while (users.size() <= row) {
+                    users.add(new ArrayList<>());
+                }
+                users.get(row).add(job);
+            }
+        }
     }
 
     static void apply(List<Job> deadlines, Headroom headroom) {
@@ -36,58 +52,85 @@ final class Repair {
         boolean progress = true;
         while (progress && tries < MAX_TRIES) {
             progress = false;
-            List<Job> movable = deadlines.stream().filter(this::hasRoomSomewhere).toList();
             for (Job job : deadlines) {
-                if (job.needWh > 0 && augment(job, movable)) {
+                if (job.needWh > 0 && reachable(job) && meet(job)) {
                     progress = true;
                 }
             }
         }
     }
 
-    /** Whether the job could take current in some slot of its window: only such a job can move out of a slot. */
-    private boolean hasRoomSomewhere(Job job) {
+    /** Gives the job more, slot by slot, until it has all it needs; if it stays short, undoes its moves. */
+    private boolean meet(Job job) {
+        List<Move> done = new ArrayList<>();
+        // spread over the window first, so that early slots do not take what the later ones could have freed
+        for (boolean spread : new boolean[] {true, false}) {
+            for (int slot = 0; slot < job.window && job.needWh > 0 && tries < MAX_TRIES; slot++) {
+                if (job.whPerA(slot) > 0 && job.cap(slot) > job.scheduleA[slot]) {
+                    augment(job, slot, spread ? job.window - slot : 1, done);
+                }
+            }
+        }
+        if (job.needWh > 0) {
+            undo(done);
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether the job could have all it needs were it alone on the site: only then is it short for want of room. */
+    private boolean reachable(Job job) {
+        int amps = Math.min(job.ceilingA, headroom.alone(job.rows));
+        if (amps < Job.MIN_CURRENT_A) {
+            return false;
+        }
+        double wh = 0;
         for (int slot = 0; slot < job.window; slot++) {
-            if (usable(job, slot) > 0) {
-                return true;
-            }
+            wh += Math.min(amps, job.cap(slot)) * job.whPerA(slot);
         }
-        return false;
+        return wh >= job.plannedWh() + job.needWh;
     }
 
-    /** Gets the short job more energy, in any slot of its window, by moving others out; whether it got any. */
-    private boolean augment(Job job, List<Job> movable) {
-        boolean got = false;
-        for (int slot = 0; slot < job.window && job.needWh > 0 && tries < MAX_TRIES; slot++) {
-            if (job.whPerA(slot) <= 0 || job.cap(slot) - job.scheduleA[slot] < 1) {
-                continue;
-            }
-            int wanted = wanted(job, slot);
-            List<Move> moves = new ArrayList<>();
-            for (Job donor : movable) {
-                if (usable(job, slot) >= wanted || tries >= MAX_TRIES) {
-                    break;
-                }
-                if (donor != job && donor.scheduleA[slot] > 0 && headroom.binds(donor.rows, job.rows, job.wattsPerA, slot)) {
-                    tries++;
-                    moveOut(donor, slot, wanted - usable(job, slot), moves);
-                }
-            }
-            int take = Math.min(wanted, usable(job, slot));
-            if (take > 0) {
-                job.give(headroom, slot, take);
-                got = true;
-            } else {
-                undo(moves);
+    /** Frees room in {@code slot}, chain by chain, and gives it to the job: its need spread over {@code over} slots. */
+    private void augment(Job job, int slot, int over, List<Move> done) {
+        int wanted = wanted(job, slot, over);
+        List<Move> moves = new ArrayList<>();
+        while (usable(job, slot) < wanted && tries < MAX_TRIES) {
+            int room = Math.max(0, headroom.room(job.rows, job.wattsPerA, slot));
+            int least = job.scheduleA[slot] == 0 ? Math.max(1, Job.MIN_CURRENT_A - room) : 1;
+            if (amounts(job, slot, wanted - room, least).stream().noneMatch(amps -> chain(job, slot, amps, moves))) {
+                break;
             }
         }
-        return got;
+        int take = Math.min(wanted, usable(job, slot));
+        if (take > 0) {
+            done.addAll(moves);
+            give(job, slot, take, done);
+        } else {
+            undo(moves);
+        }
     }
 
-    /** The current the job wants more of in {@code slot}: what it still needs there, within its cap, 6 A or more. */
-    private static int wanted(Job job, int slot) {
+    /**
+     * What a chain may move out of {@code slot}: what the job lacks there, the least that lets it charge, and the
+     * whole current of a session there that would be left with 1 to 5 A by either (it can only move all of it).
+     */
+    private java.util.SortedSet<Integer> amounts(Job job, int slot, int lacking, int least) {
+        java.util.SortedSet<Integer> amounts = new java.util.TreeSet<>(List.of(least, lacking));
+        int row = headroom.tightest(job.rows, slot);
+        for (Job donor : row < users.size() ? users.get(row) : List.<Job>of()) {
+            int has = donor.scheduleA[slot];
+            if (has > least && has - least < Job.MIN_CURRENT_A || has > lacking && has - lacking < Job.MIN_CURRENT_A) {
+                amounts.add(has);
+            }
+        }
+        return amounts;
+    }
+
+    /** The current the job wants more of in {@code slot}: its need spread over {@code over} slots, within its cap, 6 A or more. */
+    private static int wanted(Job job, int slot, int over) {
         int room = job.cap(slot) - job.scheduleA[slot];
-        int need = (int) Math.min(room, Math.ceil(job.needWh / job.whPerA(slot)));
+        int need = (int) Math.min(room, Math.ceil(job.needWh / job.whPerA(slot) / over));
         return job.scheduleA[slot] == 0 ? Math.min(room, Math.max(Job.MIN_CURRENT_A, need)) : need;
     }
 
@@ -98,34 +141,83 @@ final class Repair {
     }
 
     /**
-     * Moves up to {@code amps} of the donor's current out of {@code slot} into other slots of its window, keeping it 0
-     * or at least 6 A everywhere; kept only if the donor still gets all it had by its departure.
+     * Frees {@code amps} in {@code slot} on the feeder and phase that binds the job there, by a chain of moves found
+     * breadth-first over slots (each slot reached once): a donor moving current into a slot where that feeder and
+     * phase lack room leaves the rest to be freed there by the next; whether it found and made one.
      */
-    private void moveOut(Job donor, int slot, int amps, List<Move> moves) {
-        int has = donor.scheduleA[slot];
-        int less = Math.min(has, amps);
-        if (has - less > 0 && has - less < Job.MIN_CURRENT_A) {
-            less = has;
+    private boolean chain(Job job, int slot, int amps, List<Move> moves) {
+        int row = headroom.tightest(job.rows, slot);
+        if (row >= users.size()) {
+            return false;
         }
-        double owedWh = Math.max(0, donor.needWh);
-        List<Move> mine = new ArrayList<>();
-        give(donor, slot, -less, mine);
-        for (int other = 0; other < donor.window && donor.needWh > owedWh; other++) {
-            if (other != slot && donor.whPerA(other) > 0) {
-                int room = usable(donor, other);
-                int wanted = (int) Math.ceil((donor.needWh - owedWh) / donor.whPerA(other));
-                int floor = Math.max(0, Job.MIN_CURRENT_A - donor.scheduleA[other]);
-                int add = Math.min(room, Math.max(floor, wanted));
-                if (add > 0) {
-                    give(donor, other, add, mine);
+        int slots = job.scheduleA.length;
+        Job[] via = new Job[slots];
+        int[] from = new int[slots];
+        int[] moved = new int[slots];
+        int[] lacking = new int[slots];
+        ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(slot));
+        lacking[slot] = amps;
+        via[slot] = job;
+        while (!queue.isEmpty()) {
+            int out = queue.poll();
+            for (Job donor : users.get(row)) {
+                for (int in = 0; in < donor.window && donor != job && donor.scheduleA[out] > 0; in++) {
+                    int move = via[in] == null ? movable(donor, out, in, lacking[out]) : -1;
+                    if (move < 0 || ++tries > MAX_TRIES || headroom.roomBut(donor.rows, donor.wattsPerA, in, row) < move) {
+                        if (tries > MAX_TRIES) {
+                            return false;
+                        }
+                        continue;
+                    }
+                    via[in] = donor;
+                    from[in] = out;
+                    moved[in] = move;
+                    lacking[in] = move - Math.max(0, headroom.room(donor.rows, donor.wattsPerA, in));
+                    if (lacking[in] <= 0) {
+                        return make(in, slot, via, from, moved, moves);
+                    }
+                    queue.add(in);
                 }
             }
         }
-        if (donor.needWh > owedWh) {
-            undo(mine);
-        } else {
-            moves.addAll(mine);
+        return false;
+    }
+
+    /** Makes the chain that ends in {@code end}, from its end (where there is room) back to {@code start}. */
+    private boolean make(int end, int start, Job[] via, int[] from, int[] moved, List<Move> moves) {
+        List<Move> mine = new ArrayList<>();
+        for (int in = end; in != start; in = from[in]) {
+            Job donor = via[in];
+            int out = from[in];
+            if (movable(donor, out, in, moved[in]) != moved[in]
+                    || headroom.room(donor.rows, donor.wattsPerA, in) < moved[in]) {
+                undo(mine);
+                return false;
+            }
+            give(donor, out, -moved[in], mine);
+            give(donor, in, moved[in], mine);
         }
+        moves.addAll(mine);
+        return true;
+    }
+
+    /**
+     * The least current, {@code amps} or more, the donor can move from {@code out} to {@code in}, keeping 0 or at least
+     * 6 A in both, within its cap, and still having all it had by its departure; -1 if none.
+     */
+    private static int movable(Job donor, int out, int in, int amps) {
+        int has = donor.scheduleA[out];
+        if (has < amps) {
+            return -1;
+        }
+        int move = has - amps == 0 || has - amps >= Job.MIN_CURRENT_A ? amps : has;
+        move = Math.max(move, Job.MIN_CURRENT_A - donor.scheduleA[in]);
+        int left = has - move;
+        int then = donor.scheduleA[in] + move;
+        double lostWh = move * (donor.whPerA(out) - donor.whPerA(in));
+        boolean keeps = lostWh <= 0 || donor.needWh + lostWh <= Math.max(0, donor.needWh);
+        return in != out && (left == 0 || left >= Job.MIN_CURRENT_A) && then <= donor.cap(in) && keeps
+                ? move : -1;
     }
 
     private void give(Job job, int slot, int amps, List<Move> moves) {

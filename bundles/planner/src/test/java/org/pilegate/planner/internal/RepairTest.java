@@ -79,6 +79,24 @@ class RepairTest {
         assertEquals(16, headroom.room(full.rows, full.wattsPerA, 1));
     }
 
+    @Test
+    void aSessionThatStaysShortGivesBackWhatWasMovedForIt() {
+        Job later = job(due("later", "grid", "L1", 16, 920, HALF_PAST, 1), 16, 0);
+        Job sooner = job(due("sooner", "grid", "L1", 16, 460, QUARTER_PAST, 2), 0);
+        Job stuck = job(due("stuck", "grid", "L1", 16, 690, QUARTER_PAST, 3), 0); // 12 A-slots
+
+        Repair.apply(List.of(later, sooner, stuck), headroom);
+
+        // sooner is met as in the first case; stuck needs 12 A at 10:00 beside sooner's 8, more than 16 A: it gets
+        // the 8 A later still had there, then nothing more, so that move is undone
+        assertArrayEquals(new int[] {8, 8}, later.scheduleA);
+        assertArrayEquals(new int[] {8, 0}, sooner.scheduleA);
+        assertArrayEquals(new int[] {0, 0}, stuck.scheduleA);
+        assertEquals(690, stuck.needWh, 1e-9);
+        assertEquals(0, headroom.room(later.rows, later.wattsPerA, 0));
+        assertEquals(8, headroom.room(later.rows, later.wattsPerA, 1));
+    }
+
     /**
      * Why the exact check must know the 6 A rule: two vehicles leaving at 10:15 need 5 A-slots each behind 10 A. The
      * max-flow, which lets each have 5 A, says both can; under the rule each needs 6 A and only one can.
