@@ -19,7 +19,9 @@ import java.util.List;
 final class Repair {
 
     /** The most moves looked at in one plan: bounds the time on an overloaded site, where few chains exist. */
-    static final int MAX_TRIES = 300_000;
+    static final int MAX_TRIES = 1_000_000;
+    /** Sessions in a row the repair could not meet, after which it stops: the site is overloaded. */
+    static final int MAX_FAILED_IN_A_ROW = 16;
 
     /** Current given ({@code amps} > 0) or taken back in one slot, to be undone if the step it belongs to fails. */
     private record Move(Job job, int slot, int amps) {
@@ -50,11 +52,18 @@ final class Repair {
 
     private void run() {
         boolean progress = true;
-        while (progress && tries < MAX_TRIES) {
+        int failedInARow = 0;
+        while (progress && tries < MAX_TRIES && failedInARow < MAX_FAILED_IN_A_ROW) {
             progress = false;
             for (Job job : deadlines) {
-                if (job.needWh > 0 && reachable(job) && meet(job)) {
+                if (job.needWh <= 0 || !reachable(job)) {
+                    continue;
+                }
+                if (meet(job)) {
                     progress = true;
+                    failedInARow = 0;
+                } else if (++failedInARow >= MAX_FAILED_IN_A_ROW) {
+                    break;
                 }
             }
         }
@@ -142,37 +151,42 @@ final class Repair {
 
     /**
      * Frees {@code amps} in {@code slot} on the feeder and phase that binds the job there, by a chain of moves found
-     * breadth-first over slots (each slot reached once): a donor moving current into a slot where that feeder and
-     * phase lack room leaves the rest to be freed there by the next; whether it found and made one.
+     * breadth-first over slots (each slot reached once): a donor moving current into a slot where one feeder and
+     * phase on its path lacks room leaves the rest to be freed there, on that one, by the next; whether it found and
+     * made one.
      */
     private boolean chain(Job job, int slot, int amps, List<Move> moves) {
-        int row = headroom.tightest(job.rows, slot);
-        if (row >= users.size()) {
-            return false;
-        }
         int slots = job.scheduleA.length;
         Job[] via = new Job[slots];
         int[] from = new int[slots];
         int[] moved = new int[slots];
         int[] lacking = new int[slots];
+        int[] tight = new int[slots];
         ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(slot));
         lacking[slot] = amps;
+        tight[slot] = headroom.tightest(job.rows, slot);
         via[slot] = job;
         while (!queue.isEmpty()) {
             int out = queue.poll();
-            for (Job donor : users.get(row)) {
+            for (Job donor : tight[out] < users.size() ? users.get(tight[out]) : List.<Job>of()) {
                 for (int in = 0; in < donor.window && donor != job && donor.scheduleA[out] > 0; in++) {
+                    if (++tries > MAX_TRIES) {
+                        return false;
+                    }
                     int move = via[in] == null ? movable(donor, out, in, lacking[out]) : -1;
-                    if (move < 0 || ++tries > MAX_TRIES || headroom.roomBut(donor.rows, donor.wattsPerA, in, row) < move) {
-                        if (tries > MAX_TRIES) {
-                            return false;
-                        }
+                    if (move < 0) {
                         continue;
+                    }
+                    int room = Math.max(0, headroom.room(donor.rows, donor.wattsPerA, in));
+                    int row = headroom.tightest(donor.rows, in);
+                    if (room < move && headroom.roomBut(donor.rows, donor.wattsPerA, in, row) < move) {
+                        continue; // more than one feeder and phase lack room there
                     }
                     via[in] = donor;
                     from[in] = out;
                     moved[in] = move;
-                    lacking[in] = move - Math.max(0, headroom.room(donor.rows, donor.wattsPerA, in));
+                    lacking[in] = move - room;
+                    tight[in] = row;
                     if (lacking[in] <= 0) {
                         return make(in, slot, via, from, moved, moves);
                     }

@@ -85,8 +85,8 @@ public final class PlannerBenchmark {
     }
 
     /**
-     * 16 copies, each behind a board of its own, of a random depot whose departures can all be met but not by the
-     * deadline fill alone (seed 1014 of the property tests: 126 single-phase piles): the repair pass at work.
+     * 16 copies, each behind a board of its own, of a random depot whose departures can all be met, alone, only with the
+     * repair pass (seed 1014 of the property tests: 126 single-phase piles): the repair pass at work.
      */
     private static void repaired(StringBuilder out) {
         RandomDepot depot = RandomDepot.of(1_014, 200, true);
@@ -113,7 +113,7 @@ public final class PlannerBenchmark {
         }
         feeders.add(0, new Feeder(Feeder.GRID, Optional.empty(), new PhaseCurrents(grid[0], grid[1], grid[2])));
         SiteModel site = new SiteModel(feeders, OptionalLong.empty(), margin, Optional.empty());
-        time(out, demands.size() + " piles that can all be met, by the repair pass (16 × random depot 1014)",
+        time(out, "16 × random depot 1014, which alone needs the repair pass (single-phase)",
                 new Planner(site, PriceTable.flat(ZoneOffset.UTC), Planner.Policy.PLANNED), demands, RandomDepot.NOW);
     }
 
