@@ -111,6 +111,15 @@ final class Headroom {
         return Math.max(0, room);
     }
 
+    /** The most current a pile drawing from {@code rows} could have in any slot with nothing else planned. */
+    int alone(int[] rows) {
+        int room = Integer.MAX_VALUE;
+        for (int row : rows) {
+            room = Math.min(room, free[row]);
+        }
+        return room;
+    }
+
     /** The largest share of its free current any row of {@code rows} has given in {@code slot}: 0 to 1. */
     double used(int[] rows, int slot) {
         double used = 0;
@@ -118,6 +127,28 @@ final class Headroom {
             used = Math.max(used, free[row] == 0 ? 1 : 1 - (double) amps[row][slot] / free[row]);
         }
         return used;
+    }
+
+    /** The feeder and phase on a pile's path with the least left in {@code slot}. */
+    int tightest(int[] rows, int slot) {
+        int tightest = rows[0];
+        for (int row : rows) {
+            if (amps[row][slot] < amps[tightest][slot]) {
+                tightest = row;
+            }
+        }
+        return tightest;
+    }
+
+    /** {@link #room}, as if {@code freed} (a feeder and phase on the path) had all the room the others leave. */
+    int roomBut(int[] rows, long wattsPerA, int slot, int freed) {
+        long room = watts[slot] / wattsPerA;
+        for (int row : rows) {
+            if (row != freed) {
+                room = Math.min(room, amps[row][slot]);
+            }
+        }
+        return (int) Math.min(room, Integer.MAX_VALUE);
     }
 
     void take(int[] rows, long wattsPerA, int slot, int current) {

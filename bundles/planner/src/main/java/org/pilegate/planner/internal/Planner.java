@@ -78,6 +78,7 @@ final class Planner {
                 .thenComparingDouble(job -> job.laxityH(slots)).thenComparingLong(job -> job.demand.order()));
         if (!deadlines.isEmpty()) {
             headroom = fillDeadlines(deadlines, priceTiers(price), fresh);
+            Repair.apply(deadlines, headroom);
         }
         shared.sort(Comparator.<Job>comparingInt(job -> -job.demand.priority())
                 .thenComparingLong(job -> job.demand.order()));

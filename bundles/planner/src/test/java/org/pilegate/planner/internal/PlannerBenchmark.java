@@ -81,6 +81,40 @@ public final class PlannerBenchmark {
         time(out, "half of them until full (fair share)", planned, untilFull, now);
         Planner equal = new Planner(site, PriceTable.parse(PRICES, ZoneOffset.UTC), Planner.Policy.EQUAL_SHARE);
         time(out, "equal share, for comparison", equal, withDepartures, now);
+        repaired(out);
+    }
+
+    /**
+     * 16 copies, each behind a board of its own, of a random depot whose departures can all be met, alone, only with the
+     * repair pass (seed 1014 of the property tests: 126 single-phase piles): the repair pass at work.
+     */
+    private static void repaired(StringBuilder out) {
+        RandomDepot depot = RandomDepot.of(1_014, 200, true);
+        List<Feeder> feeders = new ArrayList<>();
+        List<Demand> demands = new ArrayList<>();
+        int margin = depot.site().safetyMarginA();
+        int[] grid = {margin, margin, margin};
+        for (int copy = 0; copy < 16; copy++) {
+            String prefix = "c" + copy + "-";
+            for (Feeder feeder : depot.site().feeders()) {
+                feeders.add(new Feeder(prefix + feeder.id(), Optional.of(feeder.parent().map(prefix::concat)
+                        .orElse(Feeder.GRID)), feeder.limitA()));
+                if (feeder.parent().isEmpty()) {
+                    for (Phase phase : Phase.values()) {
+                        grid[phase.ordinal()] += feeder.limitA().on(phase) - margin;
+                    }
+                }
+            }
+            for (Demand d : depot.demands()) {
+                demands.add(new Demand(new PileId(prefix + d.pile().value()), new PileWiring(prefix
+                        + d.wiring().feeder(), d.wiring().phases()), d.voltageV(), d.maxCurrentA(), d.operatorCapA(),
+                        d.riseCapA(), d.needWh(), d.departure(), d.priority(), copy * 1_000L + d.order()));
+            }
+        }
+        feeders.add(0, new Feeder(Feeder.GRID, Optional.empty(), new PhaseCurrents(grid[0], grid[1], grid[2])));
+        SiteModel site = new SiteModel(feeders, OptionalLong.empty(), margin, Optional.empty());
+        time(out, "16 × random depot 1014, which alone needs the repair pass (single-phase)",
+                new Planner(site, PriceTable.flat(ZoneOffset.UTC), Planner.Policy.PLANNED), demands, RandomDepot.NOW);
     }
 
     private static void time(StringBuilder out, String name, Planner planner, List<Demand> demands, Instant now) {

@@ -22,10 +22,14 @@ import org.pilegate.api.site.PhaseCurrents;
 class PlannerPropertyTest {
 
     private static final int DEPOTS = 120;
+    /** New depots at each run of the limits test, beside the fixed ones. */
+    private static final int RANDOM_DEPOTS = 40;
+    /** The most flows the search under the 6 A rule solves for one depot before it gives up undecided. */
+    private static final int SEARCH_STEPS = 200;
 
     @Test
     void noLimitIsExceededInAnySlotAndNoCurrentLiesBetweenZeroAndSixAmperes() {
-        for (long seed = 0; seed < DEPOTS; seed++) {
+        for (long seed : seeds(0)) {
             RandomDepot depot = RandomDepot.of(seed, 200, false);
             Plan plan = plan(depot);
             checkLimits(depot, plan, "seed " + seed);
@@ -33,37 +37,58 @@ class PlannerPropertyTest {
     }
 
     /**
-     * The exact max-flow bounds what any plan can do; the planner's passes are not a max-flow, and its currents are
-     * whole amperes of 0 or at least 6 A. So: where the flow meets every departure within 90 % of every limit, the
-     * plan meets every departure; where it does so only within the full limits, the plan meets nearly all (the
-     * README gives the share measured).
+     * On random single-phase depots from fixed seeds, the exact check decides whether every departure can be met under
+     * the planner's rules: no, where the max-flow (which lets a vehicle have 1 to 5 A) cannot meet them; yes or no, by
+     * the search under the 6 A rule, where it can. Where it says yes, the plan meets every departure. Fixed seeds: of
+     * 1,400 new ones the plan missed 3 that the search proved feasible (and 3 it left undecided; the README says where
+     * the repair falls short), so new seeds would fail this now and then; the limits test takes new ones every run.
      */
     @Test
-    void everyDepartureIsMetWhenTheMaxFlowSaysAllCanBeWithATenthToSpare() {
-        int withSlack = 0;
-        int exact = 0;
-        int exactAllMet = 0;
-        List<String> missed = new ArrayList<>();
+    void everyDepartureIsMetWhereTheExactCheckSaysAllCanBe() {
+        List<Long> seeds = new ArrayList<>();
         for (long seed = 1_000; seed < 1_000 + DEPOTS; seed++) {
+            seeds.add(seed);
+        }
+        Map<FlowFeasibility.Verdict, Integer> verdicts = new java.util.EnumMap<>(FlowFeasibility.Verdict.class);
+        int overMaxFlow = 0;
+        List<String> missed = new ArrayList<>();
+        List<Long> undecided = new ArrayList<>();
+        for (long seed : seeds) {
             RandomDepot depot = RandomDepot.of(seed, 200, true);
             Plan plan = plan(depot);
             checkLimits(depot, plan, "seed " + seed);
+            FlowFeasibility.Verdict verdict = FlowFeasibility.Verdict.INFEASIBLE;
+            if (FlowFeasibility.relaxed(depot.site(), depot.demands(), plan.slots())) {
+                verdict = FlowFeasibility.withSixAmpRule(depot.site(), depot.demands(), plan.slots(), SEARCH_STEPS);
+            } else {
+                overMaxFlow++;
+            }
+            verdicts.merge(verdict, 1, Integer::sum);
             boolean allMet = plan.piles().values().stream().allMatch(PilePlan::meetsTarget);
-            if (FlowFeasibility.allDeparturesMet(depot.site(), depot.demands(), plan.slots(), 1.0)) {
-                exact++;
-                exactAllMet += allMet ? 1 : 0;
-                if (FlowFeasibility.allDeparturesMet(depot.site(), depot.demands(), plan.slots(), 0.9)) {
-                    withSlack++;
-                    long where = seed;
-                    plan.piles().values().stream().filter(pile -> !pile.meetsTarget()).forEach(pile ->
-                            missed.add("seed " + where + ": " + pile.pile() + " planned " + pile.plannedWh() + " of "
-                                    + pile.needWh().getAsLong() + " Wh"));
-                }
+            if (verdict == FlowFeasibility.Verdict.UNDECIDED && !allMet) {
+                undecided.add(seed);
+            } else if (verdict == FlowFeasibility.Verdict.FEASIBLE) {
+                String why = "seed " + seed + ": ";
+                plan.piles().values().stream().filter(pile -> !pile.meetsTarget()).forEach(pile -> missed.add(why
+                        + pile.pile() + " planned " + pile.plannedWh() + " of " + pile.needWh().getAsLong() + " Wh"));
             }
         }
-        assertTrue(withSlack > DEPOTS / 5, "too few feasible depots to say anything: " + withSlack);
-        assertEquals(List.of(), missed);
-        assertTrue(exactAllMet >= 0.85 * exact, exactAllMet + " of " + exact + " depots met every departure");
+        String counts = seeds.size() + " depots: " + verdicts
+                + ", of the infeasible " + overMaxFlow + " by the max-flow alone; undecided and missed: " + undecided;
+        assertEquals(List.of(), missed, counts);
+        assertEquals(List.of(), undecided, counts);
+        int feasible = verdicts.getOrDefault(FlowFeasibility.Verdict.FEASIBLE, 0);
+        assertTrue(feasible > seeds.size() / 5 && overMaxFlow > seeds.size() / 5, "a test of both kinds: " + counts);
+    }
+
+    /** {@link #DEPOTS} fixed seeds from {@code first}, and {@link #RANDOM_DEPOTS} new ones. */
+    private static List<Long> seeds(long first) {
+        List<Long> seeds = new ArrayList<>();
+        for (long seed = first; seed < first + DEPOTS; seed++) {
+            seeds.add(seed);
+        }
+        new java.util.Random().longs(RANDOM_DEPOTS).forEach(seeds::add);
+        return seeds;
     }
 
     private static Plan plan(RandomDepot depot) {
