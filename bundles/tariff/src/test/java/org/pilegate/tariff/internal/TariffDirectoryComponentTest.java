@@ -83,6 +83,26 @@ class TariffDirectoryComponentTest {
     }
 
     @Test
+    void aPriceCarriesTheTariffAsItWasAndAnUpdateChangesOnlyLaterPrices() throws IOException {
+        String before = TariffFolderTest.tariff("site", "0.39", "\"tariff_alt_text\": [],");
+        Files.writeString(dir.resolve("site.json"), before);
+        Files.writeString(dir.resolve("assignments.json"), "{\"site\": [\"site\"]}");
+        start();
+        SessionTimeline session = new SessionTimeline(NOW, NOW.plusSeconds(3600), List.of(
+                new MeterSample(NOW, 1_000, 11_000, OptionalInt.empty(), true),
+                new MeterSample(NOW.plusSeconds(3600), 12_000, 0, OptionalInt.empty(), false)));
+        SessionFee first = directory.price(BAY_07, session).orElseThrow();
+
+        directory.save(TariffFolderTest.tariff("site", "0.45", ""));
+        SessionFee second = directory.price(BAY_07, session).orElseThrow();
+
+        assertEquals(Optional.of(before), first.price().tariff(), "the OCPI object as written, alt text and all");
+        assertEquals(Optional.of(TariffFolderTest.tariff("site", "0.45", "")), second.price().tariff());
+        assertEquals(429, first.total().minorUnits());
+        assertEquals(495, second.total().minorUnits());
+    }
+
+    @Test
     void aBadUpdateKeepsTheLastGoodSettingsAndAGoodOneAppliesInPlace(@TempDir Path other) throws IOException {
         Files.writeString(dir.resolve("site.json"), TariffFolderTest.tariff("site", "0.39", ""));
         Files.writeString(dir.resolve("assignments.json"), "{\"site\": [\"site\"]}");
