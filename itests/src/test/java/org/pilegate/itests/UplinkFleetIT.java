@@ -38,6 +38,8 @@ import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.fleet.FleetState;
 import org.pilegate.fleet.FleetView;
 import org.pilegate.fleet.LocalKafka;
+import org.pilegate.sim.DeviceKind;
+import org.pilegate.sim.Fault;
 import org.pilegate.sim.SimulatedVehicle;
 import org.pilegate.sim.internal.Simulation;
 import org.pilegate.sim.internal.StandaloneSimulator;
@@ -49,8 +51,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Two depots' gateways, run as operators run them, send to one Kafka cluster (Kafka's own broker, a process of its
  * own). The broker goes away while both depots finish and bill their sessions; one gateway is killed with SIGKILL while
  * its outbox holds them; broker and gateway come back. Then every billing event has arrived exactly once after
- * de-duplication by eventId, in order per session; the fleet view shows both sites; and a depot applies the fleet's
- * command for it and answers it.
+ * de-duplication by eventId, in order per session, each charge record with the tariff that priced it; the fleet view
+ * shows both sites; a depot applies the fleet's command for it and answers it; and a pile whose relay stops answering
+ * is a fault on the fleet's telemetry until it answers again.
  */
 public class UplinkFleetIT {
 
@@ -119,9 +122,9 @@ public class UplinkFleetIT {
                 assertTrue("no state twice in a row: " + types, !types.get(i).equals(types.get(i - 1)));
             }
         }
-        assertEquals("one charge record, the fee notice's total", List.of("cdr:" + ninaFee), cdrs(events,
-                nina.session()));
-        assertEquals(List.of("cdr:" + svenFee), cdrs(events, sven.session()));
+        assertEquals("one charge record, the fee notice's total, with the shipped tariff that priced it",
+                List.of("cdr:" + ninaFee + " site-default EUR 5"), cdrs(events, nina.session()));
+        assertEquals(List.of("cdr:" + svenFee + " site-default EUR 5"), cdrs(events, sven.session()));
 
         List<FleetState.SiteView> fleet = FleetView.read(client(), "pilegate", Clock.systemDefaultZone()).sites();
         assertEquals(List.of("depot-north", "depot-south"), fleet.stream().map(FleetState.SiteView::siteId).toList());
@@ -131,6 +134,37 @@ public class UplinkFleetIT {
         assertEquals(1, fleet.get(1).sessionsToday());
 
         commandsReachOnlyTheirSite(south);
+        aLostRelayIsAFaultOfItsOwnUntilItAnswersAgain(south);
+    }
+
+    /** The south pile's relay stops answering: the fleet hears of the fault by its code, and of its end. */
+    private void aLostRelayIsAFaultOfItsOwnUntilItAnswersAgain(Site south) throws Exception {
+        depot.injectFault(south.index(), DeviceKind.RELAY, new Fault.NoReply());
+        JsonNode fault = firstTelemetry(south, "pile.fault");
+        depot.clearFault(south.index(), DeviceKind.RELAY);
+        JsonNode cleared = firstTelemetry(south, "pile.fault.cleared");
+
+        assertEquals("depot-south FAULTED", fault.path("siteId").asText() + " " + fault.path("state").asText());
+        assertTrue(fault.path("fault").asText(), fault.path("fault").asText().startsWith("relay " + south.pile()
+                + ".relay not answering"));
+        assertTrue(Instant.parse(cleared.path("time").asText()).isAfter(Instant.parse(fault.path("time").asText())));
+    }
+
+    /** The site's first telemetry record of {@code type} for the relay's loss of communication. */
+    private JsonNode firstTelemetry(Site site, String type) throws Exception {
+        try (KafkaConsumer<String, String> consumer = fromTheStart("pilegate.telemetry")) {
+            Instant deadline = Instant.now().plus(WAIT);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    JsonNode json = JSON.readTree(record.value());
+                    if (json.path("type").asText().equals(type) && json.path("pileId").asText().equals(site.pile())
+                            && json.path("code").asText().equals("relay_not_answering")) {
+                        return json;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " relay_not_answering for " + site.pile() + " in " + WAIT);
     }
 
     /** The fleet limits the south depot's power; a command it cannot read is refused, saying why. */
@@ -208,7 +242,8 @@ public class UplinkFleetIT {
     /**
      * The sessions' and charge records' topics from the start, de-duplicated by eventId, until every session named
      * was paid and has its charge record, and a little longer (a doubled event would come late): per session, the
-     * types in the order they arrived, a charge record as {@code cdr:<total in cents>}.
+     * types in the order they arrived, a charge record as {@code cdr:<total in cents> <its tariff's id, currency and
+     * number of elements>}.
      */
     private Map<String, List<String>> billingEvents(Set<String> sessions) throws Exception {
         Map<String, List<String>> events = new LinkedHashMap<>();
@@ -227,8 +262,9 @@ public class UplinkFleetIT {
                     boolean cdr = json.path("type").asText().equals("cdr");
                     String session = cdr ? json.at("/cdr/session_id").asText() : json.at("/session/id").asText();
                     events.computeIfAbsent(session, id -> new ArrayList<>()).add(cdr ? "cdr:" + new BigDecimal(
-                            json.at("/cdr/total_cost/incl_vat").asText()).movePointRight(2).longValueExact()
-                            : json.path("type").asText());
+                            json.at("/cdr/total_cost/incl_vat").asText()).movePointRight(2).longValueExact() + " "
+                            + json.at("/cdr/tariffs/0/id").asText() + " " + json.at("/cdr/tariffs/0/currency").asText()
+                            + " " + json.at("/cdr/tariffs/0/elements").size() : json.path("type").asText());
                 }
                 boolean complete = sessions.stream().allMatch(session -> events.getOrDefault(session, List.of())
                         .contains("session.paid") && !cdrs(events, session).isEmpty());

@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param maxPrice the most a session costs, excluding and (if given) including VAT
  * @param startDateTime in force from this instant
  * @param endDateTime in force until this instant (exclusive)
+ * @param ocpi the OCPI 2.2.1 Tariff object (JSON) it was read from, as written, descriptive fields and all: what a
+ *        charge record shows of it; empty for a tariff made in code
  */
 public record Tariff(String id, Currency currency, List<TariffElement> elements, Optional<PriceBound> minPrice,
-        Optional<PriceBound> maxPrice, Optional<Instant> startDateTime, Optional<Instant> endDateTime) {
+        Optional<PriceBound> maxPrice, Optional<Instant> startDateTime, Optional<Instant> endDateTime,
+        Optional<String> ocpi) {
 
     public Tariff {
         Objects.requireNonNull(id, "id");
@@ -29,6 +32,7 @@ public record Tariff(String id, Currency currency, List<TariffElement> elements,
         Objects.requireNonNull(maxPrice, "maxPrice");
         Objects.requireNonNull(startDateTime, "startDateTime");
         Objects.requireNonNull(endDateTime, "endDateTime");
+        Objects.requireNonNull(ocpi, "ocpi");
         if (id.isBlank() || id.length() > 36) {
             throw new IllegalArgumentException("id must be 1 to 36 characters, not '" + id + "'");
         }
@@ -52,6 +56,12 @@ public record Tariff(String id, Currency currency, List<TariffElement> elements,
             throw new IllegalArgumentException("start_date_time " + startDateTime.get()
                     + " must be before end_date_time " + endDateTime.get());
         }
+    }
+
+    /** A tariff made in code, not read from OCPI JSON. */
+    public Tariff(String id, Currency currency, List<TariffElement> elements, Optional<PriceBound> minPrice,
+            Optional<PriceBound> maxPrice, Optional<Instant> startDateTime, Optional<Instant> endDateTime) {
+        this(id, currency, elements, minPrice, maxPrice, startDateTime, endDateTime, Optional.empty());
     }
 
     /** Whether the tariff is in force at {@code instant}: within its start and end date-times, where given. */

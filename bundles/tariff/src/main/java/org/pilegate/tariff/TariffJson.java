@@ -42,7 +42,10 @@ public final class TariffJson {
     private TariffJson() {
     }
 
-    /** @throws InvalidTariffException naming the JSON path at fault and why */
+    /**
+     * @return the tariff, keeping {@code json} as its OCPI form
+     * @throws InvalidTariffException naming the JSON path at fault and why
+     */
     public static Tariff read(String json) {
         JsonFields tariff = JsonFields.parse(json, TARIFF_FIELDS);
         String id = tariff.text("id");
@@ -63,7 +66,7 @@ public final class TariffJson {
                 tariff.object("min_price", PRICE_FIELDS).map(TariffJson::price),
                 tariff.object("max_price", PRICE_FIELDS).map(TariffJson::price),
                 tariff.optional("start_date_time", TariffJson::instant),
-                tariff.optional("end_date_time", TariffJson::instant)));
+                tariff.optional("end_date_time", TariffJson::instant), Optional.of(json)));
     }
 
     private static PriceComponent component(JsonFields component) {

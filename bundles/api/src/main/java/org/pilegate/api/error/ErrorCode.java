@@ -45,6 +45,16 @@ public enum ErrorCode {
     CHARGE_POINT_REFUSED("charge_point_refused", 502, "The OCPP charge point refused the command or did not answer"
             + " it in time."),
 
+    // pile faults: why a pile cannot be trusted and does not charge (sent to the fleet as pile.fault)
+    PILE_FAULTED("pile_faulted", 503, "The pile reports a fault."),
+    CONTROL_PILOT_ERROR("control_pilot_error", 503, "The pile's control pilot reports an error (state E or F, or an"
+            + " OCPP charge point's Faulted)."),
+    RELAY_NOT_ANSWERING("relay_not_answering", 503, "The pile's relay has not answered for longer than the grace"
+            + " period: communication with the pile is lost."),
+    METER_NOT_ANSWERING("meter_not_answering", 503, "The pile's meter has not answered for longer than the grace"
+            + " period."),
+    METER_IMPLAUSIBLE("meter_implausible", 503, "The pile's meter reports implausible values."),
+
     // association
     TERMINAL_MISMATCH("terminal_mismatch", 403, "The association request is in another terminal's name."),
     TOKEN_MALFORMED("token_malformed", 400, "The association token is not one this gateway issues."),

@@ -1,8 +1,12 @@
 package org.pilegate.api.pile;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.relay.PlugState;
 import org.pilegate.api.relay.RelayCommand;
 import org.pilegate.api.session.SessionId;
@@ -18,7 +22,7 @@ import org.pilegate.api.session.SessionId;
  * @param energyWh absolute imported-energy register of the pile's meter in Wh
  * @param currentLimitA current offered to the vehicle in A, 0 when none is offered
  * @param activeSession the session running on the pile, if any
- * @param faultText what went wrong, for humans, if the pile reported something
+ * @param faults why the pile cannot be trusted now, if it cannot: one per source (control pilot, relay, meter)
  * @param at when the snapshot was taken
  */
 public record PileStatus(
@@ -30,7 +34,7 @@ public record PileStatus(
         long energyWh,
         int currentLimitA,
         Optional<SessionId> activeSession,
-        Optional<String> faultText,
+        List<PileFault> faults,
         Instant at) {
 
     public PileStatus {
@@ -38,14 +42,25 @@ public record PileStatus(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(plugState, "plugState");
         Objects.requireNonNull(activeSession, "activeSession");
-        Objects.requireNonNull(faultText, "faultText");
+        faults = List.copyOf(faults);
         Objects.requireNonNull(at, "at");
         if (energyWh < 0) {
             throw new IllegalArgumentException("energyWh must not be negative: " + energyWh);
         }
         RelayCommand.checkCurrentLimitA(currentLimitA);
-        if (faultText.filter(String::isBlank).isPresent()) {
-            throw new IllegalArgumentException("faultText must not be blank when present");
-        }
+    }
+
+    /** A status whose fault, if it has one, is known by its text alone: {@link ErrorCode#PILE_FAULTED}. */
+    public PileStatus(PileId pileId, PileState state, PlugState plugState, boolean contactorClosed, long powerW,
+            long energyWh, int currentLimitA, Optional<SessionId> activeSession, Optional<String> faultText,
+            Instant at) {
+        this(pileId, state, plugState, contactorClosed, powerW, energyWh, currentLimitA, activeSession,
+                faultText.map(text -> List.of(new PileFault(ErrorCode.PILE_FAULTED, text))).orElse(List.of()), at);
+    }
+
+    /** What went wrong, for humans: the faults' texts, if the pile has any. */
+    public Optional<String> faultText() {
+        return faults.isEmpty() ? Optional.empty()
+                : Optional.of(faults.stream().map(PileFault::text).collect(Collectors.joining("; ")));
     }
 }

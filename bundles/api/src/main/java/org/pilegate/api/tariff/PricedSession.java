@@ -2,6 +2,7 @@ package org.pilegate.api.tariff;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.pilegate.api.money.Money;
 import org.pilegate.api.terminal.FeeLine;
@@ -12,12 +13,15 @@ import org.pilegate.api.terminal.FeeLine;
  * @param total amount due: the sum of the lines' totals (including VAT where the lines state it)
  * @param lines the billed components, in display order
  * @param tariffId the tariff that priced it
+ * @param tariff that tariff as the OCPI 2.2.1 Tariff object (JSON) it was in force as, for the charge record; empty
+ *        where the pricing has none
  */
-public record PricedSession(Money total, List<FeeLine> lines, String tariffId) {
+public record PricedSession(Money total, List<FeeLine> lines, String tariffId, Optional<String> tariff) {
 
     public PricedSession {
         Objects.requireNonNull(total, "total");
         Objects.requireNonNull(tariffId, "tariffId");
+        Objects.requireNonNull(tariff, "tariff");
         lines = List.copyOf(lines);
         Money sum = Money.zero(total.currency());
         for (FeeLine line : lines) {
@@ -26,5 +30,10 @@ public record PricedSession(Money total, List<FeeLine> lines, String tariffId) {
         if (!sum.equals(total)) {
             throw new IllegalArgumentException("total " + total + " differs from the sum of lines " + sum);
         }
+    }
+
+    /** A price by a tariff that has no OCPI form. */
+    public PricedSession(Money total, List<FeeLine> lines, String tariffId) {
+        this(total, lines, tariffId, Optional.empty());
     }
 }

@@ -23,7 +23,9 @@ public interface UplinkOutbox {
      *
      * @param account the account the session was authorised for, when known
      * @param tariffId the tariff that priced it
+     * @param tariff that tariff as the OCPI 2.2.1 Tariff object (JSON) that priced it, where the pricing has it: the
+     *        record keeps it as it was then, whatever the tariff becomes later
      */
     void sessionPriced(Connection transaction, ChargingSession session, Optional<AccountId> account, FeeNotice fee,
-            String tariffId) throws SQLException;
+            String tariffId, Optional<String> tariff) throws SQLException;
 }

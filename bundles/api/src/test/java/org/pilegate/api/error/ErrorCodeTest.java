@@ -60,7 +60,8 @@ class ErrorCodeTest {
                 "not_associated", "not_bound", "already_charging", "session_ended", "target_too_large",
                 "departure_in_past", "currency_mismatch", "insufficient_balance", "not_finished", "nothing_due",
                 "stale_fee", "already_paid", "no_account", "reference_in_use", "charge_point_offline",
-                "charge_point_refused", "command_expired");
+                "charge_point_refused", "command_expired", "pile_faulted", "control_pilot_error",
+                "relay_not_answering", "meter_not_answering", "meter_implausible");
 
         assertEquals(known, Arrays.stream(ErrorCode.values()).map(ErrorCode::code).collect(Collectors.toSet()));
     }

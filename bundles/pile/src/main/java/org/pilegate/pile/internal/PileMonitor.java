@@ -12,8 +12,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.ReadingQuality;
+import org.pilegate.api.pile.PileFault;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileStatus;
@@ -60,7 +62,7 @@ final class PileMonitor {
     private final RelayCommander relayCommander;
     private final List<Consumer<PileStatus>> listeners = new CopyOnWriteArrayList<>();
     /** Why the pile cannot be trusted, by source; empty when it can. */
-    private final Map<String, String> faults = new LinkedHashMap<>();
+    private final Map<String, PileFault> faults = new LinkedHashMap<>();
     private PileState state = PileState.AVAILABLE;
     private boolean inService = true;
     /** What the depot allows now in A; until it says otherwise, the session's own limit alone counts. */
@@ -101,7 +103,8 @@ final class PileMonitor {
         boolean openAgain = release.shows(state, lastRelay);
         faults.remove("relay");
         if (state.plugState() == PlugState.E || state.plugState() == PlugState.F) {
-            faults.put("pilot", "control pilot reports state " + state.plugState());
+            faults.put("pilot", new PileFault(ErrorCode.CONTROL_PILOT_ERROR, "control pilot reports state "
+                    + state.plugState()));
         } else {
             faults.remove("pilot");
         }
@@ -119,7 +122,8 @@ final class PileMonitor {
                 lastGoodMeter = clock.instant();
                 faults.remove("meter");
             }
-            case INVALID -> faults.put("meter", "meter " + meterId + " reports implausible values");
+            case INVALID -> faults.put("meter", new PileFault(ErrorCode.METER_IMPLAUSIBLE, "meter " + meterId
+                    + " reports implausible values"));
             case STALE -> {
                 // judged by the watchdog, after the grace period
             }
@@ -131,11 +135,13 @@ final class PileMonitor {
     synchronized void checkSilence() {
         Instant now = clock.instant();
         if (Duration.between(lastRelay, now).compareTo(grace) > 0) {
-            faults.put("relay", "relay " + relayId + " not answering since " + lastRelay);
+            faults.put("relay", new PileFault(ErrorCode.RELAY_NOT_ANSWERING, "relay " + relayId
+                    + " not answering since " + lastRelay));
         }
         boolean meterUntrusted = meter.map(reading -> reading.quality() != ReadingQuality.GOOD).orElse(true);
         if (meterUntrusted && Duration.between(lastGoodMeter, now).compareTo(grace) > 0) {
-            faults.putIfAbsent("meter", "meter " + meterId + " not answering since " + lastGoodMeter);
+            faults.putIfAbsent("meter", new PileFault(ErrorCode.METER_NOT_ANSWERING, "meter " + meterId
+                    + " not answering since " + lastGoodMeter));
         }
         update();
     }
@@ -408,7 +414,8 @@ final class PileMonitor {
     private void move(PileEvent event) {
         PileStateMachine.next(state, event).filter(next -> next != state).ifPresent(next -> {
             LOG.info("Pile {}: {} -> {} on {}{}", pile, state, next, event,
-                    faults.isEmpty() ? "" : " (" + String.join("; ", faults.values()) + ")");
+                    faults.isEmpty() ? "" : " (" + String.join("; ", faults.values().stream().map(PileFault::text)
+                            .toList()) + ")");
             state = next;
         });
     }
@@ -421,14 +428,14 @@ final class PileMonitor {
                 meter.map(MeterReading::energyImportWh).orElse(0L),
                 relay.map(RelayState::currentLimitA).orElse(0),
                 run.map(r -> r.info().sessionId()),
-                faults.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", faults.values())),
+                List.copyOf(faults.values()),
                 clock.instant());
     }
 
     private static boolean sameExceptTime(PileStatus a, PileStatus b) {
         return a.state() == b.state() && a.plugState() == b.plugState() && a.contactorClosed() == b.contactorClosed()
                 && a.powerW() == b.powerW() && a.energyWh() == b.energyWh() && a.currentLimitA() == b.currentLimitA()
-                && a.activeSession().equals(b.activeSession()) && a.faultText().equals(b.faultText());
+                && a.activeSession().equals(b.activeSession()) && a.faults().equals(b.faults());
     }
 
     private static String rootMessage(Throwable failure) {

@@ -16,8 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.ManualClock;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.ReadingQuality;
+import org.pilegate.api.pile.PileFault;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileStatus;
@@ -77,6 +79,7 @@ class PileMonitorTest {
         monitor.onRelayState(relay(PlugState.E, false));
         assertEquals(PileState.FAULTED, monitor.status().state());
         assertEquals(Optional.of("control pilot reports state E"), monitor.status().faultText());
+        assertEquals(List.of(ErrorCode.CONTROL_PILOT_ERROR), codes(monitor.status()));
 
         monitor.onRelayState(relay(PlugState.B, false));
         assertEquals(PileState.PLUGGED, monitor.status().state());
@@ -97,6 +100,7 @@ class PileMonitorTest {
         keepRelayAlive();
         assertEquals(PileState.FAULTED, monitor.status().state());
         assertTrue(monitor.status().faultText().orElseThrow().startsWith("meter bay-07.meter not answering"));
+        assertEquals(List.of(ErrorCode.METER_NOT_ANSWERING), codes(monitor.status()));
 
         monitor.onMeterReading(reading(1_000, 0, ReadingQuality.GOOD));
         assertEquals(PileState.AVAILABLE, monitor.status().state());
@@ -113,6 +117,7 @@ class PileMonitorTest {
 
         assertEquals(PileState.FAULTED, monitor.status().state());
         assertTrue(monitor.status().faultText().orElseThrow().startsWith("relay bay-07.relay not answering"));
+        assertEquals(List.of(ErrorCode.RELAY_NOT_ANSWERING), codes(monitor.status()), "communication lost");
     }
 
     @Test
@@ -120,6 +125,7 @@ class PileMonitorTest {
         monitor.onRelayState(relay(PlugState.A, false));
         monitor.onMeterReading(reading(1_000, 0, ReadingQuality.INVALID));
         assertEquals(PileState.FAULTED, monitor.status().state());
+        assertEquals(List.of(ErrorCode.METER_IMPLAUSIBLE), codes(monitor.status()));
     }
 
     @Test
@@ -364,5 +370,9 @@ class PileMonitorTest {
 
     private MeterReading reading(long energyWh, long powerW, ReadingQuality quality) {
         return new MeterReading(clock.instant(), energyWh, powerW, quality, Optional.empty());
+    }
+
+    private static List<ErrorCode> codes(PileStatus status) {
+        return status.faults().stream().map(PileFault::code).toList();
     }
 }

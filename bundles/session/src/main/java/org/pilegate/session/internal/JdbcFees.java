@@ -42,16 +42,19 @@ final class JdbcFees {
     /**
      * Stores the finished session's fee notice, unless it has one already.
      *
+     * @param tariffId the tariff that priced it
+     * @param tariff that tariff's OCPI object, where the pricing has it, for the charge record
      * @return the notice that stands: {@code notice}, or the one issued before
      */
-    FeeNotice issue(SessionRecord ended, FeeNotice notice, String tariffId) {
+    FeeNotice issue(SessionRecord ended, FeeNotice notice, String tariffId, Optional<String> tariff) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 insert(connection, notice, tariffId);
                 Optional<UplinkOutbox> uplink = outbox.get();
                 if (uplink.isPresent()) {
-                    uplink.get().sessionPriced(connection, ended.session(), ended.account(), notice, tariffId);
+                    uplink.get().sessionPriced(connection, ended.session(), ended.account(), notice, tariffId,
+                            tariff);
                 }
                 connection.commit();
                 return notice;

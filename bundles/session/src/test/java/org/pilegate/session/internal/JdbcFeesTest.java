@@ -54,7 +54,7 @@ abstract class JdbcFeesTest {
                 line(FeeLine.Component.ENERGY, 12_345, "Wh", 432, 82), line(FeeLine.Component.TIME, 95, "min", 0, 0),
                 line(FeeLine.Component.PARKING_TIME, 30, "min", 300, 57));
 
-        assertEquals(notice, fees.issue(finished(notice.session()), notice, "standard-2026"));
+        assertEquals(notice, fees.issue(finished(notice.session()), notice, "standard-2026", Optional.empty()));
 
         assertEquals(Optional.of(notice), fees.find(SESSION));
         assertEquals("standard-2026", tariffOf(SESSION), "the tariff that priced it is kept with it");
@@ -63,11 +63,11 @@ abstract class JdbcFeesTest {
     @Test
     void aSessionIsBilledOnceAndALaterNoticeGetsTheOneThatStands() {
         FeeNotice first = notice(SESSION, "fee-1", line(FeeLine.Component.ENERGY, 1_000, "Wh", 100, 0));
-        fees.issue(finished(first.session()), first, "standard-2026");
+        fees.issue(finished(first.session()), first, "standard-2026", Optional.empty());
 
         FeeNotice repriced = notice(SESSION, "fee-2", line(FeeLine.Component.ENERGY, 1_000, "Wh", 250, 0),
                 line(FeeLine.Component.FLAT, 1, "session", 50, 0));
-        assertEquals(first, fees.issue(finished(repriced.session()), repriced, "expensive-2027"));
+        assertEquals(first, fees.issue(finished(repriced.session()), repriced, "expensive-2027", Optional.empty()));
 
         assertEquals(Optional.of(first), fees.find(SESSION));
         assertEquals("standard-2026", tariffOf(SESSION));
@@ -99,7 +99,7 @@ abstract class JdbcFeesTest {
     void aNoticeWithoutLinesIsKeptToo() {
         FeeNotice free = new FeeNotice(SESSION, "fee-free", Money.of(0, "EUR"), List.of(), ISSUED);
 
-        fees.issue(finished(free.session()), free, "free-charging");
+        fees.issue(finished(free.session()), free, "free-charging", Optional.empty());
 
         assertEquals(Optional.of(free), fees.find(SESSION));
     }
@@ -111,12 +111,12 @@ abstract class JdbcFeesTest {
                 line(FeeLine.Component.TIME, 60, "minutes-of-charging-time", 60, 0));
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> fees.issue(finished(unstorable.session()), unstorable, "standard-2026"));
+                () -> fees.issue(finished(unstorable.session()), unstorable, "standard-2026", Optional.empty()));
 
         assertEquals("cannot store the fee of session s-1", refused.getMessage());
         assertEquals(Optional.empty(), fees.find(SESSION));
         FeeNotice storable = notice(SESSION, "fee-2", line(FeeLine.Component.ENERGY, 1_000, "Wh", 100, 0));
-        assertEquals(storable, fees.issue(finished(storable.session()), storable, "standard-2026"),
+        assertEquals(storable, fees.issue(finished(storable.session()), storable, "standard-2026", Optional.empty()),
                 "the failed notice left nothing standing");
     }
 
@@ -125,7 +125,7 @@ abstract class JdbcFeesTest {
         SessionId unknown = new SessionId("s-unknown");
 
         assertThrows(IllegalStateException.class, () -> fees.issue(finished(unknown), notice(unknown, "fee-1",
-                line(FeeLine.Component.ENERGY, 1_000, "Wh", 100, 0)), "standard-2026"));
+                line(FeeLine.Component.ENERGY, 1_000, "Wh", 100, 0)), "standard-2026", Optional.empty()));
 
         assertEquals(Optional.empty(), fees.find(unknown));
     }
@@ -142,7 +142,7 @@ abstract class JdbcFeesTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return fees.issue(finished(notice.session()), notice, "standard-2026");
+        return fees.issue(finished(notice.session()), notice, "standard-2026", Optional.empty());
     }
 
     private static FeeNotice await(CompletableFuture<FeeNotice> issued) throws Exception {
@@ -168,7 +168,7 @@ abstract class JdbcFeesTest {
                 Optional.empty());
         FeeNotice notice = notice(SESSION, "fee-1", line(FeeLine.Component.FLAT, 1, "session", 100, 0), parking);
 
-        fees.issue(finished(notice.session()), notice, "no-vat-on-parking");
+        fees.issue(finished(notice.session()), notice, "no-vat-on-parking", Optional.empty());
 
         FeeNotice found = fees.find(SESSION).orElseThrow();
         assertEquals(notice, found);

@@ -68,9 +68,9 @@ class UplinkInTransactionTest {
                 FeeLine.Component.FLAT, 1, "session", Money.of(100, "EUR"), Optional.of(Money.of(19, "EUR")))),
                 T0.plusSeconds(3_600));
 
-        fees.issue(record(SessionState.FINISHED), fee, "standard-2026");
+        fees.issue(record(SessionState.FINISHED), fee, "standard-2026", Optional.empty());
         fees.issue(record(SessionState.FINISHED), new FeeNotice(SESSION, "fee-2", fee.total(), fee.lines(),
-                fee.issuedAt()), "standard-2026");
+                fee.issuedAt()), "standard-2026", Optional.empty());
 
         assertEquals(List.of("FINISHED", "priced fee-1 for no account"), outbox.stored(store),
                 "the second notice is refused, and its record rolled back with it");
@@ -95,7 +95,7 @@ class UplinkInTransactionTest {
 
         @Override
         public void sessionPriced(Connection transaction, ChargingSession session, Optional<AccountId> account,
-                FeeNotice fee, String tariffId) throws SQLException {
+                FeeNotice fee, String tariffId, Optional<String> tariff) throws SQLException {
             write(transaction, "priced " + fee.feeId() + " for " + account.map(AccountId::value).orElse("no account"));
         }
 

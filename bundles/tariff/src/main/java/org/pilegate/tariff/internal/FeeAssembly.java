@@ -79,7 +79,8 @@ final class FeeAssembly {
                 .map(line -> new FeeLine(line.component(), line.quantity(), line.unit(), money(line.exVat(), tariff),
                         Optional.of(money(line.vat(), tariff)).filter(vat -> line.vatKnown())))
                 .toList();
-        return new SessionFee(new PricedSession(money(sum(lines, Line::total), tariff), feeLines, tariff.id()), limit);
+        return new SessionFee(new PricedSession(money(sum(lines, Line::total), tariff), feeLines, tariff.id(),
+                tariff.ocpi()), limit);
     }
 
     /**

@@ -70,9 +70,7 @@ class TariffDirectoryComponentTest {
         Files.writeString(dir.resolve("site.json"), TariffFolderTest.tariff("site", "0.39", ""));
         Files.writeString(dir.resolve("assignments.json"), "{\"piles\": {\"bay-07\": [\"site\"]}}");
         start();
-        SessionTimeline session = new SessionTimeline(NOW, NOW.plusSeconds(3600), List.of(
-                new MeterSample(NOW, 1_000, 11_000, OptionalInt.empty(), true),
-                new MeterSample(NOW.plusSeconds(3600), 12_000, 0, OptionalInt.empty(), false)));
+        SessionTimeline session = elevenKwhInAnHour();
 
         SessionFee fee = directory.price(BAY_07, session).orElseThrow();
 
@@ -80,6 +78,24 @@ class TariffDirectoryComponentTest {
         assertEquals(429, fee.total().minorUnits());
         assertEquals(Optional.empty(), directory.price(new PileId("bay-08"), session));
         assertEquals(Optional.empty(), directory.tariffFor(new PileId("bay-08")));
+    }
+
+    @Test
+    void aPriceCarriesTheTariffAsItWasAndAnUpdateChangesOnlyLaterPrices() throws IOException {
+        String before = TariffFolderTest.tariff("site", "0.39", "\"tariff_alt_text\": [],");
+        Files.writeString(dir.resolve("site.json"), before);
+        Files.writeString(dir.resolve("assignments.json"), "{\"site\": [\"site\"]}");
+        start();
+        SessionTimeline session = elevenKwhInAnHour();
+        SessionFee first = directory.price(BAY_07, session).orElseThrow();
+
+        directory.save(TariffFolderTest.tariff("site", "0.45", ""));
+        SessionFee second = directory.price(BAY_07, session).orElseThrow();
+
+        assertEquals(Optional.of(before), first.price().tariff(), "the OCPI object as written, alt text and all");
+        assertEquals(Optional.of(TariffFolderTest.tariff("site", "0.45", "")), second.price().tariff());
+        assertEquals(429, first.total().minorUnits());
+        assertEquals(495, second.total().minorUnits());
     }
 
     @Test
@@ -103,5 +119,11 @@ class TariffDirectoryComponentTest {
 
         assertEquals(ZoneId.of("Europe/Berlin"), directory.siteZone());
         assertEquals(Optional.of("0.25 EUR/kWh"), directory.summaryFor(BAY_07));
+    }
+
+    private static SessionTimeline elevenKwhInAnHour() {
+        return new SessionTimeline(NOW, NOW.plusSeconds(3600), List.of(
+                new MeterSample(NOW, 1_000, 11_000, OptionalInt.empty(), true),
+                new MeterSample(NOW.plusSeconds(3600), 12_000, 0, OptionalInt.empty(), false)));
     }
 }

@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.pilegate.api.money.Money;
@@ -18,12 +22,16 @@ import org.pilegate.api.vehicle.AccountId;
 /**
  * A finished, priced session as an OCPI 2.2.1 CDR whose costs are the fee notice's lines: {@code total_cost} is the
  * notice's total (including VAT only where every line states it, as the notice has it). Money is rendered from
- * integer minor units into exact decimals, never through floating point.
+ * integer minor units into exact decimals, never through floating point. Its {@code tariffs} hold the Tariff object
+ * that priced the session, as it was then: the record is written once, so a tariff changed later leaves it as it is.
  */
 final class ChargeRecords {
 
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3_600);
     private static final int HOURS_SCALE = 6;
+    /** Reads decimals as written: 1.00 stays 1.00, never a binary fraction. */
+    private static final ObjectReader EXACT = Records.JSON.reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).with(JsonNodeFactory.withExactBigDecimals(true));
 
     private final SiteLocation location;
     private final String siteId;
@@ -33,7 +41,12 @@ final class ChargeRecords {
         this.siteId = siteId;
     }
 
-    ObjectNode cdr(ChargingSession session, Optional<AccountId> account, FeeNotice fee, String tariffId) {
+    /**
+     * @param tariffId the tariff that priced the session
+     * @param tariff that tariff's OCPI Tariff object (JSON), where the pricing has it
+     */
+    ObjectNode cdr(ChargingSession session, Optional<AccountId> account, FeeNotice fee, String tariffId,
+            Optional<String> tariff) {
         Instant start = session.startedAt();
         Instant end = session.endedAt().orElseThrow(() -> new IllegalArgumentException("session " + session.id()
                 + " has not ended"));
@@ -54,6 +67,7 @@ final class ChargeRecords {
         cdr.put("auth_method", "COMMAND");
         location(cdr.putObject("cdr_location"), session);
         cdr.put("currency", fee.total().currency().getCurrencyCode());
+        tariff.ifPresent(json -> cdr.putArray("tariffs").add(tariffObject(json, fee.issuedAt())));
         ObjectNode period = cdr.putArray("charging_periods").addObject();
         period.put("start_date_time", start.toString());
         ArrayNode dimensions = period.putArray("dimensions");
@@ -78,6 +92,29 @@ final class ChargeRecords {
         });
         cdr.put("last_updated", fee.issuedAt().toString());
         return cdr;
+    }
+
+    /**
+     * The tariff as OCPI's CDR carries it, its prices exact as written. A tariff file may leave out what OCPI requires
+     * of the object but pricing does not need: it is then this operator's own, last updated no later than the fee.
+     */
+    private ObjectNode tariffObject(String json, Instant issuedAt) {
+        ObjectNode tariff;
+        try {
+            tariff = (ObjectNode) EXACT.readTree(json);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalArgumentException("the tariff that priced the session is not a JSON object", e);
+        }
+        putIfMissing(tariff, "country_code", location.countryCode());
+        putIfMissing(tariff, "party_id", location.partyId());
+        putIfMissing(tariff, "last_updated", issuedAt.toString());
+        return tariff;
+    }
+
+    private static void putIfMissing(ObjectNode node, String field, String value) {
+        if (!node.hasNonNull(field)) {
+            node.put(field, value);
+        }
     }
 
     /** The amount as OCPI's decimal number: minor units moved by the currency's digits, exactly. */

@@ -1,5 +1,6 @@
 package org.pilegate.uplink.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -19,9 +20,10 @@ import org.pilegate.api.pile.PileId;
 
 /**
  * Reads the fleet's commands strictly: the commands topic is a way into the depot's control, so anything not exactly a
- * command for this site, unexpired, is refused, naming the field and why. Unknown fields are refused too, so that a
- * misspelt one is not silently ignored. What a command's values may be (a pile's current range, a tariff's fields) is
- * checked where the shell's and {@code etc/}'s values are, when it is applied.
+ * command for this site, unexpired, and expiring within the longest lifetime allowed, is refused, naming the field and
+ * why. The lifetime bounds how long a command's id must be remembered for it to be applied once. Unknown fields are
+ * refused too, so that a misspelt one is not silently ignored. What a command's values may be (a pile's current range,
+ * a tariff's fields) is checked where the shell's and {@code etc/}'s values are, when it is applied.
  *
  * <pre>
  * {"commandId": "c-42", "schemaVersion": 1, "siteId": "depot-north", "type": "pile.limit",
@@ -41,9 +43,12 @@ final class CommandReader {
             "pile.availability", Set.of("pileId", "available"));
 
     private final String siteId;
+    private final Duration lifetimeMax;
 
-    CommandReader(String siteId) {
+    /** @param lifetimeMax how far ahead a command's expiry may be when it arrives */
+    CommandReader(String siteId, Duration lifetimeMax) {
         this.siteId = siteId;
+        this.lifetimeMax = lifetimeMax;
     }
 
     /** @throws Refusal when the record is not a JSON object of a readable size */
@@ -107,6 +112,10 @@ final class CommandReader {
         Instant expiresAt = instant(tree, "expiresAt");
         if (!now.isBefore(expiresAt)) {
             throw new Refusal(ErrorCode.COMMAND_EXPIRED, "expiresAt: " + expiresAt + " has passed; it is " + now);
+        }
+        if (expiresAt.isAfter(now.plus(lifetimeMax))) {
+            throw invalid("expiresAt", expiresAt + " is more than " + lifetimeMax.toHours() + " h ahead, the longest a"
+                    + " command may stay valid here (commandLifetimeMaxH); it is " + now);
         }
         return new Command.Envelope(commandId, type, expiresAt, body(type, tree));
     }

@@ -31,13 +31,16 @@ import org.slf4j.LoggerFactory;
  * The fleet's commands for this site, from {@code <prefix>.commands} while the uplink is enabled and
  * {@code acceptCommands} is set (configuration {@code org.pilegate.uplink}, changed in place). The topic is looked at
  * on the shared workers twice a second; a batch's commands are applied one after the other, the next look waiting
- * until the last is answered.
+ * until the last is answered. Every hour the ids of commands answered longer ago than {@code commandRetentionH} are
+ * forgotten.
  */
 @Component(service = {}, configurationPid = UplinkSettings.PID)
 public class DownlinkComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(DownlinkComponent.class);
     static final Duration LOOK_EVERY = Duration.ofMillis(500);
+    /** How often the ids of commands past their retention are forgotten. */
+    static final Duration FORGET_EVERY = Duration.ofHours(1);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final JdbcOutbox outbox;
@@ -50,6 +53,7 @@ public class DownlinkComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile TariffUpdates tariffs;
     private Reading reading;
+    private GatewayThreads.Scheduled forgetting;
 
     @Activate
     public DownlinkComponent(@Reference(target = "(pilegate.store=main)") DataSource dataSource,
@@ -87,18 +91,32 @@ public class DownlinkComponent {
 
     private synchronized void apply(UplinkSettings settings) {
         stop();
+        // answered commands are forgotten in time even while no more are accepted
+        JdbcCommands commands = new JdbcCommands(outbox);
+        forgetting = threads.every(Duration.ZERO, FORGET_EVERY, () -> forget(commands, settings.commandRetention()));
         if (!settings.enabled() || !settings.acceptCommands()) {
             return;
         }
-        Downlink downlink = new Downlink(new CommandReader(settings.siteId()), new CommandApplier(
-                () -> Optional.ofNullable(depot), () -> Optional.ofNullable(tariffs), piles::contains),
-                new JdbcCommands(outbox), new Records(settings.siteId(), clock), clock);
+        Downlink downlink = new Downlink(new CommandReader(settings.siteId(), settings.commandLifetimeMax()),
+                new CommandApplier(() -> Optional.ofNullable(depot), () -> Optional.ofNullable(tariffs),
+                        piles::contains), commands, new Records(settings.siteId(), clock), clock);
         reading = new Reading(feeds.apply(settings), downlink);
         reading.schedule = threads.every(LOOK_EVERY, LOOK_EVERY, reading::look);
         LOG.info("Uplink: commands for site {} accepted from {}", settings.siteId(), settings.commandsTopic());
     }
 
+    private void forget(JdbcCommands commands, Duration retention) {
+        int forgotten = commands.forgetAnsweredBefore(clock.instant().minus(retention));
+        if (forgotten > 0) {
+            LOG.info("Uplink: {} command(s) answered more than {} h ago forgotten", forgotten, retention.toHours());
+        }
+    }
+
     private void stop() {
+        if (forgetting != null) {
+            forgetting.cancel();
+            forgetting = null;
+        }
         if (reading != null) {
             reading.close();
             reading = null;

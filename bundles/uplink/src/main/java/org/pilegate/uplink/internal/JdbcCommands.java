@@ -10,7 +10,8 @@ import org.pilegate.api.error.ErrorCode;
 
 /**
  * The store's {@code uplink_command} table: the commands answered, by id. The answer goes to the outbox in the
- * transaction that notes the command, so a command is answered exactly once however often it is delivered.
+ * transaction that notes the command, so a command is answered exactly once however often it is delivered. Ids are
+ * kept for the retention only: a command delivered again after that has expired, and is refused rather than applied.
  */
 final class JdbcCommands {
 
@@ -55,5 +56,22 @@ final class JdbcCommands {
             }
             JdbcOutbox.add(connection, ack);
         });
+    }
+
+    /**
+     * Forgets the commands answered before {@code cutoff}.
+     *
+     * @return how many were forgotten
+     */
+    int forgetAnsweredBefore(Instant cutoff) {
+        int[] forgotten = new int[1];
+        outbox.inTransaction("forget the commands answered before " + cutoff, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM uplink_command WHERE"
+                    + " answered_at < ?")) {
+                delete.setTimestamp(1, Timestamp.from(cutoff));
+                forgotten[0] = delete.executeUpdate();
+            }
+        });
+        return forgotten[0];
     }
 }

@@ -30,8 +30,8 @@ final class RecordingOutbox implements UplinkOutbox {
 
     @Override
     public void sessionPriced(Connection transaction, ChargingSession session, Optional<AccountId> account,
-            FeeNotice fee, String tariffId) throws SQLException {
+            FeeNotice fee, String tariffId, Optional<String> tariff) throws SQLException {
         JdbcOutbox.add(transaction, records.chargeRecord(session.id().value(), fee.issuedAt(),
-                chargeRecords.cdr(session, account, fee, tariffId)));
+                chargeRecords.cdr(session, account, fee, tariffId, tariff)));
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.pilegate.api.error.ErrorCode;
+import org.pilegate.api.pile.PileFault;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.session.ChargingSession;
 
@@ -68,6 +69,21 @@ final class Records {
             status.activeSession().ifPresent(session -> body.put("sessionId", session.value()));
             status.faultText().ifPresent(fault -> body.put("fault", fault));
         });
+    }
+
+    /**
+     * {@code pile.fault}: the pile has a fault it did not have, by the error catalogue's code; or, {@code cleared},
+     * {@code pile.fault.cleared}: a fault it had is gone.
+     */
+    OutboxEvent pileFault(PileStatus status, PileFault fault, boolean cleared) {
+        return event(Topic.TELEMETRY, siteId + "/" + status.pileId().value(), cleared ? "pile.fault.cleared"
+                : "pile.fault", status.at(), body -> {
+                    body.put("pileId", status.pileId().value());
+                    body.put("code", fault.code().code());
+                    body.put("meaning", fault.code().meaning());
+                    body.put("fault", fault.text());
+                    body.put("state", status.state().name());
+                });
     }
 
     /** {@code pile.power}: the pile's power and meter register at the sample. */

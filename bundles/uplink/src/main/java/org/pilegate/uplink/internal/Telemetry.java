@@ -7,17 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.pile.PileController;
+import org.pilegate.api.pile.PileFault;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileStatus;
 
 /**
  * The depot's telemetry for the fleet: a pile's change of state or fault as it happens (noted on the pile's thread,
- * recorded at the next {@link #flush}), and every interval each pile's and the site's power and meter register.
- * Telemetry has its own transactions and is the first to go past the disk budget.
+ * recorded at the next {@link #flush}), each fault that comes or goes as an event of its own, and every interval each
+ * pile's and the site's power and meter register. Telemetry has its own transactions and is the first to go past the
+ * disk budget.
  */
 final class Telemetry {
 
@@ -45,13 +50,25 @@ final class Telemetry {
         lastSeen.remove(pile.id());
     }
 
-    /** A pile's status, as its listener gets it: an event when its state or fault changed. */
+    /**
+     * A pile's status, as its listener gets it: an event when its state or fault changed, and one for each fault (by
+     * its code) that came or went; a pile first seen with faults has them coming.
+     */
     void seen(PileStatus status) {
         PileStatus before = lastSeen.put(status.pileId(), status);
         if (before == null || before.state() != status.state() || before.plugState() != status.plugState()
                 || !Objects.equals(before.faultText(), status.faultText())) {
             changes.add(records.pileStatus(status));
         }
+        List<PileFault> had = before == null ? List.of() : before.faults();
+        faultsOtherThan(had, status.faults()).forEach(gone -> changes.add(records.pileFault(status, gone, true)));
+        faultsOtherThan(status.faults(), had).forEach(come -> changes.add(records.pileFault(status, come, false)));
+    }
+
+    /** The faults of {@code these} whose code none of {@code those} has. */
+    private static List<PileFault> faultsOtherThan(List<PileFault> these, List<PileFault> those) {
+        Set<ErrorCode> codes = those.stream().map(PileFault::code).collect(Collectors.toSet());
+        return these.stream().filter(fault -> !codes.contains(fault.code())).toList();
     }
 
     /** The changes noted since the last flush, oldest first. */

@@ -32,6 +32,17 @@ public @interface UplinkConfig {
             + " it only to the fleet's command service, and Read to each gateway with its group pilegate-<siteId>.")
     boolean acceptCommands() default false;
 
+    @AttributeDefinition(name = "Command lifetime (h)", min = "1", description = "The longest a command of the fleet"
+            + " may stay valid: one whose expiresAt is further ahead than this when it arrives is refused. Together"
+            + " with the retention it keeps every command applied at most once.")
+    int commandLifetimeMaxH() default 24;
+
+    @AttributeDefinition(name = "Command retention (h)", min = "2", description = "How long the ids of answered"
+            + " commands are kept, so that a command delivered again is recognised and not applied again. Must be"
+            + " longer than the command lifetime: a command delivered again after its id is forgotten has expired"
+            + " and is refused.")
+    int commandRetentionH() default 168;
+
     @AttributeDefinition(name = "Security protocol", description = "How the gateway connects to the brokers.",
             options = {@Option(value = "SASL_SSL"), @Option(value = "SSL"), @Option(value = "SASL_PLAINTEXT"),
                     @Option(value = "PLAINTEXT")})

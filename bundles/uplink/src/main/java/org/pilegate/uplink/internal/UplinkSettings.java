@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 record UplinkSettings(boolean enabled, String bootstrapServers, String siteId, String topicPrefix,
         String securityProtocol, String saslMechanism, String saslUsername, String saslPassword,
         String truststore, String truststorePassword, String keystore, String keystorePassword, long budgetBytes,
-        Duration relayInterval, Duration telemetryInterval, SiteLocation location, boolean acceptCommands) {
+        Duration relayInterval, Duration telemetryInterval, SiteLocation location, boolean acceptCommands,
+        Duration commandLifetimeMax, Duration commandRetention) {
 
     static final String PID = "org.pilegate.uplink";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,36}");
@@ -28,12 +29,18 @@ record UplinkSettings(boolean enabled, String bootstrapServers, String siteId, S
                 config.sslTruststoreLocation().trim(), config.sslTruststorePassword(),
                 config.sslKeystoreLocation().trim(), config.sslKeystorePassword(),
                 config.outboxBudgetMb() * 1024L * 1024L, Duration.ofMillis(config.relayIntervalMs()),
-                Duration.ofSeconds(config.telemetryIntervalS()), location, config.acceptCommands());
+                Duration.ofSeconds(config.telemetryIntervalS()), location, config.acceptCommands(),
+                Duration.ofHours(config.commandLifetimeMaxH()), Duration.ofHours(config.commandRetentionH()));
         check(config.outboxBudgetMb() >= 1, "outboxBudgetMb", "must be at least 1, not " + config.outboxBudgetMb());
         check(config.relayIntervalMs() >= 50, "relayIntervalMs", "must be at least 50, not "
                 + config.relayIntervalMs());
         check(config.telemetryIntervalS() >= 10, "telemetryIntervalS", "must be at least 10, not "
                 + config.telemetryIntervalS());
+        check(config.commandLifetimeMaxH() >= 1, "commandLifetimeMaxH", "must be at least 1, not "
+                + config.commandLifetimeMaxH());
+        // a command delivered again once its id is forgotten must have expired, so that it is refused, not applied
+        check(config.commandRetentionH() > config.commandLifetimeMaxH(), "commandRetentionH", "must be longer than"
+                + " commandLifetimeMaxH (" + config.commandLifetimeMaxH() + " h), not " + config.commandRetentionH());
         check(PROTOCOLS.contains(settings.securityProtocol), "securityProtocol", "must be one of " + PROTOCOLS
                 + ", not '" + settings.securityProtocol + "'");
         check(MECHANISMS.contains(settings.saslMechanism), "saslMechanism", "must be one of " + MECHANISMS

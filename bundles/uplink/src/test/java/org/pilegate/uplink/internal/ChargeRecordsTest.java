@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +23,15 @@ import org.pilegate.api.money.Money;
 import org.pilegate.api.session.ChargingSession;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionState;
+import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.tariff.PricedSession;
+import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.api.terminal.FeeLine;
 import org.pilegate.api.terminal.FeeNotice;
 import org.pilegate.api.vehicle.AccountId;
+import org.pilegate.tariff.Tariff;
+import org.pilegate.tariff.TariffCalculator;
+import org.pilegate.tariff.TariffJson;
 
 class ChargeRecordsTest {
 
@@ -33,7 +43,8 @@ class ChargeRecordsTest {
     void theTotalsAreTheFeeNoticesToTheCent() throws Exception {
         FeeNotice fee = Fixtures.fee("s-1");
 
-        JsonNode cdr = roundTrip(records.cdr(session, Optional.of(new AccountId("fleet-7")), fee, "standard-2026"));
+        JsonNode cdr = roundTrip(records.cdr(session, Optional.of(new AccountId("fleet-7")), fee, "standard-2026",
+                Optional.empty()));
 
         assertAmount("10.79", cdr.at("/total_cost/incl_vat"), "the notice's total");
         assertEquals(Money.of(1079, "EUR"), fee.total());
@@ -51,7 +62,7 @@ class ChargeRecordsTest {
     @Test
     void itNamesTheSessionTheDriverTheSiteAndTheTariff() throws Exception {
         JsonNode cdr = roundTrip(records.cdr(session, Optional.of(new AccountId("fleet-7")), Fixtures.fee("s-1"),
-                "standard-2026"));
+                "standard-2026", Optional.empty()));
 
         assertEquals("fee-s-1", cdr.get("id").asText());
         assertEquals("s-1", cdr.get("session_id").asText());
@@ -72,11 +83,53 @@ class ChargeRecordsTest {
         FeeNotice fee = new FeeNotice(new SessionId("s-1"), "fee-1", Money.of(250, "EUR"), List.of(noVat),
                 Fixtures.END);
 
-        JsonNode cdr = roundTrip(records.cdr(session, Optional.empty(), fee, "no-vat"));
+        JsonNode cdr = roundTrip(records.cdr(session, Optional.empty(), fee, "no-vat", Optional.empty()));
 
         assertAmount("2.50", cdr.at("/total_cost/excl_vat"));
         assertFalse(cdr.get("total_cost").has("incl_vat"));
+        assertFalse(cdr.has("tariffs"), "a pricing without an OCPI tariff names the tariff's id only");
         assertEquals("s-1", cdr.at("/cdr_token/uid").asText(), "no account: the session stands for the token");
+    }
+
+    @Test
+    void itCarriesTheShippedTariffThatPricedItAsOcpiDefinesIt() throws Exception {
+        Tariff tariff = TariffJson.read(Files.readString(Path.of("../../config/tariffs/site-default.json")));
+        PricedSession priced = TariffCalculator.price(tariff, ZoneId.of("Europe/Berlin"), new SessionTimeline(
+                Fixtures.START, Fixtures.END, List.of(
+                        new MeterSample(Fixtures.START, 10_000, 8_230, OptionalInt.empty(), true),
+                        new MeterSample(Fixtures.END, 22_345, 0, OptionalInt.empty(), false)))).price();
+        FeeNotice fee = new FeeNotice(session.id(), "fee-s-1", priced.total(), priced.lines(), Fixtures.END);
+
+        String written = Records.JSON.writeValueAsString(records.cdr(session, Optional.empty(), fee,
+                priced.tariffId(), priced.tariff()));
+        JsonNode cdr = roundTrip(Records.JSON.readTree(written));
+
+        assertEquals(1, cdr.get("tariffs").size());
+        JsonNode ocpi = cdr.at("/tariffs/0");
+        assertEquals("site-default", ocpi.get("id").asText());
+        assertEquals("site-default", cdr.at("/charging_periods/0/tariff_id").asText());
+        assertEquals("EUR", ocpi.get("currency").asText());
+        assertEquals("DE PLG 2026-11-26T00:00:00Z", ocpi.get("country_code").asText() + " "
+                + ocpi.get("party_id").asText() + " " + ocpi.get("last_updated").asText(), "the file's own");
+        assertEquals(5, ocpi.get("elements").size());
+        assertEquals("22:00", ocpi.at("/elements/1/restrictions/start_time").asText());
+        assertAmount("0.29", ocpi.at("/elements/1/price_components/0/price"));
+        assertTrue(ocpi.at("/tariff_alt_text/0/text").asText().startsWith("1.00 EUR start fee"));
+        assertTrue(written.contains("\"price\":1.00,"), "prices as written, never through a double: " + written);
+        assertAmount(ChargeRecords.decimal(fee.total(), 2).toPlainString(), cdr.at("/total_cost/incl_vat"),
+                "the fee notice's total");
+    }
+
+    @Test
+    void aTariffFileWithoutTheOperatorIsTheSitesOwnAsOfTheFee() throws Exception {
+        JsonNode cdr = roundTrip(records.cdr(session, Optional.empty(), Fixtures.fee("s-1"), "site-default",
+                Optional.of(DownlinkTest.tariff("0.45"))));
+
+        JsonNode ocpi = cdr.at("/tariffs/0");
+        assertEquals("DE", ocpi.get("country_code").asText());
+        assertEquals("PLG", ocpi.get("party_id").asText());
+        assertEquals(Fixtures.fee("s-1").issuedAt().toString(), ocpi.get("last_updated").asText());
+        assertAmount("0.45", ocpi.at("/elements/0/price_components/0/price"));
     }
 
     @Test
@@ -90,7 +143,7 @@ class ChargeRecordsTest {
     @Test
     void theWrittenRecordHasNoExponentNorBinaryFraction() throws Exception {
         String json = Records.JSON.writeValueAsString(records.cdr(session, Optional.empty(), Fixtures.fee("s-1"),
-                "standard-2026"));
+                "standard-2026", Optional.empty()));
 
         assertFalse(json.contains("E+") || json.contains("E-"), json);
         assertTrue(json.contains("\"incl_vat\":10.79"), json);

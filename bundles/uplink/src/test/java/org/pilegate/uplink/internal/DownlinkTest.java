@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,8 +37,11 @@ class DownlinkTest {
         tariffsSaved.add(json);
         return TariffJson.read(json);
     };
-    private final Downlink downlink = new Downlink(new CommandReader("depot-north"), new CommandApplier(
-            () -> Optional.of(depot), () -> Optional.of(tariffs), depot::knows), new JdbcCommands(outbox),
+    private final JdbcCommands commands = new JdbcCommands(outbox);
+    /** The defaults: commands valid for 24 h at most, their ids kept for 7 days. */
+    private final UplinkSettings settings = UplinkSettings.of(Fixtures.config(Map.of()));
+    private final Downlink downlink = new Downlink(new CommandReader("depot-north", settings.commandLifetimeMax()),
+            new CommandApplier(() -> Optional.of(depot), () -> Optional.of(tariffs), depot::knows), commands,
             new Records("depot-north", clock), clock);
 
     @Test
@@ -127,6 +131,46 @@ class DownlinkTest {
         assertRefused(single(acks()), "c-1", "command_expired", "site.limit command c-1 at " + WHERE
                 + ": expiresAt: 2026-12-03T11:00:00Z has passed");
         assertEquals(List.of(), depot.applied);
+    }
+
+    @Test
+    void aCommandValidForLongerThanACommandMayBeIsRefused() throws Exception {
+        handle(command("c-1", "site.limit", "\"limitW\": 50000").replace("2026-12-03T11:00:00Z",
+                "2026-12-05T10:00:00Z"));
+
+        assertRefused(single(acks()), "c-1", "invalid_message", "site.limit command c-1 at " + WHERE
+                + ": expiresAt: 2026-12-05T10:00:00Z is more than 24 h ahead");
+        assertEquals(List.of(), depot.applied);
+    }
+
+    @Test
+    void anAnsweredCommandIsRememberedThroughItsRetentionOnly() throws Exception {
+        handle(command("c-1", "site.limit", "\"limitW\": 50000"));
+        clock.advance(Duration.ofHours(2));
+        handle(command("c-2", "site.limit", "\"limitW\": 60000").replace("2026-12-03T11:00:00Z",
+                "2026-12-03T13:00:00Z"));
+        clock.advance(settings.commandRetention().minusHours(1));
+
+        assertEquals(1, commands.forgetAnsweredBefore(clock.instant().minus(settings.commandRetention())));
+
+        assertFalse(commands.answered("c-1"), "answered longer ago than the retention");
+        assertTrue(commands.answered("c-2"));
+    }
+
+    @Test
+    void aCommandDeliveredAgainAfterItsIdIsForgottenHasExpiredAndIsNotAppliedAgain() throws Exception {
+        String limit = command("c-1", "site.limit", "\"limitW\": 50000");
+        handle(limit);
+        clock.advance(settings.commandRetention().plusSeconds(1));
+        assertEquals(1, commands.forgetAnsweredBefore(clock.instant().minus(settings.commandRetention())));
+
+        handle(limit);
+
+        assertEquals(List.of("site OptionalLong[50000]"), depot.applied, "applied once");
+        List<JsonNode> acks = acks();
+        assertEquals("applied", acks.get(0).get("outcome").asText());
+        assertRefused(acks.get(1), "c-1", "command_expired", "site.limit command c-1 at " + WHERE
+                + ": expiresAt: 2026-12-03T11:00:00Z has passed");
     }
 
     private void handle(String value) throws Exception {

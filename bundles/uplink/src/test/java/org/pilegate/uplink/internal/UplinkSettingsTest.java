@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,22 @@ class UplinkSettingsTest {
 
         assertEquals("all", settings.producerProperties().getProperty("acks"));
         assertEquals("true", settings.producerProperties().getProperty("enable.idempotence"));
+    }
+
+    @Test
+    void answeredCommandsAreKeptAWeekAndACommandMayLiveADay() {
+        UplinkSettings settings = UplinkSettings.of(Fixtures.config(Map.of()));
+
+        assertEquals(Duration.ofDays(7), settings.commandRetention());
+        assertEquals(Duration.ofDays(1), settings.commandLifetimeMax());
+    }
+
+    @Test
+    void aRetentionNoLongerThanACommandsLifetimeIsRefused() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> UplinkSettings.of(
+                Fixtures.enabled("broker:9092", Map.of("commandLifetimeMaxH", 48, "commandRetentionH", 48))));
+
+        assertTrue(refused.getMessage().contains("commandRetentionH: must be longer than commandLifetimeMaxH (48 h)"),
+                refused.getMessage());
     }
 }
