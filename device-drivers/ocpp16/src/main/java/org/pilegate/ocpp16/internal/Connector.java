@@ -41,6 +41,8 @@ final class Connector {
     private Optional<MeterReading> reading = Optional.empty(); // guarded by this
     private boolean online; // guarded by this
     private boolean startRequested; // guarded by this
+    private boolean stoppedSincePlugIn; // guarded by this
+    private boolean stopWanted; // guarded by this
 
     Connector(PileId pile, int connectorId, Clock clock, Supplier<Duration> identifyWait) {
         this.pile = pile;
@@ -72,6 +74,9 @@ final class Connector {
             if (preparing && preparingSince.isEmpty()) {
                 preparingSince = Optional.of(clock.instant());
             }
+            if ("Available".equals(ocppStatus) || preparing) {
+                stoppedSincePlugIn = false;
+            }
             if ("Available".equals(ocppStatus)) {
                 preparingSince = Optional.empty();
                 idTag = transaction.isPresent() ? idTag : Optional.empty();
@@ -101,6 +106,8 @@ final class Connector {
         synchronized (this) {
             transaction = Optional.of(transactionId);
             startRequested = false;
+            stoppedSincePlugIn = false;
+            stopWanted = false;
             idTag = Optional.of(tag);
             reading = Optional.of(register(meterStartWh, 0, Optional.empty(), at));
         }
@@ -111,15 +118,20 @@ final class Connector {
      * A transaction the store holds as running, after a restart of the gateway: the contactor is closed; the register
      * is left for the charge point to report, as the one at the start is long past.
      */
-    synchronized void resume(int transactionId, String tag) {
+    synchronized void resume(int transactionId, String tag, boolean stop) {
         transaction = Optional.of(transactionId);
         idTag = Optional.of(tag);
+        stopWanted = stop;
     }
 
     void onTransactionStopped(long meterStopWh, Instant at) {
         synchronized (this) {
             transaction = Optional.empty();
-            reading = Optional.of(register(meterStopWh, 0, Optional.empty(), at));
+            stoppedSincePlugIn = true;
+            if (!stopWanted) {
+                reading = Optional.of(register(meterStopWh, 0, Optional.empty(), at));
+            }
+            stopWanted = false;
         }
         publish();
     }
@@ -133,6 +145,27 @@ final class Connector {
         return startRequested;
     }
 
+    /**
+     * Whether the charge point stopped a transaction here since the vehicle was plugged in (Preparing) — at the
+     * driver's or the gateway's request, perhaps while the gateway was down: charging this vehicle again takes a new
+     * plug-in, as on any pile.
+     */
+    synchronized boolean stoppedSincePlugIn() {
+        return stoppedSincePlugIn;
+    }
+
+    /**
+     * Whether the transaction's session ended while the charge point was away: it is told to stop once back. From
+     * then its register stays where the session ended, as what follows is billed apart from it.
+     */
+    synchronized void stopWanted(boolean wanted) {
+        stopWanted = wanted;
+    }
+
+    synchronized boolean stopWanted() {
+        return stopWanted && transaction.isPresent();
+    }
+
     synchronized Optional<Integer> transaction() {
         return transaction;
     }
@@ -140,6 +173,9 @@ final class Connector {
     /** Readings from MeterValues: each value present replaces the last, the others are kept. */
     void onMeterValues(MeterValues values) {
         synchronized (this) {
+            if (stopWanted && transaction.isPresent()) {
+                return;
+            }
             long energy = values.energyWh().orElse(reading.map(MeterReading::energyImportWh).orElse(-1L));
             if (energy < 0) {
                 return; // nothing to count from yet: the pile waits for a register
@@ -179,17 +215,22 @@ final class Connector {
         return () -> meterListeners.remove(listener);
     }
 
-    /** Tells the pile what the connector is, if its charge point is connected. */
+    /**
+     * Tells the pile what the connector is, if its charge point is connected. While it is not, a transaction it runs
+     * goes on in the charge point, which reports it once back: the pile hears the contactor is still closed, and no
+     * meter reading until the charge point's next one, so its session neither faults nor ends however long the
+     * charge point is away.
+     */
     void publish() {
         RelayState relay;
         Optional<MeterReading> meter;
         synchronized (this) {
-            if (!online) {
+            if (!online && transaction.isEmpty()) {
                 return;
             }
             relay = relayState();
-            meter = reading.map(r -> new MeterReading(clock.instant(), r.energyImportWh(), r.activePowerW(),
-                    ReadingQuality.GOOD, r.phases()));
+            meter = reading.filter(r -> online).map(r -> new MeterReading(clock.instant(), r.energyImportWh(),
+                    r.activePowerW(), ReadingQuality.GOOD, r.phases()));
         }
         meter.ifPresent(r -> meterListeners.forEach(listener -> listener.accept(r)));
         relayListeners.forEach(listener -> listener.accept(relay));

@@ -33,10 +33,20 @@ final class ConnectorRelay implements Relay {
     private final GatewayThreads threads;
     private final Supplier<OcppSetup> setup;
     private final IntConsumer takenOver;
+    private final Release release;
 
-    /** @param takenOver told of a transaction the charge point started on its own that the pile's session charges */
+    /** Records that a transaction's session ended at {@code registerWh} while its charge point was away. */
+    @FunctionalInterface
+    interface Release {
+        void release(int transactionId, long registerWh);
+    }
+
+    /**
+     * @param takenOver told of a transaction the charge point started on its own that the pile's session charges
+     * @param release told of a transaction whose session ended while the charge point could not be told to stop
+     */
     ConnectorRelay(Connector connector, ChargePointLink link, CentralSystemCalls calls, GatewayThreads threads,
-            Supplier<OcppSetup> setup, IntConsumer takenOver) {
+            Supplier<OcppSetup> setup, IntConsumer takenOver, Release release) {
         this.id = connector.pile().value() + ".relay";
         this.connector = connector;
         this.link = link;
@@ -44,6 +54,7 @@ final class ConnectorRelay implements Relay {
         this.threads = threads;
         this.setup = setup;
         this.takenOver = takenOver;
+        this.release = release;
     }
 
     @Override
@@ -82,7 +93,14 @@ final class ConnectorRelay implements Relay {
         if (running.isPresent()) {
             // the session bills the transaction from now on, not the transaction itself
             takenOver.accept(running.get());
+            connector.stopWanted(false);
             return limit(currentA);
+        }
+        if (connector.stoppedSincePlugIn()) {
+            // e.g. stopped at the charger while the gateway was down: the session resuming after the restart ends
+            return CompletableFuture.failedFuture(new Refusal(ErrorCode.CHARGE_POINT_REFUSED, link.id()
+                    + " stopped the transaction of connector " + connector.connectorId()
+                    + " since the vehicle was plugged in; charging again takes a new plug-in"));
         }
         connector.limit(currentA);
         connector.startRequested(true);
@@ -101,6 +119,14 @@ final class ConnectorRelay implements Relay {
         Optional<Integer> transaction = connector.transaction();
         if (transaction.isEmpty()) {
             return CompletableFuture.completedFuture(connector.relayState());
+        }
+        if (!link.isConnected()) {
+            // the session ends at the register last reported; the charge point is told once it is back, and what
+            // it draws until it stops is billed on its own
+            connector.stopWanted(true);
+            connector.reading().ifPresent(r -> release.release(transaction.get(), r.energyImportWh()));
+            return CompletableFuture.failedFuture(new Refusal(ErrorCode.CHARGE_POINT_OFFLINE, link.id()
+                    + " is not connected: transaction " + transaction.get() + " is stopped once it is back"));
         }
         CompletableFuture<RelayState> stopped = await(state -> !state.contactorClosed(), "StopTransaction");
         return accepted(link.call("RemoteStopTransaction", calls.remoteStop(transaction.get())),

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -25,10 +26,12 @@ class ConnectorRelayTest {
 
     private volatile OcppSetup setup = new OcppSetup(300, Duration.ofMillis(800), Duration.ofSeconds(10), 30, 3, 230);
     private final List<Integer> takenOver = new CopyOnWriteArrayList<>();
+    private final List<List<Long>> released = new CopyOnWriteArrayList<>();
     private final ConnectedChargePoint chargePoint = new ConnectedChargePoint();
     private final Connector connector = chargePoint.connector;
     private final ConnectorRelay relay = new ConnectorRelay(connector, chargePoint.link, chargePoint.calls,
-            chargePoint.threads, () -> setup, takenOver::add);
+            chargePoint.threads, () -> setup, takenOver::add,
+            (transaction, registerWh) -> released.add(List.of((long) transaction, registerWh)));
 
     @AfterEach
     void stop() {
@@ -113,6 +116,40 @@ class ConnectorRelayTest {
         JsonNode schedule = next().get(3).get("csChargingProfiles").get("chargingSchedule");
         assertEquals("W", schedule.get("chargingRateUnit").asText());
         assertEquals(16.0 * 3 * 230, schedule.get("chargingSchedulePeriod").get(0).get("limit").asDouble());
+    }
+
+    @Test
+    void aTransactionTheChargePointStoppedIsNotStartedAgainForTheSameVehicle() throws Exception {
+        connector.onStatus("Preparing");
+        connector.onTransactionStarted(9, "EV-ANNA", 1000, Instant.now());
+        // stopped at the charger while the gateway was down; the session resuming after the restart closes again
+        connector.onTransactionStopped(2000, Instant.now());
+        connector.onStatus("Finishing");
+        Refusal refused = refusal(relay.execute(new RelayCommand.CloseContactor(16)));
+        assertEquals(ErrorCode.CHARGE_POINT_REFUSED, refused.code());
+        assertTrue(refused.getMessage().contains("new plug-in"), refused.getMessage());
+        assertTrue(chargePoint.nothingSent(), "no RemoteStartTransaction");
+    }
+
+    @Test
+    void aTransactionOutlivesItsChargePointsConnection() throws Exception {
+        connector.onTransactionStarted(9, "EV-ANNA", 1000, Instant.now());
+        CompletableFuture<RelayState> heard = new CompletableFuture<>();
+        chargePoint.link.disconnected(chargePoint.endpoint);
+        relay.subscribe(heard::complete);
+        assertTrue(heard.get(5, TimeUnit.SECONDS).contactorClosed(), "published on while the charge point is away");
+    }
+
+    @Test
+    void aStopWhileTheChargePointIsAwayReleasesTheTransactionAtTheRegisterLastReported() {
+        connector.onTransactionStarted(9, "EV-ANNA", 1000, Instant.now());
+        chargePoint.link.disconnected(chargePoint.endpoint);
+        assertEquals(ErrorCode.CHARGE_POINT_OFFLINE, refusal(relay.execute(new RelayCommand.OpenContactor())).code());
+        assertEquals(List.of(List.of(9L, 1000L)), released, "its session ends there");
+        assertTrue(connector.stopWanted(), "the charge point is told to stop once it is back");
+
+        connector.onTransactionStopped(1500, Instant.now());
+        assertFalse(connector.stopWanted());
     }
 
     @Test

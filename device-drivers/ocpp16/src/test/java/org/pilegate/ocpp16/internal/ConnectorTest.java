@@ -1,16 +1,21 @@
 package org.pilegate.ocpp16.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.ManualClock;
+import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.ocpp.ChargePointId;
 import org.pilegate.api.relay.PlugState;
+import org.pilegate.api.relay.RelayState;
 import org.pilegate.api.vehicle.VehicleId;
 
 class ConnectorTest {
@@ -40,9 +45,63 @@ class ConnectorTest {
 
     @Test
     void aTransactionResumedAfterARestartClosesTheContactorAndWaitsForTheRegister() {
-        connector.resume(7, "EV-1");
+        connector.resume(7, "EV-1", false);
         assertTrue(connector.relayState().contactorClosed());
         assertEquals(Optional.of(7), connector.transaction());
         assertEquals(Optional.empty(), connector.reading(), "the register at the start is long past");
+    }
+
+    @Test
+    void aTransactionGoesOnForItsPileWhileTheChargePointIsAwayWithNoMeterReadingMadeUp() {
+        List<RelayState> relay = new CopyOnWriteArrayList<>();
+        List<MeterReading> meter = new CopyOnWriteArrayList<>();
+        connector.onRelay(relay::add);
+        connector.onMeter(meter::add);
+        connector.online(true);
+        connector.onTransactionStarted(7, "EV-1", 1000, clock.instant());
+        relay.clear();
+        meter.clear();
+
+        connector.online(false);
+        clock.advance(Duration.ofMinutes(10));
+        connector.publish();
+        assertEquals(1, relay.size(), "the pile hears its contactor is closed, so its session does not fault");
+        assertTrue(relay.get(0).contactorClosed());
+        assertEquals(List.of(), meter, "the register is the charge point's to report once back");
+    }
+
+    @Test
+    void aConnectorWithoutTransactionIsSilentWhileItsChargePointIsAway() {
+        List<RelayState> relay = new CopyOnWriteArrayList<>();
+        connector.onRelay(relay::add);
+        connector.online(false);
+        connector.publish();
+        assertEquals(List.of(), relay);
+    }
+
+    @Test
+    void aTransactionReleasedByItsSessionKeepsThePilesRegisterWhereTheSessionEnded() {
+        connector.onTransactionStarted(7, "EV-1", 1000, clock.instant());
+        connector.stopWanted(true);
+        connector.onMeterValues(new MeterValues(clock.instant(), Optional.of(1500L), Optional.empty(),
+                Optional.empty()));
+        connector.onTransactionStopped(1800, clock.instant());
+        assertEquals(1000, connector.reading().orElseThrow().energyImportWh(), "the rest is billed on its own");
+        assertFalse(connector.stopWanted());
+    }
+
+    @Test
+    void aStoppedTransactionMakesChargingAgainWaitForANewPlugIn() {
+        connector.onStatus("Preparing");
+        connector.onTransactionStarted(7, "EV-1", 1000, clock.instant());
+        assertFalse(connector.stoppedSincePlugIn());
+        connector.onTransactionStopped(2000, clock.instant());
+        connector.onStatus("Finishing");
+        assertTrue(connector.stoppedSincePlugIn());
+        connector.onStatus("Available");
+        assertFalse(connector.stoppedSincePlugIn());
+        connector.onTransactionStopped(2000, clock.instant());
+        connector.onStatus("Preparing");
+        assertFalse(connector.stoppedSincePlugIn(), "plugged in again");
     }
 }
