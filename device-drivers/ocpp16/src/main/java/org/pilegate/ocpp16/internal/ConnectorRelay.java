@@ -94,6 +94,13 @@ final class ConnectorRelay implements Relay {
             // the session bills the transaction from now on, not the transaction itself
             takenOver.accept(running.get());
             connector.stopWanted(false);
+            if (!link.isConnected()) {
+                // a session resuming after a restart while its charge point is still away: the transaction runs on
+                // in the charge point, so the session takes it over now; an open sent for a close that failed here
+                // would end the driver's transaction instead. The charge point gets its limit once it is back.
+                connector.limit(currentA);
+                return CompletableFuture.completedFuture(connector.relayState());
+            }
             return limit(currentA);
         }
         if (connector.stoppedSincePlugIn()) {

@@ -153,6 +153,19 @@ class ConnectorRelayTest {
     }
 
     @Test
+    void aSessionResumingWhileTheChargePointIsAwayTakesOverItsRunningTransaction() throws Exception {
+        connector.onTransactionStarted(9, "EV-ANNA", 1000, Instant.now());
+        chargePoint.link.disconnected(chargePoint.endpoint);
+        RelayState resumed = relay.execute(new RelayCommand.CloseContactor(16)).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(resumed.contactorClosed());
+        assertEquals(16, connector.currentLimitA());
+        assertEquals(List.of(9), takenOver, "the session bills it");
+        assertFalse(connector.stopWanted(), "nothing to stop");
+        assertTrue(chargePoint.nothingSent());
+    }
+
+    @Test
     void aChargePointOfflineRefusesEveryCommand() {
         chargePoint.link.disconnected(chargePoint.endpoint);
         assertFalse(relay.responsive());
