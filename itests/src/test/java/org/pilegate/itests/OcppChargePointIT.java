@@ -44,8 +44,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * wrong password,
  * boot, heartbeat, status, a malformed message refused on a connection that stays open, plug and RFID, prompt,
  * association, a charging request that the gateway carries out with RemoteStartTransaction, status from MeterValues,
- * the connection dropped and made again mid-transaction, an operator's GetConfiguration from the shell, a stop from the terminal carried out with RemoteStopTransaction, the
- * fee from the transaction's registers and the payment from the wallet; then a transaction the charge point ran
+ * the connection dropped and made again mid-transaction, an operator's GetConfiguration from the shell, a stop from
+ * the terminal carried out with RemoteStopTransaction (refused once, asked again), the fee from the transaction's registers and the payment from the wallet; then a transaction the charge point ran
  * while offline, reported once back and its stop sent again after a reconnect, billed to the driver's wallet once.
  */
 @RunWith(PaxExam.class)
@@ -116,6 +116,8 @@ public class OcppChargePointIT extends InsideGateway {
                 assertEquals("the session holds meterStop - meterStart",
                         stopped.path("meterStop").asLong() - stopped.path("meterStart").asLong(),
                         finished.path("energyWh").asLong());
+                assertEquals("the stop it refused first was asked again", stopped.path("transactionId").asInt(),
+                        NodeScripts.step(log, "remote-stop-refused").path("transactionId").asInt());
                 assertEquals("TxProfile", NodeScripts.step(log, "remote-start").path("profile").asText());
                 assertEquals("OccurenceConstraintViolation",
                         NodeScripts.step(log, "malformed-refused").path("code").asText());

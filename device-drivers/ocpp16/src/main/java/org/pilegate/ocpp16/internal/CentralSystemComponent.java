@@ -217,7 +217,7 @@ public class CentralSystemComponent implements ChargePoints {
         List<ConnectorRelay> relays = connectors.stream()
                 .map(c -> new ConnectorRelay(c, link, calls, threads, () -> setup,
                         transactions::billedBySession, (transaction, registerWh) -> transactions.released(
-                                transaction, registerWh, clock.instant()))).toList();
+                                transaction, registerWh, clock.instant()), RemoteStop.Backoff.DEFAULT)).toList();
         List<ConnectorMeter> meters = connectors.stream().map(ConnectorMeter::new).toList();
         attached.put(registered.id(), new Attached(link, new ConnectorServices(context, relays, meters)));
         connectors.forEach(c -> piles.put(c.pile()));

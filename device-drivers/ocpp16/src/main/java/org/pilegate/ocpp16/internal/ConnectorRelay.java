@@ -21,8 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A connector's contactor as the pile controller commands it: closing it starts a transaction
  * (RemoteStartTransaction with a TxProfile at the current offered), opening it stops the transaction
- * (RemoteStopTransaction), a new limit is a new TxProfile (SetChargingProfile). A command is done when the charge
- * point reported what it was for: the StartTransaction or StopTransaction that follows the remote one.
+ * (RemoteStopTransaction; asked again, or the transaction released, when refused: {@link RemoteStop}), a new limit
+ * is a new TxProfile (SetChargingProfile). A command is done when the charge point reported what it was for: the
+ * StartTransaction or StopTransaction that follows the remote one.
  */
 final class ConnectorRelay implements Relay {
 
@@ -33,9 +34,9 @@ final class ConnectorRelay implements Relay {
     private final GatewayThreads threads;
     private final Supplier<OcppSetup> setup;
     private final IntConsumer takenOver;
-    private final Release release;
+    private final RemoteStop remoteStop;
 
-    /** Records that a transaction's session ended at {@code registerWh} while its charge point was away. */
+    /** Records that a transaction's session ended at {@code registerWh} while its charge point could not be told. */
     @FunctionalInterface
     interface Release {
         void release(int transactionId, long registerWh);
@@ -44,9 +45,10 @@ final class ConnectorRelay implements Relay {
     /**
      * @param takenOver told of a transaction the charge point started on its own that the pile's session charges
      * @param release told of a transaction whose session ended while the charge point could not be told to stop
+     * @param stopBackoff how often and how soon a refused RemoteStopTransaction is asked again
      */
     ConnectorRelay(Connector connector, ChargePointLink link, CentralSystemCalls calls, GatewayThreads threads,
-            Supplier<OcppSetup> setup, IntConsumer takenOver, Release release) {
+            Supplier<OcppSetup> setup, IntConsumer takenOver, Release release, RemoteStop.Backoff stopBackoff) {
         this.id = connector.pile().value() + ".relay";
         this.connector = connector;
         this.link = link;
@@ -54,7 +56,7 @@ final class ConnectorRelay implements Relay {
         this.threads = threads;
         this.setup = setup;
         this.takenOver = takenOver;
-        this.release = release;
+        this.remoteStop = new RemoteStop(connector, link, threads, release, stopBackoff);
     }
 
     @Override
@@ -64,7 +66,7 @@ final class ConnectorRelay implements Relay {
 
     @Override
     public Optional<RelayState> latest() {
-        return Optional.of(connector.relayState());
+        return connector.heardRelayState();
     }
 
     @Override
@@ -103,11 +105,11 @@ final class ConnectorRelay implements Relay {
             }
             return limit(currentA);
         }
-        if (connector.stoppedSincePlugIn()) {
+        Optional<String> stopped = connector.stopSincePlugIn();
+        if (stopped.isPresent()) {
             // e.g. stopped at the charger while the gateway was down: the session resuming after the restart ends
-            return CompletableFuture.failedFuture(new Refusal(ErrorCode.CHARGE_POINT_REFUSED, link.id()
-                    + " stopped the transaction of connector " + connector.connectorId()
-                    + " since the vehicle was plugged in; charging again takes a new plug-in"));
+            return CompletableFuture.failedFuture(new Refusal(ErrorCode.CHARGE_POINT_REFUSED, link.id() + ": "
+                    + stopped.get() + "; charging again takes a new plug-in"));
         }
         connector.limit(currentA);
         connector.startRequested(true);
@@ -123,21 +125,12 @@ final class ConnectorRelay implements Relay {
     }
 
     private CompletionStage<RelayState> stop() {
-        Optional<Integer> transaction = connector.transaction();
-        if (transaction.isEmpty()) {
-            return CompletableFuture.completedFuture(connector.relayState());
-        }
-        if (!link.isConnected()) {
-            // the session ends at the register last reported; the charge point is told once it is back, and what
-            // it draws until it stops is billed on its own
-            connector.stopWanted(true);
-            connector.reading().ifPresent(r -> release.release(transaction.get(), r.energyImportWh()));
-            return CompletableFuture.failedFuture(new Refusal(ErrorCode.CHARGE_POINT_OFFLINE, link.id()
-                    + " is not connected: transaction " + transaction.get() + " is stopped once it is back"));
-        }
-        CompletableFuture<RelayState> stopped = await(state -> !state.contactorClosed(), "StopTransaction");
-        return accepted(link.call("RemoteStopTransaction", calls.remoteStop(transaction.get())),
-                "RemoteStopTransaction").thenCompose(ignored -> stopped);
+        return remoteStop.stop(transaction -> {
+            CompletableFuture<RelayState> stopped = await(state -> !state.contactorClosed(), "StopTransaction");
+            return accepted(link.call("RemoteStopTransaction", calls.remoteStop(transaction)),
+                    "RemoteStopTransaction").thenCompose(ignored -> stopped)
+                    .whenComplete((state, failure) -> stopped.cancel(false));
+        });
     }
 
     private CompletionStage<RelayState> limit(int currentA) {

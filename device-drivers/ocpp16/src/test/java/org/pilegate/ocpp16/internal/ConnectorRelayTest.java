@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,7 +32,8 @@ class ConnectorRelayTest {
     private final Connector connector = chargePoint.connector;
     private final ConnectorRelay relay = new ConnectorRelay(connector, chargePoint.link, chargePoint.calls,
             chargePoint.threads, () -> setup, takenOver::add,
-            (transaction, registerWh) -> released.add(List.of((long) transaction, registerWh)));
+            (transaction, registerWh) -> released.add(List.of((long) transaction, registerWh)),
+            new RemoteStop.Backoff(3, Duration.ofMillis(50)));
 
     @AfterEach
     void stop() {
@@ -82,8 +84,41 @@ class ConnectorRelayTest {
         assertEquals("RemoteStopTransaction", call.get(2).asText());
         assertEquals(9, call.get(3).get("transactionId").asInt());
         answer(call, "Accepted");
-        connector.onTransactionStopped(2000, Instant.now());
+        connector.onTransactionStopped(2000, Instant.now(), "Remote");
         assertFalse(opening.toCompletableFuture().get(5, TimeUnit.SECONDS).contactorClosed());
+    }
+
+    @Test
+    void aRemoteStopTheChargePointRejectsIsAskedAgainAfterAPause() throws Exception {
+        connector.onTransactionStarted(9, "EV-ANNA", 1000, Instant.now());
+        CompletionStage<RelayState> opening = relay.execute(new RelayCommand.OpenContactor());
+        answer(next(), "Rejected");
+        JsonNode again = next();
+        assertEquals("RemoteStopTransaction", again.get(2).asText());
+        assertFalse(opening.toCompletableFuture().isDone(), "not done while the charge point is asked again");
+        answer(again, "Accepted");
+        connector.onTransactionStopped(2000, Instant.now(), "Remote");
+
+        assertFalse(opening.toCompletableFuture().get(5, TimeUnit.SECONDS).contactorClosed());
+        assertEquals(List.of(), released, "stopped, not released");
+    }
+
+    @Test
+    void aChargePointThatKeepsRefusingTheStopHasItsTransactionReleasedAtTheLastRegister() throws Exception {
+        connector.onTransactionStarted(9, "EV-ANNA", 1000, Instant.now());
+        connector.onMeterValues(new MeterValues(Instant.now(), Optional.of(1400L), Optional.empty(), Optional.empty()));
+        CompletionStage<RelayState> opening = relay.execute(new RelayCommand.OpenContactor());
+        answer(next(), "Rejected");
+        // accepted, but no StopTransaction follows in time: refused as well
+        answer(next(), "Accepted");
+        answer(next(), "Rejected");
+
+        RelayState open = opening.toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertFalse(open.contactorClosed(), "the session's contactor is open for the pile");
+        assertEquals(List.of(List.of(9L, 1400L)), released, "its session ends at the register last reported");
+        assertTrue(connector.stopWanted(), "told to stop again on its next connection");
+        assertEquals(Optional.empty(), chargePoint.poll(Duration.ofMillis(300)), "asked 3 times, no more");
+        assertEquals(Optional.of(9), connector.transaction(), "the transaction runs on in the charge point");
     }
 
     @Test
@@ -123,11 +158,13 @@ class ConnectorRelayTest {
         connector.onStatus("Preparing");
         connector.onTransactionStarted(9, "EV-ANNA", 1000, Instant.now());
         // stopped at the charger while the gateway was down; the session resuming after the restart closes again
-        connector.onTransactionStopped(2000, Instant.now());
+        Instant stoppedAt = Instant.parse("2026-12-03T23:06:21Z");
+        connector.onTransactionStopped(2000, stoppedAt, "Local");
         connector.onStatus("Finishing");
         Refusal refused = refusal(relay.execute(new RelayCommand.CloseContactor(16)));
         assertEquals(ErrorCode.CHARGE_POINT_REFUSED, refused.code());
-        assertTrue(refused.getMessage().contains("new plug-in"), refused.getMessage());
+        assertEquals("CP-3: transaction 9 of connector 1 stopped by the charge point at " + stoppedAt
+                + ", reason Local; charging again takes a new plug-in", refused.getMessage());
         assertTrue(chargePoint.nothingSent(), "no RemoteStartTransaction");
     }
 
@@ -141,14 +178,17 @@ class ConnectorRelayTest {
     }
 
     @Test
-    void aStopWhileTheChargePointIsAwayReleasesTheTransactionAtTheRegisterLastReported() {
+    void aStopWhileTheChargePointIsAwayReleasesTheTransactionAtTheRegisterLastReported() throws Exception {
         connector.onTransactionStarted(9, "EV-ANNA", 1000, Instant.now());
         chargePoint.link.disconnected(chargePoint.endpoint);
-        assertEquals(ErrorCode.CHARGE_POINT_OFFLINE, refusal(relay.execute(new RelayCommand.OpenContactor())).code());
+        assertFalse(relay.execute(new RelayCommand.OpenContactor()).toCompletableFuture().get(5, TimeUnit.SECONDS)
+                .contactorClosed(), "the session's contactor is open for the pile");
         assertEquals(List.of(List.of(9L, 1000L)), released, "its session ends there");
         assertTrue(connector.stopWanted(), "the charge point is told to stop once it is back");
+        relay.execute(new RelayCommand.OpenContactor()).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertEquals(1, released.size(), "released once");
 
-        connector.onTransactionStopped(1500, Instant.now());
+        connector.onTransactionStopped(1500, Instant.now(), "Local");
         assertFalse(connector.stopWanted());
     }
 

@@ -83,25 +83,44 @@ class ConnectorTest {
     void aTransactionReleasedByItsSessionKeepsThePilesRegisterWhereTheSessionEnded() {
         connector.onTransactionStarted(7, "EV-1", 1000, clock.instant());
         connector.stopWanted(true);
+        assertFalse(connector.relayState().contactorClosed(), "for the pile the session's contactor is open");
         connector.onMeterValues(new MeterValues(clock.instant(), Optional.of(1500L), Optional.empty(),
                 Optional.empty()));
-        connector.onTransactionStopped(1800, clock.instant());
+        connector.onTransactionStopped(1800, clock.instant(), "Remote");
         assertEquals(1000, connector.reading().orElseThrow().energyImportWh(), "the rest is billed on its own");
         assertFalse(connector.stopWanted());
+    }
+
+    @Test
+    void afterARestartThePlugIsToldOnlyOnceTheChargePointSentItsStatus() {
+        List<RelayState> relay = new CopyOnWriteArrayList<>();
+        connector.onRelay(relay::add);
+        connector.online(true);
+        connector.resume(7, "EV-1", false);
+        connector.publish();
+        assertTrue(relay.get(0).contactorClosed(), "the transaction runs on");
+        // the stop the charge point queued while the gateway was down comes before its status
+        connector.onTransactionStopped(1800, clock.instant(), "Local");
+        assertEquals(1, relay.size(), "no guess that the vehicle left");
+        assertEquals(1800, connector.reading().orElseThrow().energyImportWh());
+        connector.onStatus("Finishing");
+        assertEquals(PlugState.B, relay.get(1).plugState());
+        assertFalse(relay.get(1).contactorClosed());
     }
 
     @Test
     void aStoppedTransactionMakesChargingAgainWaitForANewPlugIn() {
         connector.onStatus("Preparing");
         connector.onTransactionStarted(7, "EV-1", 1000, clock.instant());
-        assertFalse(connector.stoppedSincePlugIn());
-        connector.onTransactionStopped(2000, clock.instant());
+        assertEquals(Optional.empty(), connector.stopSincePlugIn());
+        connector.onTransactionStopped(2000, clock.instant(), "Local");
         connector.onStatus("Finishing");
-        assertTrue(connector.stoppedSincePlugIn());
+        assertEquals(Optional.of("transaction 7 of connector 1 stopped by the charge point at " + clock.instant()
+                + ", reason Local"), connector.stopSincePlugIn(), "said as what it is");
         connector.onStatus("Available");
-        assertFalse(connector.stoppedSincePlugIn());
-        connector.onTransactionStopped(2000, clock.instant());
+        assertEquals(Optional.empty(), connector.stopSincePlugIn());
+        connector.onTransactionStopped(2000, clock.instant(), "Local");
         connector.onStatus("Preparing");
-        assertFalse(connector.stoppedSincePlugIn(), "plugged in again");
+        assertEquals(Optional.empty(), connector.stopSincePlugIn(), "plugged in again");
     }
 }
