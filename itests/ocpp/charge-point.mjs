@@ -26,6 +26,7 @@ let connectorStatus = 'Available';
 let transactionId = null;
 let meterStart = null;
 let sampling = null;
+let stopRefused = false;
 const timeline = [];
 
 function log(step, details = {}) {
@@ -128,6 +129,12 @@ function handleCentralSystem(cp) {
     });
     cp.handle('RemoteStopTransaction', ({ params }) => {
         if (params.transactionId !== transactionId) {
+            return { status: 'Rejected' };
+        }
+        // the first is refused, as a charger busy with the vehicle does: the gateway asks again
+        if (!stopRefused) {
+            stopRefused = true;
+            log('remote-stop-refused', { transactionId });
             return { status: 'Rejected' };
         }
         setTimeout(() => stop(cp).then(endSession).catch(fail), 200);

@@ -29,6 +29,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * outside the gateway (in this JVM), so their meters go on counting while it is down, as real ones do. After every
  * restart the terminal re-attaches; in the end the session holds the whole meter delta, the fee notice the terminal
  * got before the crash is the one it gets after, and the wallet is debited once.
+ * <p>
+ * Beside it an OCPP 1.6J charge point ({@link CrashedChargePoint}) charges another driver's vehicle through the first
+ * two kills: its transaction resumes after the first, and the stop it queued while the gateway was down for the second
+ * is delivered after the restart; that session too holds meterStop − meterStart and is paid once.
  */
 public class GatewayCrashIT {
 
@@ -39,6 +43,7 @@ public class GatewayCrashIT {
 
     private Simulation depot;
     private ForkedGateway gateway;
+    private CrashedChargePoint chargePoint;
 
     @Before
     public void startDepotAndGateway() throws Exception {
@@ -52,6 +57,9 @@ public class GatewayCrashIT {
 
     @After
     public void stopDepotAndGateway() throws Exception {
+        if (chargePoint != null) {
+            chargePoint.close();
+        }
         if (gateway != null) {
             gateway.close();
         }
@@ -65,6 +73,7 @@ public class GatewayCrashIT {
         gateway.shell("pilegate:account-add erik \"Erik Lund\"", "pilegate:vehicle-add EV-ERIK erik",
                 "pilegate:wallet-topup erik 100.00 EUR opening-erik");
         String credential = lastLine(gateway.shell("pilegate:terminal-add erik-phone erik"));
+        chargePoint = CrashedChargePoint.charging(gateway, WAIT);
         TerminalClient terminal = TerminalClient.connect(credential, BOOT);
         long registerAtPlug = depot.snapshot(0).energyWh();
         depot.plug(0, new SimulatedVehicle(new VehicleId("EV-ERIK"), 60_000, 0.2));
@@ -91,12 +100,14 @@ public class GatewayCrashIT {
                 finished.path("energyWh").asLong(), 1.0);
         long due = fee.path("total").path("minorUnits").asLong();
         assertTrue("a fee is due: " + fee, due > 0);
+        chargePoint.resumed();
 
         // 2: killed between the fee notice and the payment: the same notice comes again
         terminal = restart(terminal, credential);
         JsonNode again = terminal.next("fee_notice", WAIT);
         assertEquals(fee.path("feeId").asText(), again.path("feeId").asText());
         assertEquals(due, again.path("total").path("minorUnits").asLong());
+        long ocppDue = chargePoint.stoppedWhileDownAndBilled();
 
         // 3: killed as the payment confirmation arrives; confirming again after the restart pays at most once
         String confirmation = "{\"type\":\"payment_confirmation\",\"session\":\"" + session + "\",\"feeId\":\""
@@ -109,12 +120,16 @@ public class GatewayCrashIT {
         String wallet = gateway.shell("pilegate:wallet erik");
         assertEquals("debited exactly once: " + wallet, OPENING_BALANCE_CENTS - due, balanceCents(wallet));
         assertEquals("one fee movement: " + wallet, 1, count(wallet, "fee:" + session));
+        String ocppWallet = gateway.shell("pilegate:wallet olga");
+        assertEquals("debited exactly once: " + ocppWallet, OPENING_BALANCE_CENTS - ocppDue, balanceCents(ocppWallet));
+        assertEquals("one fee movement: " + ocppWallet, 1, count(ocppWallet, "fee:" + chargePoint.session()));
     }
 
     /** Kills the gateway, starts it on the same folder and re-attaches the terminal. */
     private TerminalClient restart(TerminalClient terminal, String credential) throws Exception {
         gateway.kill();
         terminal.close();
+        chargePoint.gatewayKilled();
         gateway.start(BOOT);
         return TerminalClient.connect(credential, BOOT);
     }
@@ -139,7 +154,7 @@ public class GatewayCrashIT {
         }
     }
 
-    private static String lastLine(String output) {
+    static String lastLine(String output) {
         String[] lines = output.strip().split("\\R");
         return lines[lines.length - 1].strip();
     }

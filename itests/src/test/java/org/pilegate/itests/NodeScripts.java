@@ -9,13 +9,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The Node.js peers of the integration tests (a browser, an OCPP charge point): each folder under itests/ holds a
  * script with its package-lock.json, installed with {@code npm ci} on first use, and run with its output in a log.
  */
 final class NodeScripts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private NodeScripts() {
     }
@@ -67,5 +73,35 @@ final class NodeScripts {
             throw new AssertionError(what + " did not finish within " + timeout + ":\n" + Files.readString(log));
         }
         return process.exitValue();
+    }
+
+    /** Whether the script printed the JSON line of {@code step} (scripts print one per step). */
+    static boolean logged(Path log, String step) {
+        try {
+            return line(log, step).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The JSON line the script printed for {@code step}. */
+    static JsonNode step(Path log, String step) throws IOException {
+        Optional<JsonNode> line = line(log, step);
+        if (line.isEmpty()) {
+            throw new AssertionError("the script logged no step " + step + ":\n" + Files.readString(log));
+        }
+        return line.get();
+    }
+
+    private static Optional<JsonNode> line(Path log, String step) throws IOException {
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("{")) {
+                JsonNode parsed = JSON.readTree(line);
+                if (step.equals(parsed.path("step").asText())) {
+                    return Optional.of(parsed);
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

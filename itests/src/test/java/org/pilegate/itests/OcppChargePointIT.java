@@ -9,7 +9,6 @@ import static org.pilegate.itests.Dialogues.chargeRequest;
 import static org.pilegate.itests.Dialogues.driver;
 import static org.pilegate.itests.Dialogues.statusUpdates;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +36,6 @@ import org.pilegate.api.wallet.LedgerTransaction;
 import org.pilegate.api.wallet.Wallet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * An OCPP 1.6J charge point written by others (npm's ocpp-rpc in strict mode, itests/ocpp/charge-point.mjs),
@@ -46,8 +44,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * wrong password,
  * boot, heartbeat, status, a malformed message refused on a connection that stays open, plug and RFID, prompt,
  * association, a charging request that the gateway carries out with RemoteStartTransaction, status from MeterValues,
- * the connection dropped and made again mid-transaction, an operator's GetConfiguration from the shell, a stop from the terminal carried out with RemoteStopTransaction, the
- * fee from the transaction's registers and the payment from the wallet; then a transaction the charge point ran
+ * the connection dropped and made again mid-transaction, an operator's GetConfiguration from the shell, a stop from
+ * the terminal carried out with RemoteStopTransaction (refused once, asked again), the fee from the transaction's registers and the payment from the wallet; then a transaction the charge point ran
  * while offline, reported once back and its stop sent again after a reconnect, billed to the driver's wallet once.
  */
 @RunWith(PaxExam.class)
@@ -55,7 +53,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class OcppChargePointIT extends InsideGateway {
 
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(4);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     private SessionFactory shell;
@@ -95,10 +92,10 @@ public class OcppChargePointIT extends InsideGateway {
                 long last = updates.get(updates.size() - 1).path("energyWh").asLong();
                 assertTrue("energy rises with the MeterValues: " + first + " -> " + last, last > first);
                 Services.awaitTrue("the charge point dropped its connection and made it again", WAIT,
-                        () -> logged(log, "reconnected"));
+                        () -> NodeScripts.logged(log, "reconnected"));
                 // what the charge point counted up to its reconnect, the energy drawn while it was away included
-                long counted = step(log, "reconnected").path("registerWh").asLong()
-                        - step(log, "started").path("meterStart").asLong();
+                long counted = NodeScripts.step(log, "reconnected").path("registerWh").asLong()
+                        - NodeScripts.step(log, "started").path("meterStart").asLong();
                 client.next(frame -> "status_update".equals(frame.path("type").asText())
                         && session.equals(frame.path("session").asText())
                         && "CHARGING".equals(frame.path("state").asText())
@@ -115,16 +112,19 @@ public class OcppChargePointIT extends InsideGateway {
                         "the finished status", WAIT);
                 assertEquals("the charge point's script ended well:\n" + Files.readString(log), 0,
                         NodeScripts.await(chargePoint, log, SCRIPT_TIMEOUT, "the charge point"));
-                JsonNode stopped = step(log, "stopped");
+                JsonNode stopped = NodeScripts.step(log, "stopped");
                 assertEquals("the session holds meterStop - meterStart",
                         stopped.path("meterStop").asLong() - stopped.path("meterStart").asLong(),
                         finished.path("energyWh").asLong());
-                assertEquals("TxProfile", step(log, "remote-start").path("profile").asText());
-                assertEquals("OccurenceConstraintViolation", step(log, "malformed-refused").path("code").asText());
+                assertEquals("the stop it refused first was asked again", stopped.path("transactionId").asInt(),
+                        NodeScripts.step(log, "remote-stop-refused").path("transactionId").asInt());
+                assertEquals("TxProfile", NodeScripts.step(log, "remote-start").path("profile").asText());
+                assertEquals("OccurenceConstraintViolation",
+                        NodeScripts.step(log, "malformed-refused").path("code").asText());
                 assertEquals("a wrong password over wss: 401", "Unauthorized",
-                        step(log, "tls-refused").path("why").asText());
+                        NodeScripts.step(log, "tls-refused").path("why").asText());
                 assertEquals("over wss (security profile 2)", "Accepted",
-                        step(log, "tls-booted").path("status").asText());
+                        NodeScripts.step(log, "tls-booted").path("status").asText());
 
                 JsonNode fee = client.next("fee_notice", WAIT);
                 long due = fee.path("total").path("minorUnits").asLong();
@@ -133,7 +133,7 @@ public class OcppChargePointIT extends InsideGateway {
                         + fee.path("feeId").asText() + "\"}");
                 assertEquals("PAID", client.next("status_update", WAIT).path("state").asText());
 
-                JsonNode offline = step(log, "offline-reported");
+                JsonNode offline = NodeScripts.step(log, "offline-reported");
                 assertEquals("Accepted", offline.path("status").asText());
                 assertEquals("the stop sent again is answered as the first", "Accepted", offline.path("again").asText());
                 SessionOverview billed = Services.await(context, SessionDirectory.class, null, WAIT)
@@ -158,26 +158,5 @@ public class OcppChargePointIT extends InsideGateway {
             KarafShell.execute(shell, "pilegate:ocpp-remove " + id);
         }
         assertEquals(List.of(), Services.await(context, ChargePoints.class, null, WAIT).list());
-    }
-
-    private static boolean logged(Path log, String step) {
-        try {
-            return Files.readAllLines(log).stream().anyMatch(line -> line.contains("\"step\":\"" + step + "\""));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** The JSON line the script printed for {@code step}. */
-    private static JsonNode step(Path log, String step) throws Exception {
-        for (String line : Files.readAllLines(log)) {
-            if (line.startsWith("{")) {
-                JsonNode parsed = JSON.readTree(line);
-                if (step.equals(parsed.path("step").asText())) {
-                    return parsed;
-                }
-            }
-        }
-        throw new AssertionError("the charge point logged no step " + step + ":\n" + Files.readString(log));
     }
 }

@@ -319,7 +319,7 @@ final class BenchReport {
     }
 
     /** CPU model and cores as /proc/cpuinfo names them, memory, the JVM. */
-    private static String machine() {
+    static String machine() {
         List<String> cpus = lines("/proc/cpuinfo");
         String model = cpus.stream().filter(line -> line.startsWith("model name"))
                 .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");

@@ -93,6 +93,11 @@ public final class FakePileController implements PileController {
         publish(state, plug, state == PileState.CHARGING, powerW, registerWh, session, fault);
     }
 
+    /** A status published earlier reaching the subscribers only now, as a queued one does; the pile's stays. */
+    public void publishLate(PileStatus earlier) {
+        listeners.forEach(listener -> listener.accept(earlier));
+    }
+
     public void devicesSeen(boolean seen) {
         devicesSeen = seen;
     }

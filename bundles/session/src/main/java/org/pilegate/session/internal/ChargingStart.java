@@ -104,8 +104,10 @@ final class ChargingStart {
                         return;
                     }
                     if (failure != null) {
-                        ending.end(lane, SessionState.FINISHED, lane.pile.status(),
-                                "the pile could not resume charging: " + failure.getMessage());
+                        // the vehicle is the session's still: the pile waits for it to leave, and prompts no new one
+                        String reason = "not resumed: " + rootMessage(failure);
+                        lane.pile.finish(reason);
+                        ending.end(lane, SessionState.FINISHED, lane.pile.status(), reason);
                     } else {
                         // a stop that came while the pile was resuming ends the session it resumed
                         lane.stopReason.ifPresent(lane.pile::finish);
@@ -113,5 +115,14 @@ final class ChargingStart {
                 }));
         LOG.info("Pile {}: session {} resumes charging from register {} Wh", lane.id, session.id(),
                 session.session().startEnergyWh());
+    }
+
+    /** What the device said, without the layers that carried it. */
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 }

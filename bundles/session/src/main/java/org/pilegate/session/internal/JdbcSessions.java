@@ -38,6 +38,8 @@ final class JdbcSessions {
     private static final String COLUMNS = "session_id, pile_id, vehicle_id, account_id, state, started_at,"
             + " start_register_wh, prompted_at, bound_terminal_id, max_current_a, target_energy_wh,"
             + " budget_minor_units, budget_currency, departure, ended_at, end_register_wh, end_reason";
+    /** What charging_session.end_reason holds at most. */
+    private static final int END_REASON_CHARS = 200;
     private static final String OPEN = "('PENDING', 'CHARGING', 'SUSPENDED')";
 
     private final DataSource dataSource;
@@ -257,7 +259,7 @@ final class JdbcSessions {
             statement.setTimestamp(14, info.flatMap(ChargingInfo::departure).map(Timestamp::from).orElse(null));
             statement.setTimestamp(15, session.endedAt().map(Timestamp::from).orElse(null));
             setLong(statement, 16, session.endEnergyWh());
-            statement.setString(17, record.endReason().orElse(null));
+            statement.setString(17, record.endReason().map(JdbcSessions::kept).orElse(null));
             if (keyedUpdate) {
                 statement.setString(18, session.id().value());
             }
@@ -307,6 +309,11 @@ final class JdbcSessions {
                 rows.getTimestamp("prompted_at").toInstant(),
                 Optional.ofNullable(rows.getString("bound_terminal_id")).map(TerminalId::new),
                 Optional.ofNullable(rows.getString("end_reason")));
+    }
+
+    /** An end reason as the store keeps it: its column takes 200 characters, and a session must end whatever it says. */
+    private static String kept(String reason) {
+        return reason.length() <= END_REASON_CHARS ? reason : reason.substring(0, END_REASON_CHARS - 1) + "…";
     }
 
     private static Optional<Long> optionalLong(ResultSet rows, String column) throws SQLException {

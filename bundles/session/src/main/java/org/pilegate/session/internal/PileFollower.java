@@ -32,6 +32,7 @@ final class PileFollower {
     void attach(PileLane lane, PileController pile) {
         lane.unsubscribe();
         lane.pile = pile;
+        lane.heardSince = Optional.empty();
         lane.endedBeforeAttach = lane.open.isPresent() ? Optional.empty()
                 : sessions.latestOn(pile.id()).filter(latest -> latest.state().hasEnded());
         lane.subscription = pile.subscribe(status -> lane.work.execute(() -> onStatus(lane, status)));
@@ -45,10 +46,15 @@ final class PileFollower {
         }
     }
 
-    void onStatus(PileLane lane, PileStatus status) {
+    void onStatus(PileLane lane, PileStatus queued) {
         if (lane.pile == null || !lane.pile.devicesSeen()) {
             return;
         }
+        Optional<PileStatus> heard = heard(lane, queued);
+        if (heard.isEmpty()) {
+            return;
+        }
+        PileStatus status = heard.get();
         PileState pileState = status.state();
         if (lane.open.isEmpty()) {
             boolean vehicleWaiting = pileState == PileState.PLUGGED || pileState == PileState.PROMPTED;
@@ -103,6 +109,20 @@ final class PileFollower {
                 // prompted and waiting for the terminal
             }
         }
+    }
+
+    /**
+     * The status to act on. Until the pile has heard both its devices its state is a guess: after a restart, a meter
+     * heard before the relay makes an Available pile, and that status, queued, may come after the relay was heard.
+     * So the first status acted on is the pile's as it is now, and one published before it is passed over.
+     */
+    private static Optional<PileStatus> heard(PileLane lane, PileStatus queued) {
+        if (lane.heardSince.isEmpty()) {
+            PileStatus now = lane.pile.status();
+            lane.heardSince = Optional.of(now.at());
+            return Optional.of(now);
+        }
+        return queued.at().isBefore(lane.heardSince.get()) ? Optional.empty() : Optional.of(queued);
     }
 
     /**

@@ -47,6 +47,13 @@ final class PileLane {
      * be there, and is not prompted again until it leaves.
      */
     Optional<SessionRecord> endedBeforeAttach = Optional.empty();
+    /**
+     * When the pile was first seen with both its devices heard, by its status's time; empty until then. A status it
+     * published before that was a guess (a relay not heard yet shows no vehicle) and is passed over when it comes late.
+     */
+    Optional<Instant> heardSince = Optional.empty();
+    /** Whether the ending session's long wait for its contactor to show open was logged. */
+    boolean slowEndLogged;
     /** Whether the depot's plan last promised the open session its target by its departure; empty before any. */
     Optional<Boolean> promisedMet = Optional.empty();
     /** Operator stops waiting for the open session to end. */
@@ -66,6 +73,7 @@ final class PileLane {
         stopReason = Optional.empty();
         endingSince = Optional.empty();
         openSince = Optional.empty();
+        slowEndLogged = false;
         promisedMet = Optional.empty();
     }
 
@@ -99,6 +107,7 @@ final class PileLane {
         token = null;
         endingSince = Optional.empty();
         openSince = Optional.empty();
+        slowEndLogged = false;
         stopReason = Optional.empty();
     }
 

@@ -140,6 +140,13 @@ final class SessionEnding {
                 .filter(since -> Duration.between(since, now).compareTo(SETTLE_LIMIT) >= 0).isPresent();
         if (settled || waitedEnough || status.state() == PileState.FAULTED) {
             end(lane, SessionState.FINISHED, status, lane.stopReason.orElseGet(() -> endReason(status)));
+        } else if (!lane.slowEndLogged && Duration.between(lane.endingSince.get(), now).compareTo(SETTLE_LIMIT) >= 0) {
+            // sends no status while it waits: say once why it does not end
+            lane.slowEndLogged = true;
+            LOG.warn("Pile {}: session {} has waited {} s to end ({}); the pile shows {}, contactor {}", lane.id,
+                    lane.open.orElseThrow().id(), Duration.between(lane.endingSince.get(), now).toSeconds(),
+                    lane.stopReason.orElseGet(() -> endReason(status)), status.state(),
+                    status.contactorClosed() ? "closed" : "open");
         }
     }
 

@@ -85,6 +85,10 @@ final class StatusTicks {
         if (lane.endingSince.isPresent()) {
             ending.endWhenSettled(lane, status);
         } else if (session.state() == SessionState.CHARGING || session.state() == SessionState.SUSPENDED) {
+            if (!lane.pile.devicesSeen()) {
+                // after a restart, until the pile has heard its devices: no register to tell yet, not a register of 0
+                return CompletableFuture.completedFuture(null);
+            }
             List<StatusPoint> due = lane.dueWith(statusLog.next(lane, session, status));
             Optional<Plan> plan = lane.pile.plan();
             return batch.add(session.id(), due).handleAsync((committed, failure) -> {

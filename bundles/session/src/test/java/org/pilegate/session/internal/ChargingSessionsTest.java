@@ -46,6 +46,8 @@ import org.pilegate.api.money.Money;
 import org.pilegate.api.pile.FakePileController;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
+import org.pilegate.api.pile.PileStatus;
+import org.pilegate.api.relay.PlugState;
 import org.pilegate.api.session.ChargingTargets;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionOverview;
@@ -527,6 +529,50 @@ abstract class ChargingSessionsTest {
         awaitPrompt(ANNA_PHONE);
         assertEquals(1, pushed.get(ANNA_PHONE).stream().filter(AssociationPrompt.class::isInstance).count(),
                 "prompted once the vehicle came back, not for the one still there at the restart");
+    }
+
+    @Test
+    void aStatusThePilePublishedBeforeItHeardItsRelayDoesNotEndTheResumedSession() {
+        SessionId session = chargedFor400WhWhenTheGatewayStops();
+
+        FakePileController restartedPile = new FakePileController("bay-07", START_WH + 900);
+        restartedPile.devicesSeen(false);
+        restartWith(restartedPile);
+        awaitTrue(restartedPile::followed);
+        // the meter heard before the relay: no vehicle seen yet; that status is handled after the relay was heard
+        PileStatus guessed = new PileStatus(restartedPile.id(), PileState.AVAILABLE, PlugState.A, false, 7_000,
+                START_WH + 900, 0, Optional.empty(), Optional.empty(), Instant.now().minusSeconds(1));
+        restartedPile.devicesSeen(true);
+        restartedPile.plug(Optional.of(ANNAS_EV));
+        restartedPile.publishLate(guessed);
+        awaitTrue(() -> restartedPile.charged().size() == 1);
+        restartedPile.charging(session, 7_000, START_WH + 1_000);
+
+        awaitStatus(ANNA_PHONE, update -> update.session().equals(session)
+                && update.state() == SessionState.CHARGING && update.energyWh() == 1_000);
+        assertEquals(List.of(), restartedPile.finished(), "nothing ended it");
+    }
+
+    @Test
+    void aSessionThatCannotResumeEndsSayingWhyAndItsVehicleIsNotPromptedAgain() {
+        SessionId session = chargedFor400WhWhenTheGatewayStops();
+        pushed.clear();
+
+        FakePileController restartedPile = pluggedIn(START_WH + 900);
+        restartedPile.refuseToCharge();
+        restartWith(restartedPile);
+
+        awaitStatus(ANNA_PHONE, update -> update.session().equals(session)
+                && update.state() == SessionState.FINISHED && update.energyWh() == 900);
+        assertEquals(Optional.of("not resumed: the relay did not close"),
+                new JdbcSessions(database).find(session).orElseThrow().endReason());
+        assertEquals(PileState.FINISHING, restartedPile.state(), "the pile waits for the vehicle to leave");
+        restartedPile.deliver(0, START_WH + 900);
+        restartedPile.unplug();
+        restartedPile.plug(Optional.of(ANNAS_EV));
+        awaitPrompt(ANNA_PHONE);
+        assertEquals(1, pushed.get(ANNA_PHONE).stream().filter(AssociationPrompt.class::isInstance).count(),
+                "prompted once the vehicle came back, not while the one whose session ended was still there");
     }
 
     /** Pile bay-07 as it shows after a restart of the gateway: Anna's vehicle plugged in, at {@code registerWh}. */

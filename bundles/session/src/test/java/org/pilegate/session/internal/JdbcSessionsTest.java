@@ -102,6 +102,20 @@ abstract class JdbcSessionsTest {
     }
 
     @Test
+    void anEndReasonLongerThanItsColumnIsKeptShortenedSoTheSessionStillEnds() {
+        SessionRecord charging = charging("s-long", BAY_07, T0);
+        sessions.insert(charging);
+        String reason = "not resumed: " + "x".repeat(300);
+
+        sessions.update(charging.ended(SessionState.FINISHED, T0.plusSeconds(60), 1_500, reason));
+
+        String kept = sessions.find(charging.id()).orElseThrow().endReason().orElseThrow();
+        assertEquals(200, kept.length());
+        assertEquals(reason.substring(0, 199) + "\u2026", kept);
+        assertEquals(SessionState.FINISHED, sessions.find(charging.id()).orElseThrow().state());
+    }
+
+    @Test
     void aSessionIsInsertedOnceAndOnlyAStoredOneCanBeUpdated() {
         SessionRecord session = pending("s-1", BAY_07, T0);
         sessions.insert(session);

@@ -211,11 +211,13 @@ public class CentralSystemComponent implements ChargePoints {
         ChargePointLink link = new ChargePointLink(registered.id(), connectors, threads);
         // a transaction running when the gateway stopped goes on: its pile finds the contactor closed
         for (JdbcTransactions.Open open : transactions.open(registered.id())) {
-            link.connector(open.connectorId()).ifPresent(c -> c.resume(open.transactionId(), open.idTag()));
+            link.connector(open.connectorId()).ifPresent(c -> c.resume(open.transactionId(), open.idTag(),
+                    open.released()));
         }
         List<ConnectorRelay> relays = connectors.stream()
                 .map(c -> new ConnectorRelay(c, link, calls, threads, () -> setup,
-                        transactions::billedBySession)).toList();
+                        transactions::billedBySession, (transaction, registerWh) -> transactions.released(
+                                transaction, registerWh, clock.instant()), RemoteStop.Backoff.DEFAULT)).toList();
         List<ConnectorMeter> meters = connectors.stream().map(ConnectorMeter::new).toList();
         attached.put(registered.id(), new Attached(link, new ConnectorServices(context, relays, meters)));
         connectors.forEach(c -> piles.put(c.pile()));

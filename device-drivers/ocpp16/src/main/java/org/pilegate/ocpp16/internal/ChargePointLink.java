@@ -67,17 +67,16 @@ final class ChargePointLink {
         return Optional.ofNullable(previous);
     }
 
-    /** The connection ended; a newer one that replaced it stays. */
+    /**
+     * The connection ended; a newer one that replaced it stays. Publishing goes on for the transactions the charge
+     * point carries on while it is away (see {@link Connector#publish()}).
+     */
     synchronized void disconnected(RpcEndpoint connection) {
         if (endpoint != connection) {
             return;
         }
         endpoint = null;
         connectors.forEach(c -> c.online(false));
-        if (publishing != null) {
-            publishing.cancel();
-            publishing = null;
-        }
     }
 
     /** Whether the charge point takes charging limits in W only, as its configuration said last. */
@@ -140,6 +139,12 @@ final class ChargePointLink {
         if (current != null) {
             current.close(reason);
             disconnected(current);
+        }
+        synchronized (this) {
+            if (publishing != null) {
+                publishing.cancel();
+                publishing = null;
+            }
         }
     }
 }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What follows a charge point's connection or boot: its transactions left unbilled are billed (the gateway stopped
  * between a stop and its bill), each connector is asked for its status and meter register so its pile knows where
- * it stands, and is told what is out of service and its default charging limit.
+ * it stands, and is told what is out of service and its default charging limit; a transaction whose session ended
+ * while the charge point was away is stopped.
  */
 final class ConnectionStart implements Consumer<ChargePointLink> {
 
@@ -51,6 +52,18 @@ final class ConnectionStart implements Consumer<ChargePointLink> {
             });
             availability.afterBoot(link);
             profiles.connected(link);
+            link.connectors().forEach(c -> stopIfWanted(link, c));
         });
+    }
+
+    /** A transaction whose session ended while the charge point was away is stopped now. */
+    private void stopIfWanted(ChargePointLink link, Connector connector) {
+        connector.transaction().filter(transaction -> connector.stopWanted()).ifPresent(transaction -> link.call(
+                "RemoteStopTransaction", calls.remoteStop(transaction)).whenComplete((answer, failure) -> {
+                    if (failure != null || !"Accepted".equals(answer.path("status").asText())) {
+                        LOG.warn("{}: transaction {}, whose session ended while it was away, is not stopped: {}",
+                                link.id(), transaction, failure != null ? failure.getMessage() : answer);
+                    }
+                }));
     }
 }

@@ -23,7 +23,9 @@ import org.pilegate.api.vehicle.VehicleId;
  * MeterValues and StopTransaction report. A connector reports a plugged-in vehicle once it identified itself, or
  * once {@code identifyWait} passed without (then a driver scans the pile's code), so that the session opens with the
  * vehicle it is for. While its charge point is connected the state is published every second, as a polled device
- * would be; a charge point gone quiet leaves its piles silent, and they fault after their grace period.
+ * would be; a charge point gone quiet leaves its piles silent, and they fault after their grace period. After a restart
+ * of the gateway the plug is told once the charge point sent the connector's status (asked for on every connection),
+ * or while a transaction runs: a guess would show a vehicle still plugged in as gone.
  */
 final class Connector {
 
@@ -34,6 +36,8 @@ final class Connector {
     private final List<Consumer<RelayState>> relayListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<MeterReading>> meterListeners = new CopyOnWriteArrayList<>();
     private String status = "Unavailable"; // guarded by this
+    /** Whether the charge point told this connector's status since the gateway started. */
+    private boolean statusHeard; // guarded by this
     private Optional<Instant> preparingSince = Optional.empty(); // guarded by this
     private Optional<String> idTag = Optional.empty(); // guarded by this
     private Optional<Integer> transaction = Optional.empty(); // guarded by this
@@ -41,6 +45,8 @@ final class Connector {
     private Optional<MeterReading> reading = Optional.empty(); // guarded by this
     private boolean online; // guarded by this
     private boolean startRequested; // guarded by this
+    private Optional<String> stopSincePlugIn = Optional.empty(); // guarded by this
+    private boolean stopWanted; // guarded by this
 
     Connector(PileId pile, int connectorId, Clock clock, Supplier<Duration> identifyWait) {
         this.pile = pile;
@@ -72,11 +78,15 @@ final class Connector {
             if (preparing && preparingSince.isEmpty()) {
                 preparingSince = Optional.of(clock.instant());
             }
+            if ("Available".equals(ocppStatus) || preparing) {
+                stopSincePlugIn = Optional.empty();
+            }
             if ("Available".equals(ocppStatus)) {
                 preparingSince = Optional.empty();
                 idTag = transaction.isPresent() ? idTag : Optional.empty();
             }
             status = ocppStatus;
+            statusHeard = true;
         }
         publish();
     }
@@ -101,6 +111,8 @@ final class Connector {
         synchronized (this) {
             transaction = Optional.of(transactionId);
             startRequested = false;
+            stopSincePlugIn = Optional.empty();
+            stopWanted = false;
             idTag = Optional.of(tag);
             reading = Optional.of(register(meterStartWh, 0, Optional.empty(), at));
         }
@@ -111,15 +123,22 @@ final class Connector {
      * A transaction the store holds as running, after a restart of the gateway: the contactor is closed; the register
      * is left for the charge point to report, as the one at the start is long past.
      */
-    synchronized void resume(int transactionId, String tag) {
+    synchronized void resume(int transactionId, String tag, boolean stop) {
         transaction = Optional.of(transactionId);
         idTag = Optional.of(tag);
+        stopWanted = stop;
     }
 
-    void onTransactionStopped(long meterStopWh, Instant at) {
+    /** The charge point stopped the transaction here, for {@code reason} (StopTransaction's, e.g. Local, Remote). */
+    void onTransactionStopped(long meterStopWh, Instant at, String reason) {
         synchronized (this) {
+            stopSincePlugIn = Optional.of("transaction " + transaction.map(String::valueOf).orElse("?")
+                    + " of connector " + connectorId + " stopped by the charge point at " + at + ", reason " + reason);
             transaction = Optional.empty();
-            reading = Optional.of(register(meterStopWh, 0, Optional.empty(), at));
+            if (!stopWanted) {
+                reading = Optional.of(register(meterStopWh, 0, Optional.empty(), at));
+            }
+            stopWanted = false;
         }
         publish();
     }
@@ -133,6 +152,28 @@ final class Connector {
         return startRequested;
     }
 
+    /**
+     * The transaction the charge point stopped here since the vehicle was plugged in (Preparing), said for people — at
+     * the driver's or the gateway's request, perhaps while the gateway was down: charging this vehicle again takes a
+     * new plug-in, as on any pile.
+     */
+    synchronized Optional<String> stopSincePlugIn() {
+        return stopSincePlugIn;
+    }
+
+    /**
+     * Whether the transaction's session ended while the charge point could not be told to stop (it was away, or
+     * refused): it is told to stop on its next connection. From then the pile sees the contactor open and the register
+     * where the session ended, as what follows is billed apart from it.
+     */
+    synchronized void stopWanted(boolean wanted) {
+        stopWanted = wanted;
+    }
+
+    synchronized boolean stopWanted() {
+        return stopWanted && transaction.isPresent();
+    }
+
     synchronized Optional<Integer> transaction() {
         return transaction;
     }
@@ -140,6 +181,9 @@ final class Connector {
     /** Readings from MeterValues: each value present replaces the last, the others are kept. */
     void onMeterValues(MeterValues values) {
         synchronized (this) {
+            if (stopWanted && transaction.isPresent()) {
+                return;
+            }
             long energy = values.energyWh().orElse(reading.map(MeterReading::energyImportWh).orElse(-1L));
             if (energy < 0) {
                 return; // nothing to count from yet: the pile waits for a register
@@ -160,9 +204,17 @@ final class Connector {
     }
 
     synchronized RelayState relayState() {
-        return new RelayState(transaction.isPresent(), plugState(), plugState().vehiclePresent()
-                ? idTag.map(VehicleId::new) : Optional.empty(), transaction.isPresent() ? currentLimitA : 0,
-                clock.instant());
+        boolean closed = transaction.isPresent() && !stopWanted;
+        return new RelayState(closed, plugState(), plugState().vehiclePresent()
+                ? idTag.map(VehicleId::new) : Optional.empty(), closed ? currentLimitA : 0, clock.instant());
+    }
+
+    /**
+     * The relay's state once known: a StatusNotification came, or a transaction runs (its vehicle is plugged in).
+     * Before, after a restart of the gateway, no vehicle is known to be there or gone.
+     */
+    synchronized Optional<RelayState> heardRelayState() {
+        return statusHeard || transaction.isPresent() ? Optional.of(relayState()) : Optional.empty();
     }
 
     synchronized Optional<MeterReading> reading() {
@@ -179,20 +231,25 @@ final class Connector {
         return () -> meterListeners.remove(listener);
     }
 
-    /** Tells the pile what the connector is, if its charge point is connected. */
+    /**
+     * Tells the pile what the connector is, if its charge point is connected. While it is not, a transaction it runs
+     * goes on in the charge point, which reports it once back: the pile hears the contactor is still closed, and no
+     * meter reading until the charge point's next one, so its session neither faults nor ends however long the
+     * charge point is away.
+     */
     void publish() {
-        RelayState relay;
+        Optional<RelayState> relay;
         Optional<MeterReading> meter;
         synchronized (this) {
-            if (!online) {
+            if (!online && transaction.isEmpty()) {
                 return;
             }
-            relay = relayState();
-            meter = reading.map(r -> new MeterReading(clock.instant(), r.energyImportWh(), r.activePowerW(),
-                    ReadingQuality.GOOD, r.phases()));
+            relay = heardRelayState();
+            meter = reading.filter(r -> online).map(r -> new MeterReading(clock.instant(), r.energyImportWh(),
+                    r.activePowerW(), ReadingQuality.GOOD, r.phases()));
         }
         meter.ifPresent(r -> meterListeners.forEach(listener -> listener.accept(r)));
-        relayListeners.forEach(listener -> listener.accept(relay));
+        relay.ifPresent(r -> relayListeners.forEach(listener -> listener.accept(r)));
     }
 
     /** OCPP's connector status as a control-pilot state. */

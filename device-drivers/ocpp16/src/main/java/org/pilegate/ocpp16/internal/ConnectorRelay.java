@@ -21,8 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A connector's contactor as the pile controller commands it: closing it starts a transaction
  * (RemoteStartTransaction with a TxProfile at the current offered), opening it stops the transaction
- * (RemoteStopTransaction), a new limit is a new TxProfile (SetChargingProfile). A command is done when the charge
- * point reported what it was for: the StartTransaction or StopTransaction that follows the remote one.
+ * (RemoteStopTransaction; asked again, or the transaction released, when refused: {@link RemoteStop}), a new limit
+ * is a new TxProfile (SetChargingProfile). A command is done when the charge point reported what it was for: the
+ * StartTransaction or StopTransaction that follows the remote one.
  */
 final class ConnectorRelay implements Relay {
 
@@ -33,10 +34,21 @@ final class ConnectorRelay implements Relay {
     private final GatewayThreads threads;
     private final Supplier<OcppSetup> setup;
     private final IntConsumer takenOver;
+    private final RemoteStop remoteStop;
 
-    /** @param takenOver told of a transaction the charge point started on its own that the pile's session charges */
+    /** Records that a transaction's session ended at {@code registerWh} while its charge point could not be told. */
+    @FunctionalInterface
+    interface Release {
+        void release(int transactionId, long registerWh);
+    }
+
+    /**
+     * @param takenOver told of a transaction the charge point started on its own that the pile's session charges
+     * @param release told of a transaction whose session ended while the charge point could not be told to stop
+     * @param stopBackoff how often and how soon a refused RemoteStopTransaction is asked again
+     */
     ConnectorRelay(Connector connector, ChargePointLink link, CentralSystemCalls calls, GatewayThreads threads,
-            Supplier<OcppSetup> setup, IntConsumer takenOver) {
+            Supplier<OcppSetup> setup, IntConsumer takenOver, Release release, RemoteStop.Backoff stopBackoff) {
         this.id = connector.pile().value() + ".relay";
         this.connector = connector;
         this.link = link;
@@ -44,6 +56,7 @@ final class ConnectorRelay implements Relay {
         this.threads = threads;
         this.setup = setup;
         this.takenOver = takenOver;
+        this.remoteStop = new RemoteStop(connector, link, threads, release, stopBackoff);
     }
 
     @Override
@@ -53,7 +66,7 @@ final class ConnectorRelay implements Relay {
 
     @Override
     public Optional<RelayState> latest() {
-        return Optional.of(connector.relayState());
+        return connector.heardRelayState();
     }
 
     @Override
@@ -82,7 +95,21 @@ final class ConnectorRelay implements Relay {
         if (running.isPresent()) {
             // the session bills the transaction from now on, not the transaction itself
             takenOver.accept(running.get());
+            connector.stopWanted(false);
+            if (!link.isConnected()) {
+                // a session resuming after a restart while its charge point is still away: the transaction runs on
+                // in the charge point, so the session takes it over now; an open sent for a close that failed here
+                // would end the driver's transaction instead. The charge point gets its limit once it is back.
+                connector.limit(currentA);
+                return CompletableFuture.completedFuture(connector.relayState());
+            }
             return limit(currentA);
+        }
+        Optional<String> stopped = connector.stopSincePlugIn();
+        if (stopped.isPresent()) {
+            // e.g. stopped at the charger while the gateway was down: the session resuming after the restart ends
+            return CompletableFuture.failedFuture(new Refusal(ErrorCode.CHARGE_POINT_REFUSED, link.id() + ": "
+                    + stopped.get() + "; charging again takes a new plug-in"));
         }
         connector.limit(currentA);
         connector.startRequested(true);
@@ -98,13 +125,12 @@ final class ConnectorRelay implements Relay {
     }
 
     private CompletionStage<RelayState> stop() {
-        Optional<Integer> transaction = connector.transaction();
-        if (transaction.isEmpty()) {
-            return CompletableFuture.completedFuture(connector.relayState());
-        }
-        CompletableFuture<RelayState> stopped = await(state -> !state.contactorClosed(), "StopTransaction");
-        return accepted(link.call("RemoteStopTransaction", calls.remoteStop(transaction.get())),
-                "RemoteStopTransaction").thenCompose(ignored -> stopped);
+        return remoteStop.stop(transaction -> {
+            CompletableFuture<RelayState> stopped = await(state -> !state.contactorClosed(), "StopTransaction");
+            return accepted(link.call("RemoteStopTransaction", calls.remoteStop(transaction)),
+                    "RemoteStopTransaction").thenCompose(ignored -> stopped)
+                    .whenComplete((state, failure) -> stopped.cancel(false));
+        });
     }
 
     private CompletionStage<RelayState> limit(int currentA) {

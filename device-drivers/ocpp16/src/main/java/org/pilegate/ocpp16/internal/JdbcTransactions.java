@@ -22,12 +22,18 @@ import org.pilegate.api.ocpp.ChargePointId;
  */
 final class JdbcTransactions {
 
-    /** A transaction still running. */
-    record Open(int transactionId, int connectorId, String idTag, long meterStartWh) {
+    /**
+     * A transaction still running.
+     *
+     * @param released whether its session ended while the charge point was away, so it is to be told to stop
+     */
+    record Open(int transactionId, int connectorId, String idTag, long meterStartWh, boolean released) {
     }
 
     /**
-     * A stopped transaction no session billed: the charge point ran it on its own.
+     * A stopped transaction no session billed: the charge point ran it on its own; or the part of one after its
+     * session ended while the charge point was away (then {@code meterStartWh} and {@code startedAt} are where the
+     * session ended).
      *
      * @param transactionData the stop's transactionData as JSON, if it had any
      */
@@ -36,8 +42,9 @@ final class JdbcTransactions {
     }
 
     private static final String UNBILLED = "SELECT charge_point_id, transaction_id, connector_id, id_tag,"
-            + " meter_start_wh, started_at, meter_stop_wh, stopped_at, stop_reason, transaction_data"
-            + " FROM ocpp_transaction WHERE stopped_at IS NOT NULL AND NOT by_session AND billed_session_id IS NULL";
+            + " COALESCE(released_wh, meter_start_wh), COALESCE(released_at, started_at), meter_stop_wh, stopped_at,"
+            + " stop_reason, transaction_data FROM ocpp_transaction WHERE stopped_at IS NOT NULL"
+            + " AND (NOT by_session OR released_wh IS NOT NULL) AND billed_session_id IS NULL";
 
     private final DataSource dataSource;
 
@@ -110,7 +117,25 @@ final class JdbcTransactions {
 
     /** A pile's session took the transaction over (charging a local start): the session bills it. */
     void billedBySession(int transactionId) {
-        execute("UPDATE ocpp_transaction SET by_session = TRUE WHERE transaction_id = ?", transactionId, null);
+        execute("UPDATE ocpp_transaction SET by_session = TRUE, released_wh = NULL, released_at = NULL"
+                + " WHERE transaction_id = ?", transactionId, null);
+    }
+
+    /**
+     * The transaction's session ended at {@code registerWh} while the charge point was away; the rest is the
+     * transaction's own to bill once stopped. The first release counts.
+     */
+    void released(int transactionId, long registerWh, Instant at) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("UPDATE ocpp_transaction SET released_wh = ?,"
+                        + " released_at = ? WHERE transaction_id = ? AND released_wh IS NULL AND stopped_at IS NULL")) {
+            update.setLong(1, registerWh);
+            update.setTimestamp(2, Timestamp.from(at));
+            update.setInt(3, transactionId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot release transaction " + transactionId, e);
+        }
     }
 
     /** The transaction was billed as the session {@code sessionId}. */
@@ -172,13 +197,15 @@ final class JdbcTransactions {
     List<Open> open(ChargePointId chargePoint) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT transaction_id, connector_id, id_tag,"
-                        + " meter_start_wh FROM ocpp_transaction WHERE charge_point_id = ? AND stopped_at IS NULL"
+                        + " meter_start_wh, released_wh IS NOT NULL FROM ocpp_transaction WHERE charge_point_id = ?"
+                        + " AND stopped_at IS NULL"
                         + " ORDER BY transaction_id")) {
             select.setString(1, chargePoint.value());
             try (ResultSet rows = select.executeQuery()) {
                 List<Open> open = new ArrayList<>();
                 while (rows.next()) {
-                    open.add(new Open(rows.getInt(1), rows.getInt(2), rows.getString(3), rows.getLong(4)));
+                    open.add(new Open(rows.getInt(1), rows.getInt(2), rows.getString(3), rows.getLong(4),
+                            rows.getBoolean(5)));
                 }
                 return open;
             }

@@ -88,6 +88,9 @@ final class TransactionBilling {
         try {
             for (JsonNode value : json.readTree(stopped.transactionData().get())) {
                 MeterValues values = MeterValues.of(value);
+                if (values.at().isBefore(stopped.startedAt())) {
+                    continue; // billed by the session that ended there
+                }
                 values.energyWh().filter(wh -> wh >= 0).ifPresent(wh -> samples.add(new MeterSample(values.at(), wh,
                         values.powerW().map(w -> Math.max(0, w)).orElse(0L), OptionalInt.empty(),
                         values.powerW().map(w -> w > 0).orElse(true))));

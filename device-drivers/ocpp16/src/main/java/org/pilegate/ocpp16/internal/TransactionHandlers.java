@@ -66,15 +66,20 @@ final class TransactionHandlers {
         int transactionId = request.get("transactionId").asInt();
         long meterStop = request.get("meterStop").asLong();
         Instant at = Instant.parse(request.get("timestamp").asText());
+        String reason = request.path("reason").asText("Local");
         Optional<Connector> connector = chargePoint.connectorOfTransaction(transactionId);
         // the timeline first, so the pile has the registers before the stop closes the session
         connector.ifPresent(c -> request.path("transactionData").forEach(value -> c.onMeterValues(
                 MeterValues.of(value))));
         Optional<String> data = Optional.ofNullable(request.get("transactionData")).map(TransactionHandlers::kept);
-        boolean first = context.transactions().stop(transactionId, meterStop, at, request.path("reason")
-                .asText("Local"), data);
-        connector.ifPresent(c -> c.onTransactionStopped(meterStop, at));
-        if (!first) {
+        boolean first = context.transactions().stop(transactionId, meterStop, at, reason, data);
+        connector.ifPresent(c -> c.onTransactionStopped(meterStop, at, reason));
+        if (first) {
+            // a stop queued while the gateway was down comes late: it tells when it was, not now
+            LOG.info("{}: transaction {} stopped by the charge point at {}{}, reason {}, register {} Wh",
+                    chargePoint.id(), transactionId, at, at.isBefore(context.clock().instant().minus(REPORTED_LATE))
+                            ? " (reported late)" : "", reason, meterStop);
+        } else {
             LOG.info("{}: transaction {} was reported stopped before; recorded once", chargePoint.id(),
                     transactionId);
         }

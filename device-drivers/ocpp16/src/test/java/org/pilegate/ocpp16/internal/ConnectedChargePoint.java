@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -52,6 +53,17 @@ final class ConnectedChargePoint implements AutoCloseable {
         String text = sent.poll(5, TimeUnit.SECONDS);
         assertTrue(text != null, "nothing was sent");
         return json.readTree(text);
+    }
+
+    /** The next CALL the gateway sent within {@code within}, if any. */
+    Optional<JsonNode> poll(Duration within) throws Exception {
+        String text = sent.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+        return text == null ? Optional.empty() : Optional.of(json.readTree(text));
+    }
+
+    /** Whether the gateway sent nothing (yet). */
+    boolean nothingSent() {
+        return sent.isEmpty();
     }
 
     /** Answers a CALL with {@code {"status": status}}. */

@@ -85,7 +85,7 @@ abstract class JdbcChargePointsTest {
         assertEquals(first, transactions.start(CP, 1, "EV-1", 1000, AT, true));
         assertTrue(transactions.stop(first, 1500, AT.plusSeconds(600), "Remote", Optional.empty()));
         assertFalse(transactions.stop(first, 1600, AT.plusSeconds(700), "Local", Optional.empty()));
-        assertEquals(List.of(new JdbcTransactions.Open(second, 2, "EV-2", 5000)), transactions.open(CP));
+        assertEquals(List.of(new JdbcTransactions.Open(second, 2, "EV-2", 5000, false)), transactions.open(CP));
         assertEquals(List.of(), transactions.unbilled(CP), "a session bills what the gateway started");
     }
 

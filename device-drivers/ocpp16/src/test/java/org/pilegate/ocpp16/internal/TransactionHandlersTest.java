@@ -43,7 +43,7 @@ class TransactionHandlersTest {
 
         int id = answer.get("transactionId").asInt();
         assertEquals("Accepted", answer.get("idTagInfo").get("status").asText());
-        assertEquals(List.of(new JdbcTransactions.Open(id, 1, "EV-ANNA", 15000)),
+        assertEquals(List.of(new JdbcTransactions.Open(id, 1, "EV-ANNA", 15000, false)),
                 fixture.transactions.open(fixture.link.id()));
         assertTrue(fixture.connector(1).relayState().contactorClosed());
         assertEquals(15000, fixture.connector(1).reading().orElseThrow().energyImportWh());
@@ -112,6 +112,40 @@ class TransactionHandlersTest {
                 + "\"timestamp\":\"2026-12-03T11:00:00Z\"}");
 
         assertEquals(List.of(), fixture.reported);
+    }
+
+    @Test
+    void whatATransactionDrewAfterItsSessionEndedWhileTheChargePointWasAwayIsBilledOnceOnItsOwn() throws Exception {
+        fixture.connector(1).startRequested(true);
+        int id = fixture.call("StartTransaction", START).get("transactionId").asInt();
+        fixture.transactions.released(id, 17_000, Instant.parse("2026-12-03T10:20:00Z"));
+        fixture.transactions.released(id, 18_000, Instant.parse("2026-12-03T10:25:00Z"));
+        assertTrue(fixture.transactions.open(fixture.link.id()).get(0).released(), "to be told to stop once back");
+        String stop = "{\"transactionId\":" + id + ",\"meterStop\":19000,\"timestamp\":\"2026-12-03T11:00:00Z\","
+                + "\"reason\":\"Remote\",\"transactionData\":[{\"timestamp\":\"2026-12-03T10:10:00Z\","
+                + "\"sampledValue\":[{\"value\":\"16000\"}]},{\"timestamp\":\"2026-12-03T10:40:00Z\","
+                + "\"sampledValue\":[{\"value\":\"18000\"}]}]}";
+        fixture.call("StopTransaction", stop);
+        fixture.call("StopTransaction", stop);
+
+        assertEquals(1, fixture.reported.size(), "billed once");
+        ReportedSession rest = fixture.reported.get(0);
+        assertEquals(List.of(17_000L, 19_000L), List.of(rest.startRegisterWh(), rest.endRegisterWh()),
+                "from where the session ended, the first release");
+        assertEquals(Instant.parse("2026-12-03T10:20:00Z"), rest.startedAt());
+        assertEquals(List.of(Instant.parse("2026-12-03T10:40:00Z")), rest.samples().stream().map(MeterSample::at)
+                .toList(), "the session billed what came before");
+    }
+
+    @Test
+    void aTransactionTakenOverByASessionAgainIsNotReleasedAnyMore() throws Exception {
+        fixture.connector(1).startRequested(true);
+        int id = fixture.call("StartTransaction", START).get("transactionId").asInt();
+        fixture.transactions.released(id, 17_000, Instant.parse("2026-12-03T10:20:00Z"));
+        fixture.transactions.billedBySession(id);
+        fixture.call("StopTransaction", "{\"transactionId\":" + id + ",\"meterStop\":19000,"
+                + "\"timestamp\":\"2026-12-03T11:00:00Z\"}");
+        assertEquals(List.of(), fixture.reported, "its session bills it");
     }
 
     @Test
