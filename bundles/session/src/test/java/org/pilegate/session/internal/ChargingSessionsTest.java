@@ -650,6 +650,48 @@ abstract class ChargingSessionsTest {
         assertEquals(1_510, awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED).energyWh());
     }
 
+    /**
+     * A pile that faults while its session finishes, its contactor last seen closed, holds the session: it ends with
+     * the register read after the relay showed the contactor open again, however long the fault lasts.
+     */
+    @Test
+    void aSessionHeldThroughAFaultEndsOnlyWithTheRegisterReadAfterTheContactorOpened() throws Exception {
+        SessionId session = boundAndCharging();
+        pile.deliver(11_000, START_WH + 1_500);
+        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 1_500);
+        send(ANNA_PHONE, new StopRequest(session));
+        awaitTrue(() -> pile.finished().size() == 1);
+        pile.contactor(true);
+
+        pile.faultHolding("relay bay-07.relay not answering since 08:00:05Z");
+        clock.advance(Duration.ofHours(1));
+        Thread.sleep(600); // three status ticks
+        assertEquals(SessionState.CHARGING, new JdbcSessions(database).find(session).orElseThrow().state(),
+                "ended on a guess while the pile held it");
+
+        pile.settled(START_WH + 1_512);
+        assertEquals(1_512, awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED).energyWh());
+        assertEquals(Money.of(151, "EUR"), awaitPushed(ANNA_PHONE, FeeNotice.class).total());
+        assertEquals(Optional.of("stopped by terminal anna-phone"),
+                new JdbcSessions(database).find(session).orElseThrow().endReason());
+    }
+
+    @Test
+    void aFaultWhileChargingEndsTheSessionOnceThePileLetsGoAndSaysWhy() throws Exception {
+        SessionId session = boundAndCharging();
+        pile.deliver(11_000, START_WH + 700);
+        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 700);
+
+        pile.faultHolding("control pilot reports state E");
+        Thread.sleep(600);
+        assertEquals(SessionState.CHARGING, new JdbcSessions(database).find(session).orElseThrow().state());
+        pile.settled(START_WH + 703);
+
+        assertEquals(703, awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED).energyWh());
+        assertEquals(Optional.of("the pile faulted: control pilot reports state E"),
+                new JdbcSessions(database).find(session).orElseThrow().endReason());
+    }
+
     @Test
     void theOperatorsStopEndsTheSessionLikeTheBoundTerminalsStop() {
         SessionId session = boundAndCharging();
