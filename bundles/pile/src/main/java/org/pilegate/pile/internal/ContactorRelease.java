@@ -26,8 +26,8 @@ final class ContactorRelease {
     /**
      * The contactor must open.
      *
-     * @return whether to send the open now: the relay has not shown it open since it last closed, and no open is on
-     *         its way already
+     * @return whether to send the open now: the relay has not shown it open since the last charge closed it (a
+     *         state showing it closed that comes after that is an older poll's), and no open is on its way already
      */
     boolean want() {
         if (openSince.isPresent()) {
@@ -71,10 +71,6 @@ final class ContactorRelease {
      */
     boolean shows(RelayState state, Instant now) {
         if (!wanted) {
-            if (state.contactorClosed()) {
-                // closed again since it showed open: a later end must see it open once more
-                openSince = Optional.empty();
-            }
             return false;
         }
         if (!state.contactorClosed()) {

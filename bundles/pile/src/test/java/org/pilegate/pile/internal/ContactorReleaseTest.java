@@ -31,13 +31,24 @@ class ContactorReleaseTest {
     }
 
     @Test
-    void aContactorClosedAgainMustBeSeenOpenAgain() {
+    void aPollOlderThanTheOpenShowingTheContactorClosedDoesNotUndoIt() {
         release.want();
         release.answered();
         release.shows(relay(false), OPENED);
-        release.shows(relay(true), OPENED.plusSeconds(1));
+        release.shows(relay(true), OPENED.plusMillis(100));
 
-        assertTrue(release.want(), "the open is sent again");
+        assertFalse(release.want());
+        assertTrue(release.readAfterOpen(reading(OPENED.plusSeconds(1))));
+    }
+
+    @Test
+    void anOpenSeenBeforeTheNextChargeDoesNotCountForItsEnd() {
+        release.want();
+        release.answered();
+        release.shows(relay(false), OPENED);
+        release.closing();
+
+        assertTrue(release.want(), "the open is sent for the next end");
         assertFalse(release.readAfterOpen(reading(OPENED.plusSeconds(2))), "read before it showed open again");
     }
 
