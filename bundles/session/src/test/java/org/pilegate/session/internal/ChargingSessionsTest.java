@@ -629,11 +629,7 @@ abstract class ChargingSessionsTest {
      */
     @Test
     void aStoppedSessionEndsOnlyWithTheRegisterReadAfterTheContactorOpened() throws Exception {
-        SessionId session = boundAndCharging();
-        pile.deliver(11_000, START_WH + 1_500);
-        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 1_500);
-        send(ANNA_PHONE, new StopRequest(session));
-        awaitTrue(() -> pile.finished().size() == 1);
+        SessionId session = stoppedByTheTerminalAt1500Wh();
 
         pile.contactor(true);
         pile.deliver(0, START_WH + 1_505);
@@ -656,11 +652,7 @@ abstract class ChargingSessionsTest {
      */
     @Test
     void aSessionHeldThroughAFaultEndsOnlyWithTheRegisterReadAfterTheContactorOpened() throws Exception {
-        SessionId session = boundAndCharging();
-        pile.deliver(11_000, START_WH + 1_500);
-        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 1_500);
-        send(ANNA_PHONE, new StopRequest(session));
-        awaitTrue(() -> pile.finished().size() == 1);
+        SessionId session = stoppedByTheTerminalAt1500Wh();
         pile.contactor(true);
 
         pile.faultHolding("relay bay-07.relay not answering since 08:00:05Z");
@@ -812,6 +804,16 @@ abstract class ChargingSessionsTest {
         pile.deliver(7_000, START_WH + 400);
         awaitStatus(ANNA_PHONE, update -> update.energyWh() == 400);
         server.deactivate();
+        return session;
+    }
+
+    /** A session that charged 1,500 Wh, stopped by its terminal: the pile was told to finish. */
+    private SessionId stoppedByTheTerminalAt1500Wh() {
+        SessionId session = boundAndCharging();
+        pile.deliver(11_000, START_WH + 1_500);
+        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 1_500);
+        send(ANNA_PHONE, new StopRequest(session));
+        awaitTrue(() -> pile.finished().size() == 1);
         return session;
     }
 
