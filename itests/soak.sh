@@ -22,7 +22,8 @@ BENCH_OPTS="piles=2000 seconds=3600 chargeSeconds=120 warmUpSeconds=60 idleSecon
 work=$work results=$work/BENCHMARK.md ${SOAK_OPTS:-}" MVN_ARGS="${MVN_ARGS:-}" ./depot-benchmark.sh 2000 \
     >"$work/report.md" 2>"$log" &
 bench=$!
-trap 'kill $bench 2>/dev/null || true' EXIT
+# the benchmark's own clean-up looks for its processes under its default work folder, not this one
+trap 'kill $bench 2>/dev/null || true; [ ! -f "$work/pids" ] || while read -r pid; do kill "$pid" 2>/dev/null || true; done < "$work/pids"' EXIT
 trap 'exit 130' INT TERM
 
 # waits until the benchmark logs a line containing $1; fails if it ends first
@@ -60,8 +61,10 @@ p99() {
 }
 csv="$work/sessions-back-to-back.csv"
 last=$(awk -F, 'NR > 1 && $2 != "" && $2 > max {max = $2} END {print max + 0}' "$csv")
-first_window="0 600000"
-last_window="$((${last%.*} - 600000)) $((${last%.*} + 1))"
+# the first and the last ten minutes, or thirds of a shorter run, so that the two never overlap
+window=$((${last%.*} / 3 < 600000 ? ${last%.*} / 3 : 600000))
+first_window="0 $window"
+last_window="$((${last%.*} - window)) $((${last%.*} + 1))"
 # columns: pile, plugged, vehicleSeen, prompted, bound, requested, charging, …
 {
     printf '\n## %s — soak, %s\n\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "${SOAK_OPTS:-2000 piles, 3600 s}"

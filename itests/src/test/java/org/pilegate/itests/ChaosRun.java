@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Predicate;
 
 import org.pilegate.api.vehicle.VehicleId;
@@ -53,6 +55,9 @@ final class ChaosRun implements AutoCloseable {
     private final AtomicLong leftClosed = new AtomicLong();
     private final AtomicLong unbilled = new AtomicLong();
     private final AtomicLong refusals = new AtomicLong();
+    /** By pile: the fees its driver paid, in cents, and how many. */
+    private final AtomicLongArray paidCents;
+    private final AtomicIntegerArray paid;
     /** What is worth a line in the results, by key: 1 stuck piles, 2 thread pools that changed, 3 sessions. */
     private final ConcurrentMap<String, String> notes = new ConcurrentHashMap<>();
 
@@ -60,6 +65,8 @@ final class ChaosRun implements AutoCloseable {
         this.piles = piles;
         this.depot = depot;
         this.gateway = gateway;
+        this.paidCents = new AtomicLongArray(piles);
+        this.paid = new AtomicIntegerArray(piles);
     }
 
     /**
@@ -88,7 +95,7 @@ final class ChaosRun implements AutoCloseable {
             gateway.start(BOOT);
             run.operatorView = new OperatorPiles(gateway.adminPassword());
             Map<String, String> credentials = Accounts.register(gateway, piles, ChaosRun::driver,
-                    ChaosRun::vehicle, "10000.00");
+                    ChaosRun::vehicle, ChaosWallets.OPENING_EUR);
             for (int i = 0; i < piles; i++) {
                 run.terminals.add(TerminalClient.connect(credentials.get(driver(i) + "-phone"), BOOT));
             }
@@ -190,6 +197,8 @@ final class ChaosRun implements AutoCloseable {
         ask(terminal, "{\"type\":\"payment_confirmation\",\"session\":\"" + session + "\",\"feeId\":\""
                 + fee.path("feeId").asText() + "\"}", frame -> session.equals(frame.path("session").asText())
                         && "PAID".equals(frame.path("state").asText()), "the payment of " + session);
+        paidCents.addAndGet(pile, fee.path("total").path("minorUnits").asLong());
+        paid.incrementAndGet(pile);
         depot.unplug(pile);
         sessions.incrementAndGet();
         // the next vehicle comes once the gateway saw this one go: plugged in again before any of the relay's polls
@@ -217,6 +226,15 @@ final class ChaosRun implements AutoCloseable {
             }
             Thread.sleep(1_000);
         }
+    }
+
+    /** The drivers whose wallet does not show each fee they paid debited exactly once; call after {@link #run}. */
+    List<String> walletsNotMatchingThePayments() throws Exception {
+        List<String> drivers = new ArrayList<>();
+        for (int i = 0; i < piles; i++) {
+            drivers.add(driver(i));
+        }
+        return ChaosWallets.mismatches(gateway, drivers, paidCents, paid);
     }
 
     @Override

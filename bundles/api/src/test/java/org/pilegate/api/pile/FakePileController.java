@@ -86,6 +86,15 @@ public final class FakePileController implements PileController {
         publish(PileState.FAULTED, PlugState.E, false, 0, status.energyWh(), Optional.empty(), Optional.of(fault));
     }
 
+    /**
+     * The pile faulted with {@code fault} while it still holds its session, as the real one does until its relay shows
+     * the contactor open and its meter is read after that: plug, contactor, power, register and session stay.
+     */
+    public void faultHolding(String fault) {
+        publish(PileState.FAULTED, status.plugState(), status.contactorClosed(), status.powerW(), status.energyWh(),
+                status.activeSession(), Optional.of(fault));
+    }
+
     /** Any status: the plug and contactor follow from the state and session as on a real pile. */
     public void publish(PileState state, long powerW, long registerWh, Optional<SessionId> session,
             Optional<String> fault) {

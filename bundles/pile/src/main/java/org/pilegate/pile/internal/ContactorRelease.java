@@ -12,25 +12,51 @@ import org.pilegate.api.relay.RelayState;
  * take (no answer, an exception, a read-back that failed) is sent again on the next relay state that still shows the
  * contactor closed, however often that takes; closing the contactor for a charge ends the wish. A session's last
  * register is a meter reading asked for after the relay showed the contactor open: an earlier one may miss the
- * energy of the last moments. Not thread-safe: the pile's monitor guards it.
+ * energy of the last moments. A session whose pile faults is held ({@link #hold()}) until that register has come,
+ * however long the relay or the meter stays silent: the energy after the last reading is not known before. Not
+ * thread-safe: the pile's monitor guards it.
  */
 final class ContactorRelease {
 
     private boolean wanted;
     private boolean sending;
+    private boolean held;
     private Optional<Instant> openSince = Optional.empty();
 
-    /** The contactor must open. @return whether to send the open now (none is on its way already) */
+    /**
+     * The contactor must open.
+     *
+     * @return whether to send the open now: the relay has not shown it open since the last charge closed it (a
+     *         state showing it closed that comes after that is an older poll's), and no open is on its way already
+     */
     boolean want() {
+        if (openSince.isPresent()) {
+            return false;
+        }
         wanted = true;
-        openSince = Optional.empty();
         return startSending();
     }
 
     /** The contactor is closing for a charge: an open wished before is void. */
     void closing() {
         wanted = false;
+        held = false;
         openSince = Optional.empty();
+    }
+
+    /** The pile faulted with a session on it: the session is kept until its last register has come. */
+    void hold() {
+        held = true;
+    }
+
+    /** Whether a session is kept after its pile faulted, its last register not yet read. */
+    boolean holds() {
+        return held;
+    }
+
+    /** The session's last register has come: nothing is held any more. */
+    void settled() {
+        held = false;
     }
 
     /** The open sent last was answered, taken or not. */

@@ -22,6 +22,8 @@ enum PileEvent {
     RECOVERED_EMPTY,
     /** The fault cleared with a vehicle still plugged in. */
     RECOVERED_PLUGGED,
+    /** The fault cleared with a vehicle plugged in whose session the pile held through it: the session finishes. */
+    RECOVERED_FINISHING,
     /** The operator took the pile out of service. */
     DISABLED,
     /** The operator put the pile back in service. */

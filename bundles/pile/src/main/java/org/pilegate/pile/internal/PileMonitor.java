@@ -3,6 +3,7 @@ package org.pilegate.pile.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * the relay offers the lower of that allowance and the session's own limit. At 0 A the session is paused, not idle.
  * <p>
  * A session ending keeps the contactor opening until the relay shows it open ({@link ContactorRelease}); the pile
- * lets go of the session, so that it can be settled, once a meter reading asked for after that has come.
+ * lets go of the session, so that it can be settled, once a meter reading asked for after that has come. A fault
+ * does not cut that short: the session is held, shown in the fault text, until the devices answer again, and then
+ * finishes as if stopped.
  */
 final class PileMonitor {
 
@@ -272,17 +275,20 @@ final class PileMonitor {
     private void update() {
         boolean plugged = relay.map(r -> r.plugState().vehiclePresent()).orElse(false);
         if (!faults.isEmpty()) {
-            if (run.isPresent() && state != PileState.FAULTED) {
+            if (run.isPresent() && state != PileState.FAULTED && !held()) {
+                release.hold();
                 openContactor("the pile faulted");
             }
             move(PileEvent.FAULT);
         } else if (state == PileState.FAULTED) {
-            move(plugged ? PileEvent.RECOVERED_PLUGGED : PileEvent.RECOVERED_EMPTY);
+            // a session held through the fault goes on finishing, never back to Plugged, where it would resume
+            move(!plugged ? PileEvent.RECOVERED_EMPTY
+                    : held() ? PileEvent.RECOVERED_FINISHING : PileEvent.RECOVERED_PLUGGED);
         } else if (plugged) {
             move(PileEvent.VEHICLE_PLUGGED);
             followCharging();
         } else {
-            if (run.isPresent() && state != PileState.FINISHING) {
+            if (run.isPresent() && state != PileState.FINISHING && !held()) {
                 openContactor("the vehicle was unplugged");
             }
             move(PileEvent.VEHICLE_UNPLUGGED);
@@ -290,15 +296,22 @@ final class PileMonitor {
         if (!inService) {
             move(PileEvent.DISABLED);
         }
-        if (state == PileState.AVAILABLE || state == PileState.FAULTED || state == PileState.UNAVAILABLE) {
-            run = Optional.empty();
-        }
-        if (state == PileState.FINISHING && run.isPresent() && release.readAfterOpen(meter)) {
+        if ((state == PileState.FINISHING || held()) && run.isPresent() && release.readAfterOpen(meter)) {
             LOG.info("Pile {}: session {} settled at {} Wh, read after the contactor opened", pile,
                     run.get().info().sessionId().value(), meter.orElseThrow().energyImportWh());
             run = Optional.empty();
+            release.settled();
+        }
+        if ((state == PileState.AVAILABLE || state == PileState.FAULTED || state == PileState.UNAVAILABLE)
+                && !held()) {
+            run = Optional.empty();
         }
         publishIfChanged();
+    }
+
+    /** Whether the pile keeps a session through a fault until its last register has come. */
+    private boolean held() {
+        return run.isPresent() && release.holds();
     }
 
     /** Sends the relay the current it should offer, if it offers another while the contactor is closed. */
@@ -428,8 +441,22 @@ final class PileMonitor {
                 meter.map(MeterReading::energyImportWh).orElse(0L),
                 relay.map(RelayState::currentLimitA).orElse(0),
                 run.map(r -> r.info().sessionId()),
-                List.copyOf(faults.values()),
+                faultsNoted(),
                 clock.instant());
+    }
+
+    /**
+     * The faults, the last one telling what the operator must know of a session held through them: it is not
+     * settled, nor billed, yet.
+     */
+    private List<PileFault> faultsNoted() {
+        List<PileFault> noted = new ArrayList<>(faults.values());
+        if (!noted.isEmpty() && held()) {
+            PileFault last = noted.remove(noted.size() - 1);
+            noted.add(new PileFault(last.code(), last.text() + "; session " + run.orElseThrow().info().sessionId()
+                    .value() + " not settled until the relay shows the contactor open and the meter is read after that"));
+        }
+        return noted;
     }
 
     private static boolean sameExceptTime(PileStatus a, PileStatus b) {

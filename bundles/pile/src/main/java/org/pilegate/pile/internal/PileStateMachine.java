@@ -18,7 +18,8 @@ import org.pilegate.api.pile.PileState;
 /**
  * The charging state machine of one pile, as an explicit table:
  * Available → Plugged → Prompted → Charging ⇄ Suspended → Finishing → Available; unplugging ends any session;
- * a fault leads to Faulted from any state but Unavailable. Anything not in the table is not a transition.
+ * a fault leads to Faulted from any state but Unavailable, and recovery to what the plug shows (Finishing for a
+ * session held through the fault). Anything not in the table is not a transition.
  */
 final class PileStateMachine {
 
@@ -45,6 +46,7 @@ final class PileStateMachine {
         }
         on(FAULTED, PileEvent.RECOVERED_EMPTY, AVAILABLE);
         on(FAULTED, PileEvent.RECOVERED_PLUGGED, PLUGGED);
+        on(FAULTED, PileEvent.RECOVERED_FINISHING, FINISHING);
         on(FAULTED, PileEvent.DISABLED, UNAVAILABLE);
         on(PLUGGED, PileEvent.DISABLED, UNAVAILABLE);
         on(UNAVAILABLE, PileEvent.ENABLED, AVAILABLE);

@@ -329,6 +329,77 @@ class PileMonitorTest {
         assertEquals(1_009, settled.energyWh());
     }
 
+    /**
+     * The pile's line goes silent while its session finishes, the open not taken and the contactor last seen closed:
+     * the pile faults and holds the session, saying so, for as long as the line stays silent; once the relay answers
+     * it opens the contactor, and the session finishes (not back to Plugged, where it would resume) with the first
+     * register read after the relay showed it open.
+     */
+    @Test
+    void aPileThatFaultsWhileFinishingHoldsItsSessionUntilTheRegisterReadAfterTheContactorOpened() {
+        plugAndPrompt();
+        monitor.charge(info(Optional.empty()), 1_000).toCompletableFuture().join();
+        monitor.onRelayState(relay(PlugState.C, true));
+        monitor.onMeterReading(reading(1_007, 11_000, ReadingQuality.GOOD));
+        opensToFail = Integer.MAX_VALUE;
+        monitor.finish("stopped by the terminal").toCompletableFuture().join();
+
+        clock.advance(GRACE.plusSeconds(1));
+        monitor.onMeterReading(reading(1_007, 11_000, ReadingQuality.STALE));
+        monitor.checkSilence();
+        clock.advance(Duration.ofHours(2));
+        monitor.checkSilence();
+        PileStatus faulted = monitor.status();
+        assertEquals(PileState.FAULTED, faulted.state());
+        assertEquals(Optional.of(SESSION), faulted.activeSession());
+        assertTrue(faulted.contactorClosed());
+        assertTrue(faulted.faultText().orElseThrow().matches("relay bay-07.relay not answering since .*; meter .*"
+                + "; session s-1 not settled until the relay shows the contactor open and the meter is read after"
+                + " that"), faulted.faultText().orElseThrow());
+
+        opensToFail = 0;
+        int opensBefore = opensAsked;
+        monitor.onRelayState(relay(PlugState.B, true));
+        assertEquals(opensBefore + 1, opensAsked, "opened again as the relay answers");
+        assertEquals(Optional.of(SESSION), monitor.status().activeSession(), "no register read after the open yet");
+        clock.advance(Duration.ofMillis(500));
+        monitor.onMeterReading(reading(1_012, 0, ReadingQuality.GOOD));
+
+        PileStatus settled = monitor.status();
+        assertEquals(PileState.FINISHING, settled.state());
+        assertEquals(Optional.empty(), settled.activeSession());
+        assertEquals(1_012, settled.energyWh());
+        assertEquals(false, settled.contactorClosed());
+        assertTrue(published.stream().noneMatch(status -> status.state() == PileState.FAULTED
+                && status.activeSession().isEmpty()), "the session was let go while the pile faulted");
+        assertTrue(published.stream().dropWhile(status -> status.state() != PileState.FAULTED)
+                .noneMatch(status -> status.state() == PileState.PLUGGED), "back to Plugged after the fault");
+    }
+
+    @Test
+    void aFaultWhileChargingOpensTheContactorAndHoldsTheSessionUntilItsLastRegister() {
+        plugAndPrompt();
+        monitor.charge(info(Optional.empty()), 1_000).toCompletableFuture().join();
+        monitor.onRelayState(relay(PlugState.C, true));
+        monitor.onMeterReading(reading(1_004, 11_000, ReadingQuality.GOOD));
+        relayRefuses = true;
+
+        monitor.onRelayState(relay(PlugState.E, true));
+        assertEquals(PileState.FAULTED, monitor.status().state());
+        assertEquals(Optional.of(SESSION), monitor.status().activeSession());
+
+        clock.advance(Duration.ofSeconds(1));
+        relayRefuses = false;
+        monitor.onRelayState(relay(PlugState.C, true));
+        assertEquals(new RelayCommand.OpenContactor(), commands.get(commands.size() - 1));
+        assertEquals(PileState.FINISHING, monitor.status().state());
+        assertEquals(Optional.of(SESSION), monitor.status().activeSession());
+        clock.advance(Duration.ofMillis(500));
+        monitor.onMeterReading(reading(1_006, 0, ReadingQuality.GOOD));
+        assertEquals(Optional.empty(), monitor.status().activeSession());
+        assertEquals(1_006, monitor.status().energyWh());
+    }
+
     private void plugAndPrompt() {
         monitor.onRelayState(relay(PlugState.B, false));
         monitor.onMeterReading(reading(1_000, 0, ReadingQuality.GOOD));

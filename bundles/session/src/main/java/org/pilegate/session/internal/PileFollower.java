@@ -82,7 +82,10 @@ final class PileFollower {
                 }
             }
             case PLUGGED -> {
-                if (stillPlugged) {
+                if (lane.endingSince.isPresent()) {
+                    // a session that began to end never resumes, whatever vehicle the pile sees now
+                    ending.endWhenSettled(lane, status);
+                } else if (stillPlugged) {
                     start.resume(lane, session);
                 }
             }

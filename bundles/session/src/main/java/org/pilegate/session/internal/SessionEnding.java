@@ -120,19 +120,26 @@ final class SessionEnding {
     /**
      * Delivery ended at the pile. Never while the relay shows the contactor closed: the pile opens it until it does.
      * A pile finishing lets go of the session once a meter reading asked for after the contactor opened has come,
-     * and that reading's register is the last; with the vehicle gone the first reading without power is taken. A
-     * fault ends the session at once, and a meter that gives no such reading within {@link #SETTLE_LIMIT} of the
-     * contactor opening (or of the vehicle leaving) is not waited for any longer.
+     * and that reading's register is the last; with the vehicle gone the first reading without power is taken. While
+     * the pile holds the session nothing ends it, however long its devices stay silent (it faults then, and says so):
+     * any earlier register would be a guess. A faulted pile that holds no session ends it at once (it had none
+     * charging there), and with the vehicle gone and the pile holding nothing, a meter that gives no reading without
+     * power within {@link #SETTLE_LIMIT} is not waited for any longer.
      */
     void endWhenSettled(PileLane lane, PileStatus status) {
         Instant now = clock.instant();
         if (lane.endingSince.isEmpty()) {
             lane.endingSince = Optional.of(now);
         }
+        if (status.state() == PileState.FAULTED && lane.stopReason.isEmpty()) {
+            lane.stopReason = Optional.of(endReason(status));
+        }
+        if (status.activeSession().filter(lane.open.orElseThrow().id()::equals).isPresent()) {
+            return;
+        }
         lane.openSince = status.contactorClosed() ? Optional.empty() : lane.openSince.or(() -> Optional.of(now));
         boolean settled = !status.contactorClosed() && (status.state() == PileState.FINISHING
-                ? status.activeSession().filter(lane.open.orElseThrow().id()::equals).isEmpty()
-                : status.powerW() == 0);
+                || status.powerW() == 0);
         // with the vehicle gone nothing is delivered, whatever the contactor shows
         Optional<Instant> nothingDeliveredSince = status.plugState().vehiclePresent() ? lane.openSince
                 : lane.endingSince;

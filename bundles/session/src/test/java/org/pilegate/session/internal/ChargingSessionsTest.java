@@ -675,11 +675,7 @@ abstract class ChargingSessionsTest {
      */
     @Test
     void aStoppedSessionEndsOnlyWithTheRegisterReadAfterTheContactorOpened() throws Exception {
-        SessionId session = boundAndCharging();
-        pile.deliver(11_000, START_WH + 1_500);
-        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 1_500);
-        send(ANNA_PHONE, new StopRequest(session));
-        awaitTrue(() -> pile.finished().size() == 1);
+        SessionId session = stoppedByTheTerminalAt1500Wh();
 
         pile.contactor(true);
         pile.deliver(0, START_WH + 1_505);
@@ -694,6 +690,44 @@ abstract class ChargingSessionsTest {
 
         pile.settled(START_WH + 1_510);
         assertEquals(1_510, awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED).energyWh());
+    }
+
+    /**
+     * A pile that faults while its session finishes, its contactor last seen closed, holds the session: it ends with
+     * the register read after the relay showed the contactor open again, however long the fault lasts.
+     */
+    @Test
+    void aSessionHeldThroughAFaultEndsOnlyWithTheRegisterReadAfterTheContactorOpened() throws Exception {
+        SessionId session = stoppedByTheTerminalAt1500Wh();
+        pile.contactor(true);
+
+        pile.faultHolding("relay bay-07.relay not answering since 08:00:05Z");
+        clock.advance(Duration.ofHours(1));
+        Thread.sleep(600); // three status ticks
+        assertEquals(SessionState.CHARGING, new JdbcSessions(database).find(session).orElseThrow().state(),
+                "ended on a guess while the pile held it");
+
+        pile.settled(START_WH + 1_512);
+        assertEquals(1_512, awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED).energyWh());
+        assertEquals(Money.of(151, "EUR"), awaitPushed(ANNA_PHONE, FeeNotice.class).total());
+        assertEquals(Optional.of("stopped by terminal anna-phone"),
+                new JdbcSessions(database).find(session).orElseThrow().endReason());
+    }
+
+    @Test
+    void aFaultWhileChargingEndsTheSessionOnceThePileLetsGoAndSaysWhy() throws Exception {
+        SessionId session = boundAndCharging();
+        pile.deliver(11_000, START_WH + 700);
+        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 700);
+
+        pile.faultHolding("control pilot reports state E");
+        Thread.sleep(600);
+        assertEquals(SessionState.CHARGING, new JdbcSessions(database).find(session).orElseThrow().state());
+        pile.settled(START_WH + 703);
+
+        assertEquals(703, awaitStatus(ANNA_PHONE, update -> update.state() == SessionState.FINISHED).energyWh());
+        assertEquals(Optional.of("the pile faulted: control pilot reports state E"),
+                new JdbcSessions(database).find(session).orElseThrow().endReason());
     }
 
     @Test
@@ -816,6 +850,16 @@ abstract class ChargingSessionsTest {
         pile.deliver(7_000, START_WH + 400);
         awaitStatus(ANNA_PHONE, update -> update.energyWh() == 400);
         server.deactivate();
+        return session;
+    }
+
+    /** A session that charged 1,500 Wh, stopped by its terminal: the pile was told to finish. */
+    private SessionId stoppedByTheTerminalAt1500Wh() {
+        SessionId session = boundAndCharging();
+        pile.deliver(11_000, START_WH + 1_500);
+        awaitStatus(ANNA_PHONE, update -> update.energyWh() == 1_500);
+        send(ANNA_PHONE, new StopRequest(session));
+        awaitTrue(() -> pile.finished().size() == 1);
         return session;
     }
 
