@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -46,7 +47,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * The Modbus transport. Threads: a small scheduler that triggers polls and times quiet times and retry delays, one
  * Netty event loop that carries every Modbus TCP endpoint (a transaction waiting for its answer holds no thread), an
  * IO pool from which each j2mod endpoint (serial, or TCP if so configured) borrows one thread while it has work, so
- * blocking IO on a dead endpoint never holds up another, and one driver thread per core that runs the drivers' lanes.
+ * blocking IO on a dead endpoint never holds up another, and one driver thread per core that runs the drivers' lanes,
+ * where a driver's requests complete.
  */
 @Component(service = ModbusManager.class, configurationPid = ModbusManagerImpl.PID)
 @Designate(ocd = ModbusManagerConfig.class)
@@ -54,6 +56,8 @@ public final class ModbusManagerImpl implements ModbusManager {
 
     static final String PID = "org.pilegate.modbus";
     private static final Logger LOG = LoggerFactory.getLogger(ModbusManagerImpl.class);
+    /** Completes a stage on the thread that ends the transaction: a hand-off costs more than a fast link's answer. */
+    private static final Executor ON_TRANSPORT_THREAD = Runnable::run;
 
     private volatile EndpointSettings defaults;
     /** Endpoints whose settings a driver chose; the others follow the configured defaults. */
@@ -128,17 +132,32 @@ public final class ModbusManagerImpl implements ModbusManager {
 
     @Override
     public CompletionStage<RegisterBlock> read(ModbusEndpoint endpoint, ReadRequest request) {
-        return channel(endpoint).submit(Operation.registers(request));
+        return channel(endpoint).submit(Operation.registers(request), ON_TRANSPORT_THREAD);
     }
 
     @Override
     public CompletionStage<BitBlock> readBits(ModbusEndpoint endpoint, ReadRequest request) {
-        return channel(endpoint).submit(Operation.bits(request));
+        return channel(endpoint).submit(Operation.bits(request), ON_TRANSPORT_THREAD);
     }
 
     @Override
     public CompletionStage<Void> write(ModbusEndpoint endpoint, WriteRequest request) {
-        return channel(endpoint).submit(new Operation.Write(request));
+        return channel(endpoint).submit(new Operation.Write(request), ON_TRANSPORT_THREAD);
+    }
+
+    @Override
+    public CompletionStage<RegisterBlock> read(ModbusEndpoint endpoint, ReadRequest request, DriverLane lane) {
+        return channel(endpoint).submit(Operation.registers(request), completionsIn(lane));
+    }
+
+    @Override
+    public CompletionStage<BitBlock> readBits(ModbusEndpoint endpoint, ReadRequest request, DriverLane lane) {
+        return channel(endpoint).submit(Operation.bits(request), completionsIn(lane));
+    }
+
+    @Override
+    public CompletionStage<Void> write(ModbusEndpoint endpoint, WriteRequest request, DriverLane lane) {
+        return channel(endpoint).submit(new Operation.Write(request), completionsIn(lane));
     }
 
     @Override
@@ -148,7 +167,7 @@ public final class ModbusManagerImpl implements ModbusManager {
         EndpointChannel channel = channel(endpoint);
         Operation<? extends DataBlock> operation = Operation.read(request);
         ScheduledPoll poll = new ScheduledPoll(endpoint, request, period, callback,
-                () -> channel.submit(operation), polls::remove);
+                () -> channel.submit(operation, ON_TRANSPORT_THREAD), polls::remove);
         polls.add(poll);
         poll.start(scheduler);
         return poll;
@@ -178,7 +197,13 @@ public final class ModbusManagerImpl implements ModbusManager {
         Objects.requireNonNull(endpoint, "endpoint");
         return channels.computeIfAbsent(endpoint,
                 key -> new EndpointChannel(key, AsyncLink.forEndpoint(key, tcpClient, io, network), defaults,
-                        scheduler, Runnable::run, clock));
+                        scheduler, clock));
+    }
+
+    /** The transport's own lanes take a completion also once closed; another lane refuses it then, and it runs here. */
+    private static Executor completionsIn(DriverLane lane) {
+        Objects.requireNonNull(lane, "lane");
+        return lane instanceof SharedDriverLane shared ? shared::complete : lane;
     }
 
     private EndpointChannel known(ModbusEndpoint endpoint) {
