@@ -64,8 +64,11 @@ public final class ModbusManagerImpl implements ModbusManager {
     private final Set<ModbusEndpoint> configuredByDrivers = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor scheduler;
     private final ExecutorService io = Executors.newCachedThreadPool(threads("modbus-io"));
-    /** One loop serves thousands of endpoints: a transaction costs it a write, a read and a timer. */
-    private final EventLoopGroup network = new NioEventLoopGroup(1,
+    /**
+     * A loop per core serves thousands of endpoints: a transaction costs it a write, a read and a timer. One loop
+     * alone waits, with every endpoint on it, whenever a loaded machine takes its core away.
+     */
+    private final EventLoopGroup network = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors(),
             // Netty's own factory, whose threads give its buffer pools their fast thread-locals
             new DefaultThreadFactory("modbus-net", true));
     private volatile TcpClient tcpClient;
