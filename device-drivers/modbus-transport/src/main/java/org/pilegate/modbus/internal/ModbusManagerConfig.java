@@ -39,8 +39,8 @@ public @interface ModbusManagerConfig {
     int maxIdleSeconds() default 60;
 
     @AttributeDefinition(name = "TCP client",
-            description = "NETTY waits for Modbus TCP answers on one event-loop thread; J2MOD holds a thread per"
-                    + " endpoint while it waits. Applies to endpoints first used after the change. Serial endpoints"
+            description = "NETTY waits for Modbus TCP answers on an event-loop thread per core; J2MOD holds a thread"
+                    + " per endpoint while it waits. Applies to endpoints first used after the change. Serial endpoints"
                     + " always use j2mod.")
     TcpClient tcpClient() default TcpClient.NETTY;
 

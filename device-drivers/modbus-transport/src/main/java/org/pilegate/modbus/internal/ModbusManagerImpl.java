@@ -44,11 +44,11 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * The Modbus transport. Threads: a small scheduler that triggers polls and times quiet times and retry delays, one
- * Netty event loop that carries every Modbus TCP endpoint (a transaction waiting for its answer holds no thread), an
- * IO pool from which each j2mod endpoint (serial, or TCP if so configured) borrows one thread while it has work, so
- * blocking IO on a dead endpoint never holds up another, and one driver thread per core that runs the drivers' lanes,
- * where a driver's requests complete.
+ * The Modbus transport. Threads: a small scheduler that triggers polls and times quiet times and retry delays, a
+ * Netty event loop per core that carry the Modbus TCP endpoints (a transaction waiting for its answer holds no
+ * thread), an IO pool from which each j2mod endpoint (serial, or TCP if so configured) borrows one thread while it
+ * has work, so blocking IO on a dead endpoint never holds up another, and one driver thread per core that runs the
+ * drivers' lanes, where a driver's requests complete.
  */
 @Component(service = ModbusManager.class, configurationPid = ModbusManagerImpl.PID)
 @Designate(ocd = ModbusManagerConfig.class)
