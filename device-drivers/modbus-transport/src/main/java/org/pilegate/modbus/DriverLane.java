@@ -8,7 +8,9 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * A device driver's own line of work: its tasks run one at a time, in the order given, on threads the transport
  * shares among all drivers, so a depot of thousands of meters and relays needs no thread per device. Tasks must
- * be quick and must never block; a task that throws is logged and the lane goes on.
+ * be quick and must never block; a task that throws is logged and the lane goes on. The answers to the requests a
+ * driver makes with its lane ({@link ModbusManager#read(ModbusEndpoint, ReadRequest, DriverLane)} and the like) are
+ * taken in the lane too, so a driver's state changes only there.
  */
 public interface DriverLane extends Executor, AutoCloseable {
 

@@ -9,9 +9,11 @@ import java.util.concurrent.CompletionStage;
  * transactions one at a time, retries failures and tracks health, so drivers only describe what to read or write.
  * A slow or dead endpoint never delays another one.
  * <p>
- * Returned stages complete, and poll callbacks run, on the endpoint's IO thread, which spares every transaction a
- * thread hand-off: dependent actions must be quick and must never block; hand longer work to an executor of your
- * own (the {@code *Async} stage methods). Failures are {@link ModbusException}s.
+ * A device driver passes its {@link DriverLane} with each request, and the returned stage completes in that lane: what
+ * the driver does with an answer runs on the shared driver threads, in order with the driver's other work, and never
+ * on the transport's network or IO threads, which only carry frames. The stages of requests without a lane complete,
+ * and poll callbacks run, on those threads themselves, sparing a hand-off: their dependent actions must be quick and
+ * must never block (a callback that hands the answer to a lane is). Failures are {@link ModbusException}s.
  */
 public interface ModbusManager {
 
@@ -33,6 +35,24 @@ public interface ModbusManager {
     CompletionStage<BitBlock> readBits(ModbusEndpoint endpoint, ReadRequest request);
 
     CompletionStage<Void> write(ModbusEndpoint endpoint, WriteRequest request);
+
+    /**
+     * Reads registers for the driver of {@code lane}; the stage completes in the lane, also once it is closed.
+     *
+     * @throws IllegalArgumentException if the request reads bits
+     */
+    CompletionStage<RegisterBlock> read(ModbusEndpoint endpoint, ReadRequest request, DriverLane lane);
+
+    /**
+     * Reads coils or discrete inputs for the driver of {@code lane}; the stage completes in the lane, also once it is
+     * closed.
+     *
+     * @throws IllegalArgumentException if the request reads registers
+     */
+    CompletionStage<BitBlock> readBits(ModbusEndpoint endpoint, ReadRequest request, DriverLane lane);
+
+    /** Writes for the driver of {@code lane}; the stage completes in the lane, also once it is closed. */
+    CompletionStage<Void> write(ModbusEndpoint endpoint, WriteRequest request, DriverLane lane);
 
     /**
      * Reads {@code request} every {@code period}, from the endpoint's next beat for that period on: an endpoint's

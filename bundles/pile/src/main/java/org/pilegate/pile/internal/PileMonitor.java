@@ -4,18 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.meter.MeterReading;
-import org.pilegate.api.meter.ReadingQuality;
 import org.pilegate.api.pile.PileFault;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileState;
@@ -30,12 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows one pile's meter and relay and moves its state machine: plug and unplug from the control pilot, charging
- * as the server side authorised it, and Faulted while the pile cannot be trusted — a control-pilot error, or a device
- * that stopped answering for longer than the grace period (a driver being updated is back well within it). Recovery
- * returns to what the plug shows.
- * <p>
- * While charging, the pile keeps to the charging info on its own: it ends the session at the target energy, and when
- * the vehicle has drawn nothing (control pilot B: paused or full) for the idle period. Unplugging ends it at any time.
+ * as the server side authorised it, and Faulted while the pile cannot be trusted ({@link PileFaults}). Recovery
+ * returns to what the plug shows. While charging, the pile keeps to the charging info on its own
+ * ({@link ChargingCourse}); unplugging ends the session at any time.
  * <p>
  * The depot governs two more things: whether the pile is in service (out of service it opens nothing new, and shows
  * Unavailable once no session runs on it) and the current it allows now (operator cap and share of the site's power);
@@ -50,22 +42,12 @@ final class PileMonitor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PileMonitor.class);
 
-    /** Sends a command to the pile's relay as it is now; fails when the relay is not there. */
-    @FunctionalInterface
-    interface RelayCommander {
-        CompletionStage<RelayState> send(RelayCommand command);
-    }
-
     private final PileId pile;
     private final Clock clock;
-    private String meterId;
-    private String relayId;
-    private Duration grace;
     private Duration idleFinish;
     private final RelayCommander relayCommander;
-    private final List<Consumer<PileStatus>> listeners = new CopyOnWriteArrayList<>();
-    /** Why the pile cannot be trusted, by source; empty when it can. */
-    private final Map<String, PileFault> faults = new LinkedHashMap<>();
+    private final PileFaults faults;
+    private final PileStatusFeed feed;
     private PileState state = PileState.AVAILABLE;
     private boolean inService = true;
     /** What the depot allows now in A; until it says otherwise, the session's own limit alone counts. */
@@ -74,43 +56,28 @@ final class PileMonitor {
     private Optional<MeterReading> meter = Optional.empty();
     private Optional<ChargingRun> run = Optional.empty();
     private final ContactorRelease release = new ContactorRelease();
-    private Instant lastRelay;
-    private Instant lastGoodMeter;
-    private PileStatus published;
 
     PileMonitor(PileId pile, String meterId, String relayId, Clock clock, Duration grace, Duration idleFinish,
             RelayCommander relayCommander) {
         this.pile = pile;
-        this.meterId = meterId;
-        this.relayId = relayId;
         this.clock = clock;
-        this.grace = grace;
         this.idleFinish = idleFinish;
         this.relayCommander = relayCommander;
-        this.lastRelay = clock.instant();
-        this.lastGoodMeter = clock.instant();
-        this.published = snapshot();
+        this.faults = new PileFaults(meterId, relayId, grace, clock.instant());
+        this.feed = new PileStatusFeed(snapshot());
     }
 
     /** The pile's configuration changed: other devices, or other periods from now on. */
     synchronized void reconfigure(String meter, String relayDevice, Duration gracePeriod, Duration idlePeriod) {
-        meterId = meter;
-        relayId = relayDevice;
-        grace = gracePeriod;
+        faults.reconfigure(meter, relayDevice, gracePeriod);
         idleFinish = idlePeriod;
     }
 
     synchronized void onRelayState(RelayState state) {
         relay = Optional.of(state);
-        lastRelay = clock.instant();
-        boolean openAgain = release.shows(state, lastRelay);
-        faults.remove("relay");
-        if (state.plugState() == PlugState.E || state.plugState() == PlugState.F) {
-            faults.put("pilot", new PileFault(ErrorCode.CONTROL_PILOT_ERROR, "control pilot reports state "
-                    + state.plugState()));
-        } else {
-            faults.remove("pilot");
-        }
+        Instant now = clock.instant();
+        boolean openAgain = release.shows(state, now);
+        faults.relayAnswered(state, now);
         update();
         if (openAgain) {
             LOG.info("Pile {}: the relay still shows the contactor closed; opening it again", pile);
@@ -120,37 +87,18 @@ final class PileMonitor {
 
     synchronized void onMeterReading(MeterReading reading) {
         meter = Optional.of(reading);
-        switch (reading.quality()) {
-            case GOOD -> {
-                lastGoodMeter = clock.instant();
-                faults.remove("meter");
-            }
-            case INVALID -> faults.put("meter", new PileFault(ErrorCode.METER_IMPLAUSIBLE, "meter " + meterId
-                    + " reports implausible values"));
-            case STALE -> {
-                // judged by the watchdog, after the grace period
-            }
-        }
+        faults.meterAnswered(reading, clock.instant());
         update();
     }
 
     /** Called periodically: a device silent for longer than the grace period faults the pile. */
     synchronized void checkSilence() {
-        Instant now = clock.instant();
-        if (Duration.between(lastRelay, now).compareTo(grace) > 0) {
-            faults.put("relay", new PileFault(ErrorCode.RELAY_NOT_ANSWERING, "relay " + relayId
-                    + " not answering since " + lastRelay));
-        }
-        boolean meterUntrusted = meter.map(reading -> reading.quality() != ReadingQuality.GOOD).orElse(true);
-        if (meterUntrusted && Duration.between(lastGoodMeter, now).compareTo(grace) > 0) {
-            faults.putIfAbsent("meter", new PileFault(ErrorCode.METER_NOT_ANSWERING, "meter " + meterId
-                    + " not answering since " + lastGoodMeter));
-        }
+        faults.checkSilence(clock.instant(), meter);
         update();
     }
 
     synchronized PileStatus status() {
-        return published;
+        return feed.published();
     }
 
     /** Whether both devices have answered since the controller started, so the status shows the real pile. */
@@ -164,8 +112,7 @@ final class PileMonitor {
     }
 
     AutoCloseable subscribe(Consumer<PileStatus> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return feed.subscribe(listener);
     }
 
     /**
@@ -178,7 +125,7 @@ final class PileMonitor {
             move(PileEvent.ENABLED);
         }
         update();
-        return published;
+        return feed.published();
     }
 
     /** Whether a session runs on the pile with its contactor closed or closing: it draws on the site's power. */
@@ -230,7 +177,7 @@ final class PileMonitor {
                         openContactor("the contactor was not confirmed closed");
                     }
                     throw new IllegalStateException("the relay of pile " + pile + " did not close: "
-                            + rootMessage(failure), failure);
+                            + RelayCommander.reason(failure), failure);
                 }
                 if (!stillOurs) {
                     throw new IllegalStateException("pile " + pile + " ended the session while the contactor closed");
@@ -240,7 +187,7 @@ final class PileMonitor {
                 update();
                 // the depot may have lowered the allowance while the contactor was closing
                 sendLimitIfChanged();
-                return published;
+                return feed.published();
             }
         });
     }
@@ -252,7 +199,7 @@ final class PileMonitor {
      */
     synchronized CompletionStage<PileStatus> finish(String reason) {
         if (state == PileState.FINISHING) {
-            return CompletableFuture.completedFuture(published);
+            return CompletableFuture.completedFuture(feed.published());
         }
         if (run.isEmpty()) {
             // stopped before charging: the prompt is answered, the pile waits for the unplug
@@ -263,7 +210,7 @@ final class PileMonitor {
             // a contactor can be closed with no run here: after a restart, before the resumed session's charge
             // reached the pile; the stop must still open it
             if (!relay.map(RelayState::contactorClosed).orElse(false)) {
-                return CompletableFuture.completedFuture(published);
+                return CompletableFuture.completedFuture(feed.published());
             }
         } else {
             endRun(reason);
@@ -274,7 +221,7 @@ final class PileMonitor {
 
     private void update() {
         boolean plugged = relay.map(r -> r.plugState().vehiclePresent()).orElse(false);
-        if (!faults.isEmpty()) {
+        if (faults.any()) {
             if (run.isPresent() && state != PileState.FAULTED && !held()) {
                 release.hold();
                 openContactor("the pile faulted");
@@ -319,18 +266,18 @@ final class PileMonitor {
         int limit = offeredA();
         boolean contactorClosed = run.isPresent() && (state == PileState.CHARGING || state == PileState.SUSPENDED);
         if (!contactorClosed || relay.map(RelayState::currentLimitA).orElse(-1) == limit) {
-            return CompletableFuture.completedFuture(published);
+            return CompletableFuture.completedFuture(feed.published());
         }
         LOG.info("Pile {}: current limit {} A", pile, limit);
         return relayCommander.send(new RelayCommand.SetCurrentLimit(limit)).handle((limited, failure) -> {
             synchronized (this) {
                 if (failure != null) {
                     throw new IllegalStateException("the relay of pile " + pile + " did not take " + limit + " A: "
-                            + rootMessage(failure), failure);
+                            + RelayCommander.reason(failure), failure);
                 }
                 relay = Optional.of(limited);
                 update();
-                return published;
+                return feed.published();
             }
         });
     }
@@ -345,35 +292,11 @@ final class PileMonitor {
         if (run.isEmpty() || (state != PileState.CHARGING && state != PileState.SUSPENDED)) {
             return;
         }
-        ChargingRun current = run.get();
-        long register = meter.map(MeterReading::energyImportWh).orElse(current.startRegisterWh());
-        Optional<Long> target = current.info().targetEnergyWh();
-        if (target.isPresent() && register - current.startRegisterWh() >= target.get()) {
-            finishInPlace("the target of " + target.get() + " Wh is reached");
-            return;
-        }
-        boolean vehicleDraws = relay.map(r -> r.plugState() == PlugState.C || r.plugState() == PlugState.D)
-                .orElse(false);
-        if (offeredA() == 0) {
-            // paused by the depot: a vehicle offered nothing is not idle, so the session must not end for it
-            run = Optional.of(new ChargingRun(current.info(), current.startRegisterWh(), current.vehicleHasDrawn(),
-                    Optional.empty()));
-            move(PileEvent.POWER_STOPPED);
-            return;
-        }
-        if (vehicleDraws) {
-            run = Optional.of(current.drawing());
-            move(PileEvent.POWER_RESUMED);
-            return;
-        }
-        ChargingRun idle = current.idleFrom(clock.instant());
-        run = Optional.of(idle);
-        if (idle.vehicleHasDrawn()) {
-            move(PileEvent.POWER_STOPPED);
-        }
-        if (Duration.between(idle.idleSince().orElseThrow(), clock.instant()).compareTo(idleFinish) >= 0) {
-            finishInPlace("the vehicle drew no power for " + idleFinish.toSeconds() + " s");
-        }
+        ChargingCourse.Step step = ChargingCourse.next(run.get(), meter, relay, offeredA(), clock.instant(),
+                idleFinish);
+        run = Optional.of(step.run());
+        step.event().ifPresent(this::move);
+        step.finish().ifPresent(this::finishInPlace);
     }
 
     /** The pile itself ends the session: the contactor opens behind the state change. */
@@ -390,7 +313,7 @@ final class PileMonitor {
 
     /** Opens the contactor, unless an open is on its way already; completes once the relay answered it. */
     private CompletionStage<PileStatus> openContactor(String reason) {
-        return release.want() ? sendOpen(reason) : CompletableFuture.completedFuture(published);
+        return release.want() ? sendOpen(reason) : CompletableFuture.completedFuture(feed.published());
     }
 
     private CompletionStage<PileStatus> sendOpen(String reason) {
@@ -399,36 +322,25 @@ final class PileMonitor {
                 release.answered();
                 if (failure != null) {
                     LOG.warn("Pile {}: the contactor did not open after {}: {}; asking again while the relay shows"
-                            + " it closed", pile, reason, rootMessage(failure));
+                            + " it closed", pile, reason, RelayCommander.reason(failure));
                 } else if (relay.filter(known -> known.timestamp().isAfter(opened.timestamp())).isEmpty()) {
                     relay = Optional.of(opened);
                     release.shows(opened, clock.instant());
                     update();
                 }
-                return published;
+                return feed.published();
             }
         });
     }
 
     private void publishIfChanged() {
-        PileStatus now = snapshot();
-        if (!sameExceptTime(now, published)) {
-            published = now;
-            for (Consumer<PileStatus> listener : listeners) {
-                try {
-                    listener.accept(now);
-                } catch (RuntimeException e) {
-                    LOG.warn("Pile {}: a status listener failed", pile, e);
-                }
-            }
-        }
+        feed.offer(snapshot());
     }
 
     private void move(PileEvent event) {
         PileStateMachine.next(state, event).filter(next -> next != state).ifPresent(next -> {
             LOG.info("Pile {}: {} -> {} on {}{}", pile, state, next, event,
-                    faults.isEmpty() ? "" : " (" + String.join("; ", faults.values().stream().map(PileFault::text)
-                            .toList()) + ")");
+                    faults.text().map(text -> " (" + text + ")").orElse(""));
             state = next;
         });
     }
@@ -450,7 +362,7 @@ final class PileMonitor {
      * settled, nor billed, yet.
      */
     private List<PileFault> faultsNoted() {
-        List<PileFault> noted = new ArrayList<>(faults.values());
+        List<PileFault> noted = new ArrayList<>(faults.list());
         if (!noted.isEmpty() && held()) {
             PileFault last = noted.remove(noted.size() - 1);
             noted.add(new PileFault(last.code(), last.text() + "; session " + run.orElseThrow().info().sessionId()
@@ -458,18 +370,5 @@ final class PileMonitor {
         }
         return noted;
     }
-
-    private static boolean sameExceptTime(PileStatus a, PileStatus b) {
-        return a.state() == b.state() && a.plugState() == b.plugState() && a.contactorClosed() == b.contactorClosed()
-                && a.powerW() == b.powerW() && a.energyWh() == b.energyWh() && a.currentLimitA() == b.currentLimitA()
-                && a.activeSession().equals(b.activeSession()) && a.faults().equals(b.faults());
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 }

@@ -4,13 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -110,7 +106,7 @@ public final class JdbcWallet implements Wallet {
     @Override
     public Optional<LedgerTransaction> paymentOf(SessionId session) {
         try (Connection connection = dataSource.getConnection()) {
-            return read(connection, "idempotency_key", feeKey(session));
+            return LedgerRows.read(connection, "idempotency_key", feeKey(session));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the payment of session " + session, e);
         }
@@ -132,7 +128,7 @@ public final class JdbcWallet implements Wallet {
             }
             List<LedgerTransaction> transactions = new ArrayList<>();
             for (String id : ids) {
-                transactions.add(read(connection, "transaction_id", id).orElseThrow());
+                transactions.add(LedgerRows.read(connection, "transaction_id", id).orElseThrow());
             }
             return transactions;
         } catch (SQLException e) {
@@ -149,11 +145,11 @@ public final class JdbcWallet implements Wallet {
             List<LedgerEntry> entries) throws PaymentRefusedException {
         Currency currency = entries.get(0).amount().currency();
         try (Connection connection = dataSource.getConnection()) {
-            ensureBalanceRows(connection, entries, currency);
+            LedgerRows.ensureBalances(connection, entries, currency);
             connection.setAutoCommit(false);
             try {
-                Map<String, Long> balances = lockBalances(connection, entries, currency);
-                Optional<LedgerTransaction> booked = read(connection, "idempotency_key", key);
+                Map<String, Long> balances = LedgerRows.lockBalances(connection, entries, currency);
+                Optional<LedgerTransaction> booked = LedgerRows.read(connection, "idempotency_key", key);
                 if (booked.isPresent()) {
                     connection.rollback();
                     return sameMovement(booked.get(), kind, feeId, connection, key);
@@ -169,7 +165,7 @@ public final class JdbcWallet implements Wallet {
                 }
                 LedgerTransaction transaction = new LedgerTransaction(UUID.randomUUID().toString(), kind, key,
                         entries, clock.instant());
-                insert(connection, transaction, feeId, balances);
+                LedgerRows.insert(connection, transaction, feeId, balances);
                 connection.commit();
                 LOG.info("Ledger: {} {} booked ({})", kind, key, entries);
                 return transaction;
@@ -177,7 +173,7 @@ public final class JdbcWallet implements Wallet {
                 connection.rollback();
                 if (SqlStates.isDuplicateKey(e)) {
                     // a twin booked it between our check and insert: that one stands
-                    LedgerTransaction twin = read(connection, "idempotency_key", key).orElseThrow(() -> e);
+                    LedgerTransaction twin = LedgerRows.read(connection, "idempotency_key", key).orElseThrow(() -> e);
                     return sameMovement(twin, kind, feeId, connection, key);
                 }
                 throw e;
@@ -195,122 +191,10 @@ public final class JdbcWallet implements Wallet {
         if (booked.kind() != kind) {
             throw new PaymentRefusedException(ErrorCode.REFERENCE_IN_USE, key + " was booked as " + booked.kind());
         }
-        if (feeId.isPresent() && !feeId.equals(feeIdOf(connection, booked.id()))) {
+        if (feeId.isPresent() && !feeId.equals(LedgerRows.feeIdOf(connection, booked.id()))) {
             throw new PaymentRefusedException(ErrorCode.ALREADY_PAID, "the session was paid for another fee");
         }
         return booked;
-    }
-
-    /** Balance rows exist before they are locked; created outside the booking, as a zero row changes nothing. */
-    private static void ensureBalanceRows(Connection connection, List<LedgerEntry> entries, Currency currency)
-            throws SQLException {
-        for (LedgerEntry entry : entries) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ledger_balance"
-                    + " (ledger_account, currency, amount_minor_units) SELECT ?, ?, 0 WHERE NOT EXISTS (SELECT 1 FROM"
-                    + " ledger_balance WHERE ledger_account = ? AND currency = ?)")) {
-                insert.setString(1, entry.ledgerAccount());
-                insert.setString(2, currency.getCurrencyCode());
-                insert.setString(3, entry.ledgerAccount());
-                insert.setString(4, currency.getCurrencyCode());
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (!SqlStates.isDuplicateKey(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static Map<String, Long> lockBalances(Connection connection, List<LedgerEntry> entries, Currency currency)
-            throws SQLException {
-        Map<String, Long> balances = new LinkedHashMap<>();
-        List<String> accounts = entries.stream().map(LedgerEntry::ledgerAccount).distinct()
-                .sorted(Comparator.naturalOrder()).toList();
-        for (String account : accounts) {
-            try (PreparedStatement lock = connection.prepareStatement("SELECT amount_minor_units FROM ledger_balance"
-                    + " WHERE ledger_account = ? AND currency = ? FOR UPDATE")) {
-                lock.setString(1, account);
-                lock.setString(2, currency.getCurrencyCode());
-                try (ResultSet rows = lock.executeQuery()) {
-                    if (!rows.next()) {
-                        throw new SQLException("no balance row for " + account);
-                    }
-                    balances.put(account, rows.getLong(1));
-                }
-            }
-        }
-        return balances;
-    }
-
-    private static void insert(Connection connection, LedgerTransaction transaction, Optional<String> feeId,
-            Map<String, Long> balances) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ledger_transaction"
-                + " (transaction_id, kind, idempotency_key, fee_id, booked_at) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setString(1, transaction.id());
-            insert.setString(2, transaction.kind().name());
-            insert.setString(3, transaction.key());
-            insert.setString(4, feeId.orElse(null));
-            insert.setTimestamp(5, Timestamp.from(transaction.at()));
-            insert.executeUpdate();
-        }
-        for (LedgerEntry entry : transaction.entries()) {
-            try (PreparedStatement posting = connection.prepareStatement("INSERT INTO ledger_entry"
-                    + " (transaction_id, ledger_account, amount_minor_units, currency) VALUES (?, ?, ?, ?)");
-                    PreparedStatement balance = connection.prepareStatement("UPDATE ledger_balance"
-                            + " SET amount_minor_units = ? WHERE ledger_account = ? AND currency = ?")) {
-                posting.setString(1, transaction.id());
-                posting.setString(2, entry.ledgerAccount());
-                posting.setLong(3, entry.amount().minorUnits());
-                posting.setString(4, entry.amount().currency().getCurrencyCode());
-                posting.executeUpdate();
-                balance.setLong(1, Math.addExact(balances.get(entry.ledgerAccount()), entry.amount().minorUnits()));
-                balance.setString(2, entry.ledgerAccount());
-                balance.setString(3, entry.amount().currency().getCurrencyCode());
-                balance.executeUpdate();
-            }
-        }
-    }
-
-    private static Optional<LedgerTransaction> read(Connection connection, String column, String value)
-            throws SQLException {
-        String id;
-        Kind kind;
-        String key;
-        Instant at;
-        try (PreparedStatement select = connection.prepareStatement("SELECT transaction_id, kind, idempotency_key,"
-                + " booked_at FROM ledger_transaction WHERE " + column + " = ?")) {
-            select.setString(1, value);
-            try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                id = rows.getString(1);
-                kind = Kind.valueOf(rows.getString(2));
-                key = rows.getString(3);
-                at = rows.getTimestamp(4).toInstant();
-            }
-        }
-        List<LedgerEntry> entries = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT ledger_account, amount_minor_units,"
-                + " currency FROM ledger_entry WHERE transaction_id = ? ORDER BY ledger_account")) {
-            select.setString(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    entries.add(new LedgerEntry(rows.getString(1), Money.of(rows.getLong(2), rows.getString(3))));
-                }
-            }
-        }
-        return Optional.of(new LedgerTransaction(id, kind, key, entries, at));
-    }
-
-    private static Optional<String> feeIdOf(Connection connection, String transactionId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT fee_id FROM ledger_transaction WHERE transaction_id = ?")) {
-            select.setString(1, transactionId);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
-            }
-        }
     }
 
     private static long amountFor(List<LedgerEntry> entries, String ledgerAccount) {

@@ -38,14 +38,13 @@ final class EndpointChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointChannel.class);
 
-    /** An operation and the caller's stage. */
-    private record Queued<T>(Operation<T> operation, CompletableFuture<T> result) {
+    /** An operation, the caller's stage and where it is completed. */
+    private record Queued<T>(Operation<T> operation, CompletableFuture<T> result, Executor completions) {
     }
 
     private final ModbusEndpoint endpoint;
     private final AsyncLink link;
     private final ScheduledExecutorService timer;
-    private final Executor completions;
     private final HealthTracker health;
     private final MetricsRecorder metrics = new MetricsRecorder();
     private final SilentUnits silentUnits = new SilentUnits();
@@ -59,18 +58,13 @@ final class EndpointChannel {
     private long lastActivity = System.nanoTime();
     private boolean reopenAfterFailure;
 
-    /**
-     * @param timer runs quiet times and retry delays
-     * @param completions where results are handed to callers; the manager completes directly on the IO thread,
-     *            because a hand-off to another thread costs more than the transaction on a fast link
-     */
+    /** @param timer runs quiet times and retry delays */
     EndpointChannel(ModbusEndpoint endpoint, AsyncLink link, EndpointSettings settings,
-            ScheduledExecutorService timer, Executor completions, Clock clock) {
+            ScheduledExecutorService timer, Clock clock) {
         this.endpoint = endpoint;
         this.link = link;
         this.settings = settings;
         this.timer = timer;
-        this.completions = completions;
         this.health = new HealthTracker(endpoint.toString(), clock);
     }
 
@@ -86,8 +80,12 @@ final class EndpointChannel {
         return metrics.snapshot();
     }
 
-    /** Queues {@code operation} behind the endpoint's other transactions. */
-    <T> CompletableFuture<T> submit(Operation<T> operation) {
+    /**
+     * Queues {@code operation} behind the endpoint's other transactions.
+     *
+     * @param completions where its stage is completed: a driver's lane, or {@code Runnable::run} on the IO thread
+     */
+    <T> CompletableFuture<T> submit(Operation<T> operation, Executor completions) {
         metrics.requested();
         CompletableFuture<T> result = new CompletableFuture<>();
         synchronized (queue) {
@@ -95,7 +93,7 @@ final class EndpointChannel {
                 result.completeExceptionally(stopped());
                 return result;
             }
-            queue.add(new Queued<>(operation, result));
+            queue.add(new Queued<>(operation, result, completions));
             if (running) {
                 return result;
             }
@@ -140,7 +138,7 @@ final class EndpointChannel {
         }
     }
 
-    /** Completes the operation's stage; the returned one completes after that and never fails. */
+    /** Completes the operation's stage, or hands it to where it completes; the returned one follows, never failing. */
     private <T> CompletableFuture<Void> run(Queued<T> queued) {
         if (closed) {
             queued.result().completeExceptionally(stopped());
@@ -265,7 +263,7 @@ final class EndpointChannel {
                 ? () -> queued.result().complete(value)
                 : () -> queued.result().completeExceptionally(error);
         try {
-            completions.execute(completion);
+            queued.completions().execute(completion);
         } catch (RejectedExecutionException e) {
             // shutting down: complete here rather than leave the caller waiting forever
             completion.run();

@@ -39,11 +39,10 @@ public @interface ModbusManagerConfig {
     int maxIdleSeconds() default 60;
 
     @AttributeDefinition(name = "TCP client",
-            description = "NETTY waits for Modbus TCP answers on a few event-loop threads; J2MOD holds a thread per"
-                    + " endpoint while it waits. Applies to endpoints first used after the change. Serial endpoints"
-                    + " always use j2mod. J2MOD is the default until the drivers take NETTY's answers onto their own"
-                    + " lanes.")
-    TcpClient tcpClient() default TcpClient.J2MOD;
+            description = "NETTY waits for Modbus TCP answers on an event-loop thread per core; J2MOD holds a thread"
+                    + " per endpoint while it waits. Applies to endpoints first used after the change. Serial endpoints"
+                    + " always use j2mod.")
+    TcpClient tcpClient() default TcpClient.NETTY;
 
     /** The library that carries Modbus TCP. */
     enum TcpClient {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -43,10 +44,11 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * The Modbus transport. Threads: a small scheduler that triggers polls and times quiet times and retry delays, one
- * Netty event loop that carries every Modbus TCP endpoint (a transaction waiting for its answer holds no thread), an
- * IO pool from which each j2mod endpoint (serial, or TCP if so configured) borrows one thread while it has work, so
- * blocking IO on a dead endpoint never holds up another, and one driver thread per core that runs the drivers' lanes.
+ * The Modbus transport. Threads: a small scheduler that triggers polls and times quiet times and retry delays, a
+ * Netty event loop per core that carry the Modbus TCP endpoints (a transaction waiting for its answer holds no
+ * thread), an IO pool from which each j2mod endpoint (serial, or TCP if so configured) borrows one thread while it
+ * has work, so blocking IO on a dead endpoint never holds up another, and one driver thread per core that runs the
+ * drivers' lanes, where a driver's requests complete.
  */
 @Component(service = ModbusManager.class, configurationPid = ModbusManagerImpl.PID)
 @Designate(ocd = ModbusManagerConfig.class)
@@ -54,14 +56,19 @@ public final class ModbusManagerImpl implements ModbusManager {
 
     static final String PID = "org.pilegate.modbus";
     private static final Logger LOG = LoggerFactory.getLogger(ModbusManagerImpl.class);
+    /** Completes a stage on the thread that ends the transaction: a hand-off costs more than a fast link's answer. */
+    private static final Executor ON_TRANSPORT_THREAD = Runnable::run;
 
     private volatile EndpointSettings defaults;
     /** Endpoints whose settings a driver chose; the others follow the configured defaults. */
     private final Set<ModbusEndpoint> configuredByDrivers = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor scheduler;
     private final ExecutorService io = Executors.newCachedThreadPool(threads("modbus-io"));
-    /** One loop serves thousands of endpoints: a transaction costs it a write, a read and a timer. */
-    private final EventLoopGroup network = new NioEventLoopGroup(1,
+    /**
+     * A loop per core serves thousands of endpoints: a transaction costs it a write, a read and a timer. One loop
+     * alone waits, with every endpoint on it, whenever a loaded machine takes its core away.
+     */
+    private final EventLoopGroup network = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors(),
             // Netty's own factory, whose threads give its buffer pools their fast thread-locals
             new DefaultThreadFactory("modbus-net", true));
     private volatile TcpClient tcpClient;
@@ -128,17 +135,32 @@ public final class ModbusManagerImpl implements ModbusManager {
 
     @Override
     public CompletionStage<RegisterBlock> read(ModbusEndpoint endpoint, ReadRequest request) {
-        return channel(endpoint).submit(Operation.registers(request));
+        return channel(endpoint).submit(Operation.registers(request), ON_TRANSPORT_THREAD);
     }
 
     @Override
     public CompletionStage<BitBlock> readBits(ModbusEndpoint endpoint, ReadRequest request) {
-        return channel(endpoint).submit(Operation.bits(request));
+        return channel(endpoint).submit(Operation.bits(request), ON_TRANSPORT_THREAD);
     }
 
     @Override
     public CompletionStage<Void> write(ModbusEndpoint endpoint, WriteRequest request) {
-        return channel(endpoint).submit(new Operation.Write(request));
+        return channel(endpoint).submit(new Operation.Write(request), ON_TRANSPORT_THREAD);
+    }
+
+    @Override
+    public CompletionStage<RegisterBlock> read(ModbusEndpoint endpoint, ReadRequest request, DriverLane lane) {
+        return channel(endpoint).submit(Operation.registers(request), completionsIn(lane));
+    }
+
+    @Override
+    public CompletionStage<BitBlock> readBits(ModbusEndpoint endpoint, ReadRequest request, DriverLane lane) {
+        return channel(endpoint).submit(Operation.bits(request), completionsIn(lane));
+    }
+
+    @Override
+    public CompletionStage<Void> write(ModbusEndpoint endpoint, WriteRequest request, DriverLane lane) {
+        return channel(endpoint).submit(new Operation.Write(request), completionsIn(lane));
     }
 
     @Override
@@ -148,7 +170,7 @@ public final class ModbusManagerImpl implements ModbusManager {
         EndpointChannel channel = channel(endpoint);
         Operation<? extends DataBlock> operation = Operation.read(request);
         ScheduledPoll poll = new ScheduledPoll(endpoint, request, period, callback,
-                () -> channel.submit(operation), polls::remove);
+                () -> channel.submit(operation, ON_TRANSPORT_THREAD), polls::remove);
         polls.add(poll);
         poll.start(scheduler);
         return poll;
@@ -178,7 +200,13 @@ public final class ModbusManagerImpl implements ModbusManager {
         Objects.requireNonNull(endpoint, "endpoint");
         return channels.computeIfAbsent(endpoint,
                 key -> new EndpointChannel(key, AsyncLink.forEndpoint(key, tcpClient, io, network), defaults,
-                        scheduler, Runnable::run, clock));
+                        scheduler, clock));
+    }
+
+    /** The transport's own lanes take a completion also once closed; another lane refuses it then, and it runs here. */
+    private static Executor completionsIn(DriverLane lane) {
+        Objects.requireNonNull(lane, "lane");
+        return lane instanceof SharedDriverLane shared ? shared::complete : lane;
     }
 
     private EndpointChannel known(ModbusEndpoint endpoint) {

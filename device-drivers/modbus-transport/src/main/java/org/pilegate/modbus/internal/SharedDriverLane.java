@@ -77,6 +77,16 @@ final class SharedDriverLane implements DriverLane {
         }, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * Runs the completion of one of the driver's requests in the lane, after the tasks queued before it. Unlike
+     * {@link #execute}, also once the lane is closed: whoever waits for the request must hear how it ended.
+     *
+     * @throws RejectedExecutionException once the transport is stopped
+     */
+    void complete(Runnable completion) {
+        sequence.execute(completion);
+    }
+
     @Override
     public void close() {
         closed = true;

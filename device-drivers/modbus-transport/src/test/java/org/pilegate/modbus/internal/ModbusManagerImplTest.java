@@ -17,12 +17,15 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pilegate.modbus.BitBlock;
 import org.pilegate.modbus.DataBlock;
+import org.pilegate.modbus.DriverLane;
 import org.pilegate.modbus.EndpointHealth.State;
 import org.pilegate.modbus.EndpointSettings;
 import org.pilegate.modbus.ErrorKind;
@@ -454,6 +457,56 @@ class ModbusManagerImplTest {
         manager.close();
         Throwable failure = Await.failure(manager.read(endpoint, read(FunctionCode.READ_HOLDING_REGISTERS, 0, 1)));
         assertInstanceOf(ModbusConnectionException.class, failure);
+    }
+
+    /** What a driver does with an answer runs in its lane: the network and IO threads only carry frames. */
+    @Test
+    void aDriversRequestsCompleteInItsLaneNeverOnTheTransportsThreads() throws Exception {
+        TcpEndpoint endpoint = slave().endpoint();
+        DriverLane lane = manager.lane("bay-07.relay");
+        List<String> threads = new CopyOnWriteArrayList<>();
+        CountDownLatch handled = new CountDownLatch(3);
+        // asked from within the lane, so no answer can come before its handler is attached
+        lane.execute(() -> {
+            manager.read(endpoint, read(FunctionCode.READ_HOLDING_REGISTERS, 2, 3), lane)
+                    .whenComplete((block, error) -> handledOn(threads, handled));
+            manager.readBits(endpoint, read(FunctionCode.READ_COILS, 1, 5), lane)
+                    .whenComplete((block, error) -> handledOn(threads, handled));
+            manager.write(endpoint, new WriteRegister(TestSlave.UNIT, 0, 7), lane)
+                    .whenComplete((block, error) -> handledOn(threads, handled));
+        });
+
+        assertTrue(handled.await(2, TimeUnit.SECONDS), "every answer was handled");
+        assertEquals(3, threads.stream().filter(thread -> thread.startsWith("modbus-driver-")).count(),
+                threads.toString());
+    }
+
+    /** Whoever waits for a request hears how it ended, even once the driver closed its lane. */
+    @Test
+    void aRequestOfALaneClosedWhileItWasUnderWayStillCompletes() throws Exception {
+        TcpEndpoint endpoint = slave().endpoint();
+        DriverLane lane = manager.lane("bay-07.relay");
+        CountDownLatch release = new CountDownLatch(1);
+        lane.execute(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        CompletionStage<RegisterBlock> answer = manager.read(endpoint,
+                read(FunctionCode.READ_HOLDING_REGISTERS, 2, 3), lane);
+        Await.until("the transport has the answer", () -> manager.metrics(endpoint).successes() == 1);
+
+        lane.close();
+        release.countDown();
+
+        assertEquals(RegisterBlock.of(102, 103, 104), Await.result(answer));
+    }
+
+    private static void handledOn(List<String> threads, CountDownLatch handled) {
+        threads.add(Thread.currentThread().getName());
+        handled.countDown();
     }
 
     /** Collects what a poll reports. */

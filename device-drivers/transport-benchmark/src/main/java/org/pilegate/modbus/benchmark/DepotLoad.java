@@ -1,6 +1,5 @@
 package org.pilegate.modbus.benchmark;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -8,15 +7,16 @@ import java.util.Random;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
+import org.pilegate.modbus.DriverLane;
 import org.pilegate.modbus.EndpointMetrics;
 import org.pilegate.modbus.ModbusManager;
 import org.pilegate.modbus.PollTask;
-import org.pilegate.modbus.ReadRequest;
 import org.pilegate.modbus.TcpEndpoint;
 
 /**
- * The whole depot through one transport, as its drivers would poll it: every pile's meter and relay reads
- * scheduled at their poll periods on the endpoint of the pile's port, shared with the other piles behind it.
+ * The whole depot through one transport, as its drivers would poll it: every pile's meter and relay reads at their
+ * poll periods on the endpoint of the pile's port, shared with the other piles behind it, each driver's answers taken
+ * in its own lane ({@link DriverPolls}).
  */
 final class DepotLoad {
 
@@ -37,6 +37,7 @@ final class DepotLoad {
             throws InterruptedException {
         Tally tally = new Tally();
         List<PollTask> polls = new ArrayList<>();
+        List<DriverLane> lanes = new ArrayList<>();
         long start = System.nanoTime();
         long periodNanos = settings.period().toNanos();
         // drivers start independently of each other, in any order; the transport puts each endpoint's polls on the
@@ -48,10 +49,14 @@ final class DepotLoad {
                 int pile = order.get(slot);
                 LockSupport.parkNanos(start + periodNanos * slot / order.size() - System.nanoTime());
                 TcpEndpoint endpoint = settings.endpoint(pile);
-                schedule(modbus, endpoint, reads.meterReads(settings.meterUnitId(pile)), settings.period(), tally,
-                        polls);
-                schedule(modbus, endpoint, reads.relayReads(settings.relayUnitId(pile)), settings.relayPeriod(), tally,
-                        polls);
+                DriverLane meter = modbus.lane("meter-" + pile);
+                DriverLane relay = modbus.lane("relay-" + pile);
+                lanes.add(meter);
+                lanes.add(relay);
+                polls.addAll(DriverPolls.meter(modbus, endpoint, reads.meterReads(settings.meterUnitId(pile)),
+                        settings.period(), tally, meter));
+                DriverPolls.relay(modbus, endpoint, reads.relayReads(settings.relayUnitId(pile)),
+                        settings.relayPeriod(), tally, relay);
             }
             Measurement measurement = probe.measure(tally, settings.depotWarmup(), settings.depotWindow());
             List<EndpointMetrics> metrics = modbus.endpoints().stream().map(modbus::metrics).toList();
@@ -59,14 +64,7 @@ final class DepotLoad {
                     metrics.stream().mapToLong(EndpointMetrics::reconnects).sum());
         } finally {
             polls.forEach(PollTask::cancel);
-        }
-    }
-
-    private static void schedule(ModbusManager modbus, TcpEndpoint endpoint, List<ReadRequest> reads, Duration period,
-            Tally tally, List<PollTask> polls) {
-        for (ReadRequest read : reads) {
-            polls.add(modbus.schedule(endpoint, read, period, new DuePoll(tally, period,
-                    DuePoll.firstDue(endpoint, period), System::nanoTime)));
+            lanes.forEach(DriverLane::close);
         }
     }
 }
