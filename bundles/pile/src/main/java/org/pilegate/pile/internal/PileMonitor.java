@@ -370,5 +370,4 @@ final class PileMonitor {
         }
         return noted;
     }
-    }
 }
