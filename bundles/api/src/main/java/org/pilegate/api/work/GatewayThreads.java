@@ -15,7 +15,15 @@ public interface GatewayThreads {
     Executor workers();
 
     /**
-     * How long the step first in line for a worker has waited: zero while a worker is free. The gateway's measure of
+     * The same workers, for steps that may wait behind the dialogue's: a step handed over here lets the steps handed
+     * to {@link #workers()} in the next second go first (periodic status, reports), so that a burst of it never
+     * stands between a driver and the answer.
+     */
+    Executor background();
+
+    /**
+     * How long the step first in line for a worker is overdue (a background step is due a second after it was handed
+     * over): zero while a worker is free. The gateway's measure of
      * its own load, by which it refuses new work it could only serve late.
      */
     Duration backlog();

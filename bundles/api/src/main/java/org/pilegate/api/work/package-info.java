@@ -3,5 +3,5 @@
  * pile's (or one component's) work in order on them without a thread of its own.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.pilegate.api.work;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,6 +76,29 @@ class LaneTest {
 
         assertEquals("on", after.get(2, TimeUnit.SECONDS));
         assertFalse(threads.isShutdown());
+    }
+
+    @Test
+    void aDialogueStepTakesItsLaneAheadOfOtherLanesBackgroundStepsInTheLanesOrder() throws Exception {
+        try (SharedThreads one = new SharedThreads(1)) {
+            List<String> done = new CopyOnWriteArrayList<>();
+            Lane pileA = new Lane(one.workers(), one.background());
+            Lane pileB = new Lane(one.workers(), one.background());
+            Lane pileC = new Lane(one.workers(), one.background());
+            CountDownLatch release = SharedThreadsTest.blocked(one);
+            pileB.executeInBackground(() -> done.add("B status"));
+            pileC.executeInBackground(() -> done.add("C status"));
+            pileA.executeInBackground(() -> done.add("A status"));
+            CompletableFuture<String> request = pileA.submit(() -> CompletableFuture.completedFuture("A request"));
+            request.thenAccept(done::add);
+
+            release.countDown();
+            pileC.submitInBackground(() -> CompletableFuture.completedFuture(null)).get(5, TimeUnit.SECONDS);
+            pileB.submit(() -> CompletableFuture.completedFuture(null)).get(5, TimeUnit.SECONDS);
+
+            assertEquals(List.of("A status", "A request", "B status", "C status"), done,
+                    "A's turn, handed over as background work, was raised by its request and ran once");
+        }
     }
 
     private static Throwable cause(CompletableFuture<?> future) throws InterruptedException {

@@ -49,6 +49,62 @@ class SharedThreadsTest {
     }
 
     @Test
+    void backgroundStepsLetTheDialogueGoFirstAndAreNotOverdueMeanwhile() throws Exception {
+        try (SharedThreads one = new SharedThreads(1)) {
+            List<String> order = new CopyOnWriteArrayList<>();
+            CountDownLatch release = blocked(one);
+            one.background().execute(() -> order.add("status 1"));
+            one.background().execute(() -> order.add("status 2"));
+            one.workers().execute(() -> order.add("request"));
+            Thread.sleep(60);
+            Duration behindWithTheRequest = one.backlog();
+
+            release.countDown();
+            CountDownLatch drained = new CountDownLatch(1);
+            one.background().execute(drained::countDown);
+
+            assertTrue(drained.await(5, TimeUnit.SECONDS));
+            assertEquals(List.of("request", "status 1", "status 2"), order);
+            assertTrue(behindWithTheRequest.toMillis() >= 60, "the request is overdue: " + behindWithTheRequest);
+        }
+    }
+
+    @Test
+    void aBackgroundStepWaitsNoLongerThanItsYield() throws Exception {
+        try (SharedThreads one = new SharedThreads(1)) {
+            List<String> order = new CopyOnWriteArrayList<>();
+            CountDownLatch release = blocked(one);
+            one.background().execute(() -> order.add("status"));
+            assertEquals(Duration.ZERO, one.backlog(), "a background step is not due yet");
+            Thread.sleep(SharedThreads.BACKGROUND_YIELD.toMillis() + 100);
+            one.workers().execute(() -> order.add("request"));
+
+            release.countDown();
+            CountDownLatch drained = new CountDownLatch(1);
+            one.workers().execute(drained::countDown);
+
+            assertTrue(drained.await(5, TimeUnit.SECONDS));
+            assertEquals(List.of("status", "request"), order);
+        }
+    }
+
+    /** @return releases the workers' one thread, held by a step until then */
+    static CountDownLatch blocked(SharedThreads one) throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch holding = new CountDownLatch(1);
+        one.workers().execute(() -> {
+            holding.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertTrue(holding.await(5, TimeUnit.SECONDS));
+        return release;
+    }
+
+    @Test
     void aDelayedRunHappensOnANamedWorkerAfterItsDelay() throws Exception {
         CountDownLatch ran = new CountDownLatch(1);
         List<String> names = new CopyOnWriteArrayList<>();

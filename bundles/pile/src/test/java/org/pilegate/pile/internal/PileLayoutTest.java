@@ -185,6 +185,11 @@ class PileLayoutTest {
         }
 
         @Override
+        public Executor background() {
+            return Runnable::run;
+        }
+
+        @Override
         public Duration backlog() {
             return Duration.ZERO;
         }

@@ -37,6 +37,11 @@ public class GatewayThreadsComponent implements GatewayThreads {
     }
 
     @Override
+    public Executor background() {
+        return threads.background();
+    }
+
+    @Override
     public Duration backlog() {
         return threads.backlog();
     }

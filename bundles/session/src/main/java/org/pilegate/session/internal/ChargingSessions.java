@@ -112,7 +112,7 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
         this.admissionBacklog = Duration.ofMillis(config.admissionBacklogMs());
         this.sessions = new JdbcSessions(dataSource, () -> Optional.ofNullable(uplink));
         this.threads = threads;
-        this.lanes = new PileLanes(threads.workers(), QUEUE_LIMIT);
+        this.lanes = new PileLanes(threads.workers(), threads.background(), QUEUE_LIMIT);
         JdbcFees fees = new JdbcFees(dataSource, () -> Optional.ofNullable(uplink));
         this.settlement = new Settlement(sessions, fees, registry, () -> Optional.ofNullable(pricing),
                 () -> Optional.ofNullable(wallet), clock);
@@ -129,7 +129,7 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
         this.follower = new PileFollower(sessions, prompting, start, ending, statusLog);
         this.heldBudget = new HeldStatusBudget(config.heldStatusBudgetMiB());
         this.ticks = new StatusTicks(lanes, sessions, statusLog, prompting, ending, announcer, promises,
-                threads.workers(), heldBudget);
+                threads.background(), heldBudget);
         this.payments = new Payments(sessions, settlement, statusLog, announcer, lanes);
         for (SessionRecord open : sessions.open()) {
             lanes.of(open.session().pile()).opened(open, sessions.statusAfter(open.id(), 0, Integer.MAX_VALUE));

@@ -22,20 +22,23 @@ final class PileLanes {
 
     private final Map<PileId, PileLane> lanes = new ConcurrentHashMap<>();
     private final Executor threads;
+    private final Executor background;
     private final Duration queueLimit;
 
     /**
+     * @param background where a lane waits with only background steps ({@link StatusTicks})
      * @param queueLimit how long a terminal's request may wait for its pile's turn; a request still waiting then is
      *        refused as busy and dropped, so a late answer never does what the terminal was told had not happened
      */
-    PileLanes(Executor threads, Duration queueLimit) {
+    PileLanes(Executor threads, Executor background, Duration queueLimit) {
         this.threads = threads;
+        this.background = background;
         this.queueLimit = queueLimit;
     }
 
     /** The pile's lane, made on first use. */
     PileLane of(PileId pile) {
-        return lanes.computeIfAbsent(pile, id -> new PileLane(id, new Lane(threads)));
+        return lanes.computeIfAbsent(pile, id -> new PileLane(id, new Lane(threads, background)));
     }
 
     Collection<PileLane> all() {

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Every status interval: a status update for each delivering session, committed for all of them in one transaction
  * before any terminal is told; the budget checked against the fee so far; an ending session ended once its meter
- * settled; an expired prompt renewed; a promise the depot's plan no longer keeps told again.
+ * settled; an expired prompt renewed; a promise the depot's plan no longer keeps told again. All of it as background
+ * work ({@link org.pilegate.api.work.GatewayThreads#background()}): a tick touches every pile at once, and must not
+ * stand between a driver and the answer to a request.
  */
 final class StatusTicks {
 
@@ -62,7 +64,7 @@ final class StatusTicks {
         for (PileLane lane : lanes.all()) {
             CompletableFuture<Void> turn = new CompletableFuture<>();
             taken.add(turn);
-            lane.work.submit(() -> {
+            lane.work.submitInBackground(() -> {
                 try {
                     return tick(lane, batch, heldShare);
                 } finally {
@@ -101,7 +103,7 @@ final class StatusTicks {
                 StatusUpdate update = statusLog.recordedAll(lane, session, due, caughtUp -> session.terminal()
                         .ifPresent(terminal -> announcer.push(terminal, caughtUp)));
                 // a promise the plan no longer keeps (or keeps again) is told to the terminal, with why
-                lane.work.execute(() -> promises.changed(lane, session, plan, status.energyWh(), update.at())
+                lane.work.executeInBackground(() -> promises.changed(lane, session, plan, status.energyWh(), update.at())
                         .ifPresent(promise -> session.terminal().ifPresent(terminal ->
                                 announcer.push(terminal, promise))));
                 ending.stopAtBudget(lane, session, update);

@@ -40,7 +40,7 @@ class PileLanesTest {
 
     @Test
     void aPileTheDepotDoesNotHaveIsRefusedAsUnknown() throws Exception {
-        PileLanes lanes = new PileLanes(threads, Duration.ofSeconds(5));
+        PileLanes lanes = new PileLanes(threads, threads, Duration.ofSeconds(5));
         attached(lanes, BAY_07);
         AtomicBoolean ran = new AtomicBoolean();
 
@@ -54,7 +54,7 @@ class PileLanesTest {
 
     @Test
     void aPileWhoseControllerIsNotAttachedIsUnavailableUntilItIs() throws Exception {
-        PileLanes lanes = new PileLanes(threads, Duration.ofSeconds(5));
+        PileLanes lanes = new PileLanes(threads, threads, Duration.ofSeconds(5));
         // a lane made for a session open on the pile before its controller appeared after a restart
         lanes.of(BAY_07);
         AtomicBoolean ran = new AtomicBoolean();
@@ -69,7 +69,7 @@ class PileLanesTest {
 
     @Test
     void aPilesRequestsRunInTheOrderTheyCameEachAfterThePreviousOnesStage() {
-        PileLanes lanes = new PileLanes(manual::add, Duration.ofMinutes(1));
+        PileLanes lanes = new PileLanes(manual::add, manual::add, Duration.ofMinutes(1));
         attached(lanes, BAY_07);
         List<String> started = new ArrayList<>();
         CompletableFuture<String> relayClosed = new CompletableFuture<>();
@@ -95,7 +95,7 @@ class PileLanesTest {
 
     @Test
     void aPilesRequestsNeverOverlapWhateverTheThreads() throws Exception {
-        PileLanes lanes = new PileLanes(threads, Duration.ofSeconds(30));
+        PileLanes lanes = new PileLanes(threads, threads, Duration.ofSeconds(30));
         attached(lanes, BAY_07);
         ExecutorService relay = Executors.newSingleThreadExecutor();
         AtomicInteger underway = new AtomicInteger();
@@ -128,7 +128,7 @@ class PileLanesTest {
 
     @Test
     void aRequestThatWaitedPastTheQueueLimitIsRefusedAsBusyAndItsWorkNeverRuns() throws Exception {
-        PileLanes lanes = new PileLanes(manual::add, Duration.ofMillis(100));
+        PileLanes lanes = new PileLanes(manual::add, manual::add, Duration.ofMillis(100));
         attached(lanes, BAY_07);
         CompletableFuture<String> relayClosed = new CompletableFuture<>();
         CompletableFuture<String> charge = lanes.request(BAY_07, lane -> relayClosed);
