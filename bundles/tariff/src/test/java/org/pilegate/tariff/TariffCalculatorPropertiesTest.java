@@ -1,5 +1,6 @@
 package org.pilegate.tariff;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.pilegate.api.money.Money;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.tariff.PricedPeriod;
 import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.api.terminal.FeeLine.Component;
 import org.pilegate.api.terminal.FeeLine;
@@ -137,6 +139,44 @@ class TariffCalculatorPropertiesTest {
                     TariffRestrictions.NONE)), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
             assertMoreEnergyCostsNoLess(random, tariff, run);
         }
+    }
+
+    /**
+     * The periods a session was priced in follow each other in time, change price from one to the next, and add up
+     * per dimension to the fee's lines, whatever the tariff and its step sizes.
+     */
+    @Test
+    void periodsAddUpToTheLinesOfEachDimension() {
+        Random random = new Random(2026_12_04);
+        Shape anySteps = new Shape(EnumSet.allOf(Component.class), true, true, false, false);
+        for (int run = 0; run < RUNS; run++) {
+            Tariff tariff = tariff(random, anySteps);
+            SessionTimeline session = session(random, 1);
+
+            SessionFee fee = TariffCalculator.price(tariff, SITE, session);
+
+            String context = "run " + run + ": " + tariff + " " + session;
+            List<PricedPeriod> periods = fee.price().periods();
+            assertEquals(session.start(), periods.get(0).start(), context);
+            for (int i = 1; i < periods.size(); i++) {
+                PricedPeriod before = periods.get(i - 1);
+                PricedPeriod period = periods.get(i);
+                assertFalse(period.start().isBefore(before.start()), context);
+                assertFalse(before.energyElement().equals(period.energyElement())
+                        && before.timeElement().equals(period.timeElement())
+                        && before.parkingElement().equals(period.parkingElement()), "prices change: " + context);
+            }
+            assertEquals(quantity(fee, Component.ENERGY), periods.stream().filter(p -> p.energyElement().isPresent())
+                    .mapToLong(PricedPeriod::energyWh).sum(), context);
+            assertEquals(quantity(fee, Component.TIME), periods.stream().mapToLong(PricedPeriod::chargingSeconds)
+                    .sum(), context);
+            assertEquals(quantity(fee, Component.PARKING_TIME), periods.stream()
+                    .mapToLong(PricedPeriod::parkingSeconds).sum(), context);
+        }
+    }
+
+    private static long quantity(SessionFee fee, Component dimension) {
+        return fee.lines().stream().filter(line -> line.component() == dimension).mapToLong(FeeLine::quantity).sum();
     }
 
     private static void assertMoreEnergyCostsNoLess(Random random, Tariff tariff, int run) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 import org.pilegate.api.session.ChargingSession;
+import org.pilegate.api.tariff.PricedSession;
 import org.pilegate.api.terminal.FeeNotice;
 import org.pilegate.api.vehicle.AccountId;
 
@@ -19,13 +20,13 @@ public interface UplinkOutbox {
 
     /**
      * The finished session's fee notice was issued: its charge detail record for {@code pilegate.cdrs}, whose totals
-     * are the notice's.
+     * are the notice's and whose charging periods are the ones the session was priced in.
      *
      * @param account the account the session was authorised for, when known
-     * @param tariffId the tariff that priced it
-     * @param tariff that tariff as the OCPI 2.2.1 Tariff object (JSON) that priced it, where the pricing has it: the
-     *        record keeps it as it was then, whatever the tariff becomes later
+     * @param priced the price the notice was issued from: the tariff's id, the OCPI 2.2.1 Tariff object (JSON) that
+     *        priced it where the pricing has it (the record keeps it as it was then, whatever the tariff becomes
+     *        later), and the periods
      */
     void sessionPriced(Connection transaction, ChargingSession session, Optional<AccountId> account, FeeNotice fee,
-            String tariffId, Optional<String> tariff) throws SQLException;
+            PricedSession priced) throws SQLException;
 }

@@ -4,5 +4,5 @@
  * metrics and health.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("3.0.0")
 package org.pilegate.api.uplink;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -46,15 +47,35 @@ final class DimensionBilling {
     record BilledRun(Component dimension, int element, long quantity, Instant lastUseEnd, BigDecimal roundedUp) {
     }
 
-    private record Run(OptionalInt element, BigDecimal quantity, Instant lastUseEnd) {
+    /**
+     * What one dimension bills: its runs, and each usage's share of them in whole units (consecutive usages split a
+     * run where the session total so far rounds, the last of a stretch taking its step_size's round-up), so that the
+     * shares of a run add up to its quantity.
+     */
+    record Billing(List<Usage> usages, List<BilledRun> runs, List<Long> perUsage) {
+
+        /** The element pricing the dimension in usage {@code i}'s segment; empty where it was free. */
+        OptionalInt element(int i) {
+            return usages.get(i).element();
+        }
+
+        /** Units billed for usage {@code i}. */
+        long billed(int i) {
+            return perUsage.get(i);
+        }
+    }
+
+    /** @param usages indices of the usages the run is made of */
+    private record Run(OptionalInt element, BigDecimal quantity, Instant lastUseEnd, List<Integer> usages) {
     }
 
     private DimensionBilling() {
     }
 
-    static List<BilledRun> bill(Tariff tariff, Component dimension, List<Usage> usages) {
+    static Billing bill(Tariff tariff, Component dimension, List<Usage> usages) {
         List<Run> runs = runs(usages);
         List<BilledRun> billed = new ArrayList<>();
+        long[] perUsage = new long[usages.size()];
         BigDecimal used = BigDecimal.ZERO;
         long billedSoFar = 0;
         long stretchStart = 0;
@@ -76,26 +97,45 @@ final class DimensionBilling {
                 BigDecimal roundedUp = endsStretch ? BigDecimal.valueOf(billedAfter).subtract(usedAfter)
                         : BigDecimal.ZERO;
                 billed.add(new BilledRun(dimension, element, billedAfter - billedSoFar, run.lastUseEnd(), roundedUp));
+                shareOut(run, usages, used, billedSoFar, billedAfter, perUsage);
                 billedSoFar = billedAfter;
                 inStretch = !endsStretch;
             }
             used = usedAfter;
         }
-        return billed;
+        return new Billing(usages, billed, Arrays.stream(perUsage).boxed().toList());
+    }
+
+    /** The run's units to its usages: each ends at the total so far rounded half up, the last at the run's end. */
+    private static void shareOut(Run run, List<Usage> usages, BigDecimal usedBefore, long billedBefore,
+            long billedAfter, long[] perUsage) {
+        BigDecimal used = usedBefore;
+        long counted = billedBefore;
+        for (int k = 0; k < run.usages().size(); k++) {
+            int usage = run.usages().get(k);
+            used = used.add(usages.get(usage).quantity());
+            long countedAfter = k + 1 == run.usages().size() ? billedAfter : wholeUnits(used);
+            perUsage[usage] = countedAfter - counted;
+            counted = countedAfter;
+        }
     }
 
     private static List<Run> runs(List<Usage> usages) {
         List<Run> runs = new ArrayList<>();
-        for (Usage usage : usages) {
+        for (int i = 0; i < usages.size(); i++) {
+            Usage usage = usages.get(i);
             if (usage.quantity().signum() <= 0) {
                 continue;
             }
             int last = runs.size() - 1;
             if (last >= 0 && runs.get(last).element().equals(usage.element())) {
-                runs.set(last, new Run(usage.element(), runs.get(last).quantity().add(usage.quantity()),
-                        usage.segment().to()));
+                Run run = runs.get(last);
+                List<Integer> indices = new ArrayList<>(run.usages());
+                indices.add(i);
+                runs.set(last, new Run(usage.element(), run.quantity().add(usage.quantity()), usage.segment().to(),
+                        indices));
             } else {
-                runs.add(new Run(usage.element(), usage.quantity(), usage.segment().to()));
+                runs.add(new Run(usage.element(), usage.quantity(), usage.segment().to(), List.of(i)));
             }
         }
         return runs;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 import org.pilegate.api.money.Money;
+import org.pilegate.api.tariff.PricedPeriod;
 import org.pilegate.api.tariff.PricedSession;
 import org.pilegate.api.terminal.FeeLine;
 import org.pilegate.api.terminal.FeeLine.Component;
@@ -50,7 +51,8 @@ final class FeeAssembly {
     private FeeAssembly() {
     }
 
-    static SessionFee fee(Tariff tariff, List<BilledRun> runs) {
+    /** @param periods the session where its prices change, to go with the price as they are */
+    static SessionFee fee(Tariff tariff, List<BilledRun> runs, List<PricedPeriod> periods) {
         int digits = tariff.currency().getDefaultFractionDigits();
         Map<LineKey, Long> quantities = new LinkedHashMap<>();
         runs.stream()
@@ -80,7 +82,7 @@ final class FeeAssembly {
                         Optional.of(money(line.vat(), tariff)).filter(vat -> line.vatKnown())))
                 .toList();
         return new SessionFee(new PricedSession(money(sum(lines, Line::total), tariff), feeLines, tariff.id(),
-                tariff.ocpi()), limit);
+                tariff.ocpi(), periods), limit);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.api.terminal.FeeLine.Component;
@@ -17,6 +18,7 @@ import org.pilegate.tariff.SessionFee;
 import org.pilegate.tariff.Tariff;
 import org.pilegate.tariff.TariffElement;
 import org.pilegate.tariff.internal.DimensionBilling.BilledRun;
+import org.pilegate.tariff.internal.DimensionBilling.Billing;
 import org.pilegate.tariff.internal.DimensionBilling.Usage;
 
 /** Prices a session; the rules are stated on {@link org.pilegate.tariff.TariffCalculator}. */
@@ -49,15 +51,15 @@ public final class SessionPricing {
     }
 
     private SessionFee fee() {
+        Billing energy = bill(Component.ENERGY, (segment, element) -> segment.energyWh());
+        Billing time = bill(Component.TIME,
+                (segment, element) -> segment.state().charging() ? segment.seconds() : BigDecimal.ZERO);
+        List<PaidWindow> paid = paidWindows(time.runs());
+        Billing parking = bill(Component.PARKING_TIME, (segment, element) -> parkedSeconds(segment, element, paid));
         List<BilledRun> runs = new ArrayList<>();
         flat().ifPresent(runs::add);
-        runs.addAll(bill(Component.ENERGY, (segment, element) -> segment.energyWh()));
-        List<BilledRun> time = bill(Component.TIME,
-                (segment, element) -> segment.state().charging() ? segment.seconds() : BigDecimal.ZERO);
-        runs.addAll(time);
-        List<PaidWindow> paid = paidWindows(time);
-        runs.addAll(bill(Component.PARKING_TIME, (segment, element) -> parkedSeconds(segment, element, paid)));
-        return FeeAssembly.fee(tariff, runs);
+        Stream.of(energy, time, parking).forEach(billing -> runs.addAll(billing.runs()));
+        return FeeAssembly.fee(tariff, runs, PricedPeriods.of(segments, energy, time, parking));
     }
 
     /** FLAT is billed once, by the element that prices it in the first segment where any element does. */
@@ -73,7 +75,7 @@ public final class SessionPricing {
     }
 
     /** @param quantity what a segment adds to the dimension, given the element pricing it there */
-    private List<BilledRun> bill(Component dimension, BiFunction<Segment, OptionalInt, BigDecimal> quantity) {
+    private Billing bill(Component dimension, BiFunction<Segment, OptionalInt, BigDecimal> quantity) {
         List<Usage> usages = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
             OptionalInt element = elementFor(dimension, conditions.get(i));
