@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import org.pilegate.api.money.Money;
 import org.pilegate.api.session.SessionId;
+import org.pilegate.api.tariff.PricedSession;
 import org.pilegate.api.terminal.FeeLine;
 import org.pilegate.api.terminal.FeeNotice;
 import org.pilegate.api.uplink.UplinkOutbox;
@@ -42,19 +43,18 @@ final class JdbcFees {
     /**
      * Stores the finished session's fee notice, unless it has one already.
      *
-     * @param tariffId the tariff that priced it
-     * @param tariff that tariff's OCPI object, where the pricing has it, for the charge record
+     * @param priced the price the notice was issued from: its tariff, and for the charge record the tariff's OCPI
+     *        object and the periods, where the pricing has them
      * @return the notice that stands: {@code notice}, or the one issued before
      */
-    FeeNotice issue(SessionRecord ended, FeeNotice notice, String tariffId, Optional<String> tariff) {
+    FeeNotice issue(SessionRecord ended, FeeNotice notice, PricedSession priced) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                insert(connection, notice, tariffId);
+                insert(connection, notice, priced.tariffId());
                 Optional<UplinkOutbox> uplink = outbox.get();
                 if (uplink.isPresent()) {
-                    uplink.get().sessionPriced(connection, ended.session(), ended.account(), notice, tariffId,
-                            tariff);
+                    uplink.get().sessionPriced(connection, ended.session(), ended.account(), notice, priced);
                 }
                 connection.commit();
                 return notice;

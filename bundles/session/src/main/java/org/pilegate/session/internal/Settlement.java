@@ -97,7 +97,7 @@ final class Settlement {
         }
         FeeNotice notice = new FeeNotice(ended.id(), UUID.randomUUID().toString(), priced.get().total(),
                 priced.get().lines(), clock.instant());
-        FeeNotice standing = fees.issue(ended, notice, priced.get().tariffId(), priced.get().tariff());
+        FeeNotice standing = fees.issue(ended, notice, priced.get());
         LOG.info("Session {}: fee {} ({})", ended.id(), standing.total(), priced.get().tariffId());
         return Optional.of(standing);
     }

@@ -25,6 +25,7 @@ import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.ChargingSession;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionState;
+import org.pilegate.api.tariff.PricedSession;
 import org.pilegate.api.terminal.FeeLine;
 import org.pilegate.api.terminal.FeeNotice;
 
@@ -54,7 +55,7 @@ abstract class JdbcFeesTest {
                 line(FeeLine.Component.ENERGY, 12_345, "Wh", 432, 82), line(FeeLine.Component.TIME, 95, "min", 0, 0),
                 line(FeeLine.Component.PARKING_TIME, 30, "min", 300, 57));
 
-        assertEquals(notice, fees.issue(finished(notice.session()), notice, "standard-2026", Optional.empty()));
+        assertEquals(notice, fees.issue(finished(notice.session()), notice, priced(notice, "standard-2026")));
 
         assertEquals(Optional.of(notice), fees.find(SESSION));
         assertEquals("standard-2026", tariffOf(SESSION), "the tariff that priced it is kept with it");
@@ -63,11 +64,11 @@ abstract class JdbcFeesTest {
     @Test
     void aSessionIsBilledOnceAndALaterNoticeGetsTheOneThatStands() {
         FeeNotice first = notice(SESSION, "fee-1", line(FeeLine.Component.ENERGY, 1_000, "Wh", 100, 0));
-        fees.issue(finished(first.session()), first, "standard-2026", Optional.empty());
+        fees.issue(finished(first.session()), first, priced(first, "standard-2026"));
 
         FeeNotice repriced = notice(SESSION, "fee-2", line(FeeLine.Component.ENERGY, 1_000, "Wh", 250, 0),
                 line(FeeLine.Component.FLAT, 1, "session", 50, 0));
-        assertEquals(first, fees.issue(finished(repriced.session()), repriced, "expensive-2027", Optional.empty()));
+        assertEquals(first, fees.issue(finished(repriced.session()), repriced, priced(repriced, "expensive-2027")));
 
         assertEquals(Optional.of(first), fees.find(SESSION));
         assertEquals("standard-2026", tariffOf(SESSION));
@@ -99,7 +100,7 @@ abstract class JdbcFeesTest {
     void aNoticeWithoutLinesIsKeptToo() {
         FeeNotice free = new FeeNotice(SESSION, "fee-free", Money.of(0, "EUR"), List.of(), ISSUED);
 
-        fees.issue(finished(free.session()), free, "free-charging", Optional.empty());
+        fees.issue(finished(free.session()), free, priced(free, "free-charging"));
 
         assertEquals(Optional.of(free), fees.find(SESSION));
     }
@@ -111,12 +112,12 @@ abstract class JdbcFeesTest {
                 line(FeeLine.Component.TIME, 60, "minutes-of-charging-time", 60, 0));
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> fees.issue(finished(unstorable.session()), unstorable, "standard-2026", Optional.empty()));
+                () -> fees.issue(finished(unstorable.session()), unstorable, priced(unstorable, "standard-2026")));
 
         assertEquals("cannot store the fee of session s-1", refused.getMessage());
         assertEquals(Optional.empty(), fees.find(SESSION));
         FeeNotice storable = notice(SESSION, "fee-2", line(FeeLine.Component.ENERGY, 1_000, "Wh", 100, 0));
-        assertEquals(storable, fees.issue(finished(storable.session()), storable, "standard-2026", Optional.empty()),
+        assertEquals(storable, fees.issue(finished(storable.session()), storable, priced(storable, "standard-2026")),
                 "the failed notice left nothing standing");
     }
 
@@ -124,8 +125,10 @@ abstract class JdbcFeesTest {
     void aSessionThatIsNotStoredCannotBeBilled() {
         SessionId unknown = new SessionId("s-unknown");
 
-        assertThrows(IllegalStateException.class, () -> fees.issue(finished(unknown), notice(unknown, "fee-1",
-                line(FeeLine.Component.ENERGY, 1_000, "Wh", 100, 0)), "standard-2026", Optional.empty()));
+        FeeNotice notice = notice(unknown, "fee-1", line(FeeLine.Component.ENERGY, 1_000, "Wh", 100, 0));
+
+        assertThrows(IllegalStateException.class, () -> fees.issue(finished(unknown), notice, priced(notice,
+                "standard-2026")));
 
         assertEquals(Optional.empty(), fees.find(unknown));
     }
@@ -142,7 +145,7 @@ abstract class JdbcFeesTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return fees.issue(finished(notice.session()), notice, "standard-2026", Optional.empty());
+        return fees.issue(finished(notice.session()), notice, priced(notice, "standard-2026"));
     }
 
     private static FeeNotice await(CompletableFuture<FeeNotice> issued) throws Exception {
@@ -168,7 +171,7 @@ abstract class JdbcFeesTest {
                 Optional.empty());
         FeeNotice notice = notice(SESSION, "fee-1", line(FeeLine.Component.FLAT, 1, "session", 100, 0), parking);
 
-        fees.issue(finished(notice.session()), notice, "no-vat-on-parking", Optional.empty());
+        fees.issue(finished(notice.session()), notice, priced(notice, "no-vat-on-parking"));
 
         FeeNotice found = fees.find(SESSION).orElseThrow();
         assertEquals(notice, found);
@@ -182,6 +185,11 @@ abstract class JdbcFeesTest {
             total = total.plus(line.total());
         }
         return new FeeNotice(session, feeId, total, List.of(lines), ISSUED);
+    }
+
+    /** The price the notice was issued from, by a tariff without an OCPI form. */
+    private static PricedSession priced(FeeNotice notice, String tariffId) {
+        return new PricedSession(notice.total(), notice.lines(), tariffId);
     }
 
     private static FeeLine line(FeeLine.Component component, long quantity, String unit, long exVatCents,

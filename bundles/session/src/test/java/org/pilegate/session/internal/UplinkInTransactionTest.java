@@ -21,6 +21,7 @@ import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.ChargingSession;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionState;
+import org.pilegate.api.tariff.PricedSession;
 import org.pilegate.api.terminal.FeeLine;
 import org.pilegate.api.terminal.FeeNotice;
 import org.pilegate.api.uplink.UplinkOutbox;
@@ -68,9 +69,11 @@ class UplinkInTransactionTest {
                 FeeLine.Component.FLAT, 1, "session", Money.of(100, "EUR"), Optional.of(Money.of(19, "EUR")))),
                 T0.plusSeconds(3_600));
 
-        fees.issue(record(SessionState.FINISHED), fee, "standard-2026", Optional.empty());
+        PricedSession priced = new PricedSession(fee.total(), fee.lines(), "standard-2026");
+
+        fees.issue(record(SessionState.FINISHED), fee, priced);
         fees.issue(record(SessionState.FINISHED), new FeeNotice(SESSION, "fee-2", fee.total(), fee.lines(),
-                fee.issuedAt()), "standard-2026", Optional.empty());
+                fee.issuedAt()), priced);
 
         assertEquals(List.of("FINISHED", "priced fee-1 for no account"), outbox.stored(store),
                 "the second notice is refused, and its record rolled back with it");
@@ -95,7 +98,7 @@ class UplinkInTransactionTest {
 
         @Override
         public void sessionPriced(Connection transaction, ChargingSession session, Optional<AccountId> account,
-                FeeNotice fee, String tariffId, Optional<String> tariff) throws SQLException {
+                FeeNotice fee, PricedSession priced) throws SQLException {
             write(transaction, "priced " + fee.feeId() + " for " + account.map(AccountId::value).orElse("no account"));
         }
 

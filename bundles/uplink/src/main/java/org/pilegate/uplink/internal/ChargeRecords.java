@@ -1,20 +1,20 @@
 package org.pilegate.uplink.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.pilegate.api.money.Money;
 import org.pilegate.api.session.ChargingSession;
+import org.pilegate.api.tariff.PricedSession;
 import org.pilegate.api.terminal.FeeLine;
 import org.pilegate.api.terminal.FeeNotice;
 import org.pilegate.api.vehicle.AccountId;
@@ -24,11 +24,10 @@ import org.pilegate.api.vehicle.AccountId;
  * notice's total (including VAT only where every line states it, as the notice has it). Money is rendered from
  * integer minor units into exact decimals, never through floating point. Its {@code tariffs} hold the Tariff object
  * that priced the session, as it was then: the record is written once, so a tariff changed later leaves it as it is.
+ * Its {@link ChargingPeriods} are the ones the session was priced in, adding up to its totals.
  */
 final class ChargeRecords {
 
-    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3_600);
-    private static final int HOURS_SCALE = 6;
     /** Reads decimals as written: 1.00 stays 1.00, never a binary fraction. */
     private static final ObjectReader EXACT = Records.JSON.reader()
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).with(JsonNodeFactory.withExactBigDecimals(true));
@@ -41,12 +40,8 @@ final class ChargeRecords {
         this.siteId = siteId;
     }
 
-    /**
-     * @param tariffId the tariff that priced the session
-     * @param tariff that tariff's OCPI Tariff object (JSON), where the pricing has it
-     */
-    ObjectNode cdr(ChargingSession session, Optional<AccountId> account, FeeNotice fee, String tariffId,
-            Optional<String> tariff) {
+    /** @param priced the price the fee was issued from: its tariff, the tariff's OCPI object and the periods */
+    ObjectNode cdr(ChargingSession session, Optional<AccountId> account, FeeNotice fee, PricedSession priced) {
         Instant start = session.startedAt();
         Instant end = session.endedAt().orElseThrow(() -> new IllegalArgumentException("session " + session.id()
                 + " has not ended"));
@@ -67,29 +62,21 @@ final class ChargeRecords {
         cdr.put("auth_method", "COMMAND");
         location(cdr.putObject("cdr_location"), session);
         cdr.put("currency", fee.total().currency().getCurrencyCode());
-        tariff.ifPresent(json -> cdr.putArray("tariffs").add(tariffObject(json, fee.issuedAt())));
-        ObjectNode period = cdr.putArray("charging_periods").addObject();
-        period.put("start_date_time", start.toString());
-        ArrayNode dimensions = period.putArray("dimensions");
-        period.put("tariff_id", tariffId);
-        long energyWh = line(fee, FeeLine.Component.ENERGY).map(FeeLine::quantity)
-                .orElse(session.endEnergyWh().map(session::deliveredWh).orElse(0L));
-        dimension(dimensions, "ENERGY", kWh(energyWh));
-        line(fee, FeeLine.Component.TIME).ifPresent(time -> dimension(dimensions, "TIME", hours(time)));
-        line(fee, FeeLine.Component.PARKING_TIME).ifPresent(parking -> dimension(dimensions, "PARKING_TIME",
-                hours(parking)));
+        priced.tariff().ifPresent(json -> cdr.putArray("tariffs").add(tariffObject(json, fee.issuedAt())));
+        ChargingPeriods periods = ChargingPeriods.of(session, fee, priced);
+        periods.writeTo(cdr.putArray("charging_periods"));
         price(cdr.putObject("total_cost"), fee.total().currency().getDefaultFractionDigits(),
                 fee.lines().stream().map(FeeLine::amountExVat).reduce(Money.zero(fee.total().currency()), Money::plus),
                 fee.vatKnown() ? Optional.of(fee.total()) : Optional.empty());
-        line(fee, FeeLine.Component.FLAT).ifPresent(flat -> linePrice(cdr.putObject("total_fixed_cost"), flat));
-        cdr.put("total_energy", kWh(energyWh));
-        line(fee, FeeLine.Component.ENERGY).ifPresent(line -> linePrice(cdr.putObject("total_energy_cost"), line));
-        cdr.put("total_time", inHours(Duration.between(start, end).toSeconds()));
-        line(fee, FeeLine.Component.TIME).ifPresent(line -> linePrice(cdr.putObject("total_time_cost"), line));
-        line(fee, FeeLine.Component.PARKING_TIME).ifPresent(line -> {
-            cdr.put("total_parking_time", hours(line));
-            linePrice(cdr.putObject("total_parking_cost"), line);
-        });
+        componentPrice(cdr, "total_fixed_cost", fee, FeeLine.Component.FLAT);
+        cdr.put("total_energy", BigDecimal.valueOf(periods.energyWh(), 3));
+        componentPrice(cdr, "total_energy_cost", fee, FeeLine.Component.ENERGY);
+        cdr.put("total_time", ChargingPeriods.inHours(Duration.between(start, end).toSeconds()));
+        componentPrice(cdr, "total_time_cost", fee, FeeLine.Component.TIME);
+        if (fee.lines().stream().anyMatch(line -> line.component() == FeeLine.Component.PARKING_TIME)) {
+            cdr.put("total_parking_time", ChargingPeriods.inHours(periods.parkingSeconds()));
+        }
+        componentPrice(cdr, "total_parking_cost", fee, FeeLine.Component.PARKING_TIME);
         cdr.put("last_updated", fee.issuedAt().toString());
         return cdr;
     }
@@ -138,44 +125,23 @@ final class ChargeRecords {
         node.put("connector_power_type", "AC_3_PHASE");
     }
 
-    private static Optional<FeeLine> line(FeeNotice fee, FeeLine.Component component) {
-        return fee.lines().stream().filter(line -> line.component() == component).findFirst();
-    }
-
-    private static void dimension(ArrayNode dimensions, String type, BigDecimal volume) {
-        ObjectNode dimension = dimensions.addObject();
-        dimension.put("type", type);
-        dimension.put("volume", volume);
-    }
-
-    private static void linePrice(ObjectNode node, FeeLine line) {
-        price(node, line.amountExVat().currency().getDefaultFractionDigits(), line.amountExVat(),
-                line.vat().map(line.amountExVat()::plus));
+    /** The component's lines, if the fee has any, summed into {@code field}: with VAT where every one states it. */
+    private static void componentPrice(ObjectNode cdr, String field, FeeNotice fee, FeeLine.Component component) {
+        List<FeeLine> lines = fee.lines().stream().filter(line -> line.component() == component).toList();
+        if (lines.isEmpty()) {
+            return;
+        }
+        Money zero = Money.zero(fee.total().currency());
+        boolean vatKnown = lines.stream().allMatch(line -> line.vat().isPresent());
+        price(cdr.putObject(field), zero.currency().getDefaultFractionDigits(),
+                lines.stream().map(FeeLine::amountExVat).reduce(zero, Money::plus),
+                vatKnown ? Optional.of(lines.stream().map(FeeLine::total).reduce(zero, Money::plus))
+                        : Optional.empty());
     }
 
     /** OCPI's Price: incl_vat only where the VAT is known. */
     private static void price(ObjectNode node, int digits, Money exVat, Optional<Money> inclVat) {
         node.put("excl_vat", decimal(exVat, digits));
         inclVat.ifPresent(incl -> node.put("incl_vat", decimal(incl, digits)));
-    }
-
-    private static BigDecimal kWh(long wh) {
-        return BigDecimal.valueOf(wh, 3);
-    }
-
-    /** A time line's quantity in hours; the tariff counts time in seconds (or minutes). */
-    private static BigDecimal hours(FeeLine line) {
-        long seconds = switch (line.unit()) {
-            case "s" -> line.quantity();
-            case "min" -> line.quantity() * 60;
-            default -> throw new IllegalArgumentException("a " + line.component() + " line in '" + line.unit()
-                    + "' is not a time");
-        };
-        return inHours(seconds);
-    }
-
-    private static BigDecimal inHours(long seconds) {
-        return BigDecimal.valueOf(seconds).divide(SECONDS_PER_HOUR, HOURS_SCALE, RoundingMode.HALF_UP)
-                .stripTrailingZeros();
     }
 }

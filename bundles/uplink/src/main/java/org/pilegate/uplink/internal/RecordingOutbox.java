@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 import org.pilegate.api.session.ChargingSession;
+import org.pilegate.api.tariff.PricedSession;
 import org.pilegate.api.terminal.FeeNotice;
 import org.pilegate.api.uplink.UplinkOutbox;
 import org.pilegate.api.vehicle.AccountId;
@@ -30,8 +31,8 @@ final class RecordingOutbox implements UplinkOutbox {
 
     @Override
     public void sessionPriced(Connection transaction, ChargingSession session, Optional<AccountId> account,
-            FeeNotice fee, String tariffId, Optional<String> tariff) throws SQLException {
+            FeeNotice fee, PricedSession priced) throws SQLException {
         JdbcOutbox.add(transaction, records.chargeRecord(session.id().value(), fee.issuedAt(),
-                chargeRecords.cdr(session, account, fee, tariffId, tariff)));
+                chargeRecords.cdr(session, account, fee, priced)));
     }
 }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import org.pilegate.api.session.ChargingSession;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionState;
 import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.tariff.PricedPeriod;
 import org.pilegate.api.tariff.PricedSession;
 import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.api.terminal.FeeLine;
@@ -43,8 +47,8 @@ class ChargeRecordsTest {
     void theTotalsAreTheFeeNoticesToTheCent() throws Exception {
         FeeNotice fee = Fixtures.fee("s-1");
 
-        JsonNode cdr = roundTrip(records.cdr(session, Optional.of(new AccountId("fleet-7")), fee, "standard-2026",
-                Optional.empty()));
+        JsonNode cdr = roundTrip(records.cdr(session, Optional.of(new AccountId("fleet-7")), fee,
+                Fixtures.priced(fee, "standard-2026")));
 
         assertAmount("10.79", cdr.at("/total_cost/incl_vat"), "the notice's total");
         assertEquals(Money.of(1079, "EUR"), fee.total());
@@ -61,8 +65,10 @@ class ChargeRecordsTest {
 
     @Test
     void itNamesTheSessionTheDriverTheSiteAndTheTariff() throws Exception {
-        JsonNode cdr = roundTrip(records.cdr(session, Optional.of(new AccountId("fleet-7")), Fixtures.fee("s-1"),
-                "standard-2026", Optional.empty()));
+        FeeNotice fee = Fixtures.fee("s-1");
+
+        JsonNode cdr = roundTrip(records.cdr(session, Optional.of(new AccountId("fleet-7")), fee,
+                Fixtures.priced(fee, "standard-2026")));
 
         assertEquals("fee-s-1", cdr.get("id").asText());
         assertEquals("s-1", cdr.get("session_id").asText());
@@ -83,7 +89,7 @@ class ChargeRecordsTest {
         FeeNotice fee = new FeeNotice(new SessionId("s-1"), "fee-1", Money.of(250, "EUR"), List.of(noVat),
                 Fixtures.END);
 
-        JsonNode cdr = roundTrip(records.cdr(session, Optional.empty(), fee, "no-vat", Optional.empty()));
+        JsonNode cdr = roundTrip(records.cdr(session, Optional.empty(), fee, Fixtures.priced(fee, "no-vat")));
 
         assertAmount("2.50", cdr.at("/total_cost/excl_vat"));
         assertFalse(cdr.get("total_cost").has("incl_vat"));
@@ -100,8 +106,7 @@ class ChargeRecordsTest {
                         new MeterSample(Fixtures.END, 22_345, 0, OptionalInt.empty(), false)))).price();
         FeeNotice fee = new FeeNotice(session.id(), "fee-s-1", priced.total(), priced.lines(), Fixtures.END);
 
-        String written = Records.JSON.writeValueAsString(records.cdr(session, Optional.empty(), fee,
-                priced.tariffId(), priced.tariff()));
+        String written = Records.JSON.writeValueAsString(records.cdr(session, Optional.empty(), fee, priced));
         JsonNode cdr = roundTrip(Records.JSON.readTree(written));
 
         assertEquals(1, cdr.get("tariffs").size());
@@ -122,14 +127,100 @@ class ChargeRecordsTest {
 
     @Test
     void aTariffFileWithoutTheOperatorIsTheSitesOwnAsOfTheFee() throws Exception {
-        JsonNode cdr = roundTrip(records.cdr(session, Optional.empty(), Fixtures.fee("s-1"), "site-default",
-                Optional.of(DownlinkTest.tariff("0.45"))));
+        FeeNotice fee = Fixtures.fee("s-1");
+
+        JsonNode cdr = roundTrip(records.cdr(session, Optional.empty(), fee, new PricedSession(fee.total(),
+                fee.lines(), "site-default", Optional.of(DownlinkTest.tariff("0.45")))));
 
         JsonNode ocpi = cdr.at("/tariffs/0");
         assertEquals("DE", ocpi.get("country_code").asText());
         assertEquals("PLG", ocpi.get("party_id").asText());
         assertEquals(Fixtures.fee("s-1").issuedAt().toString(), ocpi.get("last_updated").asText());
         assertAmount("0.45", ocpi.at("/elements/0/price_components/0/price"));
+    }
+
+    private static final String DEARER_BEFORE_0830 = """
+            {"id": "morning", "currency": "EUR", "elements": [
+              {"price_components": [{"type": "ENERGY", "price": 0.40, "vat": 19, "step_size": 1}],
+               "restrictions": {"end_time": "08:30"}},
+              {"price_components": [{"type": "ENERGY", "price": 0.30, "vat": 19, "step_size": 1},
+                                    {"type": "PARKING_TIME", "price": 6.00, "vat": 19, "step_size": 60}]}]}""";
+
+    /**
+     * 4000 Wh from 08:00 to 08:20, then 8345 Wh evenly until 09:20, 1390.833 of them before 08:30: the morning price
+     * has 5390.833, rounded 5391 Wh (2.16 + 0.41), the day price the other 6954 Wh (2.09 + 0.40) and the 10 minutes
+     * parked (1.00 + 0.19).
+     */
+    @Test
+    void theChargingPeriodsAreTheOnesTheSessionWasPricedIn() throws Exception {
+        PricedSession priced = TariffCalculator.price(TariffJson.read(DEARER_BEFORE_0830), ZoneOffset.UTC,
+                new SessionTimeline(Fixtures.START, Fixtures.END, List.of(
+                        new MeterSample(Fixtures.START, 10_000, 12_000, OptionalInt.empty(), true),
+                        new MeterSample(Instant.parse("2026-12-03T08:20:00Z"), 14_000, 8_345, OptionalInt.empty(),
+                                true),
+                        new MeterSample(Instant.parse("2026-12-03T09:20:00Z"), 22_345, 0, OptionalInt.empty(), false),
+                        new MeterSample(Fixtures.END, 22_345, 0, OptionalInt.empty(), false)))).price();
+        FeeNotice fee = new FeeNotice(session.id(), "fee-s-1", priced.total(), priced.lines(), Fixtures.END);
+
+        JsonNode cdr = roundTrip(records.cdr(session, Optional.empty(), fee, priced));
+
+        JsonNode periods = cdr.get("charging_periods");
+        assertEquals(List.of("2026-12-03T08:00:00Z ENERGY 5.391 morning",
+                "2026-12-03T08:30:00Z ENERGY 6.954 morning",
+                "2026-12-03T09:20:00Z ENERGY 0 PARKING_TIME 0.166667 morning"), describe(periods));
+        assertAmount("12.345", cdr.get("total_energy"), "the periods' energy");
+        assertAmount("0.166667", cdr.get("total_parking_time"), "the periods' parking");
+        assertAmount("1.5", cdr.get("total_time"));
+        assertAmount("4.25", cdr.at("/total_energy_cost/excl_vat"), "both ENERGY lines");
+        assertAmount("5.06", cdr.at("/total_energy_cost/incl_vat"));
+        assertAmount("1.19", cdr.at("/total_parking_cost/incl_vat"));
+        assertAmount("6.25", cdr.at("/total_cost/incl_vat"));
+        assertAmount(ChargeRecords.decimal(fee.total(), 2).toPlainString(), cdr.at("/total_cost/incl_vat"),
+                "the fee notice's total");
+    }
+
+    @Test
+    void aPriceThatDoesNotSayItsPeriodsIsOnePeriodOfTheWholeSession() throws Exception {
+        FeeNotice fee = Fixtures.fee("s-1");
+
+        JsonNode cdr = roundTrip(records.cdr(session, Optional.empty(), fee, Fixtures.priced(fee, "standard-2026")));
+
+        assertEquals(List.of("2026-12-03T08:00:00Z ENERGY 12.345 TIME 1.5 PARKING_TIME 0.166667 standard-2026"),
+                describe(cdr.get("charging_periods")));
+    }
+
+    /** Each period's hours end at the total so far rounded, so that three seconds are 0.000833 h, not 3 × 0.000278. */
+    @Test
+    void thePeriodsTimesAddUpToTheRoundedTotal() throws Exception {
+        FeeLine parking = new FeeLine(FeeLine.Component.PARKING_TIME, 3, "s", Money.of(3, "EUR"), Optional.empty());
+        FeeNotice fee = new FeeNotice(session.id(), "fee-1", Money.of(3, "EUR"), List.of(parking), Fixtures.END);
+        List<PricedPeriod> periods = List.of(parked(Fixtures.START, 0), parked(Fixtures.START.plusSeconds(1), 1),
+                parked(Fixtures.START.plusSeconds(2), 0));
+
+        JsonNode cdr = roundTrip(records.cdr(session, Optional.empty(), fee, new PricedSession(fee.total(),
+                fee.lines(), "per-second", Optional.empty(), periods)));
+
+        assertEquals(List.of("2026-12-03T08:00:00Z ENERGY 0 PARKING_TIME 0.000278 per-second",
+                "2026-12-03T08:00:01Z ENERGY 0 PARKING_TIME 0.000278 per-second",
+                "2026-12-03T08:00:02Z ENERGY 0 PARKING_TIME 0.000277 per-second"),
+                describe(cdr.get("charging_periods")));
+        assertAmount("0.000833", cdr.get("total_parking_time"));
+    }
+
+    private static PricedPeriod parked(Instant start, int element) {
+        return new PricedPeriod(start, OptionalInt.empty(), OptionalInt.empty(), OptionalInt.of(element), 0, 0, 1);
+    }
+
+    /** Each period as "start TYPE volume … tariff_id". */
+    private static List<String> describe(JsonNode periods) {
+        List<String> described = new ArrayList<>();
+        periods.forEach(period -> {
+            StringBuilder text = new StringBuilder(period.get("start_date_time").asText());
+            period.get("dimensions").forEach(dimension -> text.append(' ').append(dimension.get("type").asText())
+                    .append(' ').append(dimension.get("volume").decimalValue().stripTrailingZeros().toPlainString()));
+            described.add(text.append(' ').append(period.get("tariff_id").asText()).toString());
+        });
+        return described;
     }
 
     @Test
@@ -142,8 +233,10 @@ class ChargeRecordsTest {
 
     @Test
     void theWrittenRecordHasNoExponentNorBinaryFraction() throws Exception {
-        String json = Records.JSON.writeValueAsString(records.cdr(session, Optional.empty(), Fixtures.fee("s-1"),
-                "standard-2026", Optional.empty()));
+        FeeNotice fee = Fixtures.fee("s-1");
+
+        String json = Records.JSON.writeValueAsString(records.cdr(session, Optional.empty(), fee,
+                Fixtures.priced(fee, "standard-2026")));
 
         assertFalse(json.contains("E+") || json.contains("E-"), json);
         assertTrue(json.contains("\"incl_vat\":10.79"), json);

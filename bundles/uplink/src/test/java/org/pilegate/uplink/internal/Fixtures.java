@@ -12,6 +12,7 @@ import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.ChargingSession;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionState;
+import org.pilegate.api.tariff.PricedSession;
 import org.pilegate.api.terminal.FeeLine;
 import org.pilegate.api.terminal.FeeNotice;
 
@@ -61,6 +62,11 @@ final class Fixtures {
                 line(FeeLine.Component.PARKING_TIME, 600, "s", 300, 57));
         Money total = lines.stream().map(FeeLine::total).reduce(Money.of(0, "EUR"), Money::plus);
         return new FeeNotice(new SessionId(sessionId), "fee-" + sessionId, total, lines, END.plusSeconds(5));
+    }
+
+    /** The price a fee was issued from, by a tariff that says neither its OCPI form nor its periods. */
+    static PricedSession priced(FeeNotice fee, String tariffId) {
+        return new PricedSession(fee.total(), fee.lines(), tariffId);
     }
 
     static FeeLine line(FeeLine.Component component, long quantity, String unit, long exVat, long vat) {

@@ -86,8 +86,8 @@ class UplinkBrokerTest {
             for (String session : SESSIONS) {
                 inTransaction(tx -> outbox.sessionChanged(tx, Fixtures.session(session, SessionState.FINISHED)));
                 inTransaction(tx -> outbox.sessionPriced(tx, Fixtures.session(session, SessionState.FINISHED),
-                        Optional.of(new AccountId("fleet-7")), Fixtures.fee(session), "standard-2026",
-                        Optional.empty()));
+                        Optional.of(new AccountId("fleet-7")), Fixtures.fee(session),
+                        Fixtures.priced(Fixtures.fee(session), "standard-2026")));
                 inTransaction(tx -> outbox.sessionChanged(tx, Fixtures.session(session, SessionState.PAID)));
             }
             Thread.sleep(Relay.RETRY_AFTER.toMillis());
