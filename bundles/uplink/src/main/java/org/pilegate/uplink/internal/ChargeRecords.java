@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -34,10 +35,12 @@ final class ChargeRecords {
 
     private final SiteLocation location;
     private final String siteId;
+    private final PileConnectors connectors;
 
-    ChargeRecords(SiteLocation location, String siteId) {
+    ChargeRecords(SiteLocation location, String siteId, PileConnectors connectors) {
         this.location = location;
         this.siteId = siteId;
+        this.connectors = connectors;
     }
 
     /** @param priced the price the fee was issued from: its tariff, the tariff's OCPI object and the periods */
@@ -119,7 +122,10 @@ final class ChargeRecords {
         coordinates.put("longitude", location.longitude());
         node.put("evse_uid", session.pile().value());
         node.put("evse_id", session.pile().value());
-        node.put("connector_id", "1");
+        OptionalInt connector = connectors.connectorOf(session.pile());
+        // a pile that is no OCPP connector is one connector; what it is like, the gateway does not know: a Type 2
+        // socket on three phases, as most depot piles
+        node.put("connector_id", connector.isPresent() ? String.valueOf(connector.getAsInt()) : "1");
         node.put("connector_standard", "IEC_62196_T2");
         node.put("connector_format", "SOCKET");
         node.put("connector_power_type", "AC_3_PHASE");

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.pilegate.api.ocpp.ChargePoints;
 import org.pilegate.api.pile.PileController;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.uplink.UplinkBacklog;
@@ -55,6 +56,8 @@ public class UplinkComponent implements UplinkBacklog {
     private final Map<PileId, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong droppedTelemetry = new AtomicLong();
     private volatile Running running;
+    private final PileConnectors connectors = new PileConnectors();
+    private volatile ChargePoints chargePoints;
 
     @Activate
     public UplinkComponent(BundleContext context, @Reference(target = "(pilegate.store=main)") DataSource dataSource,
@@ -95,6 +98,7 @@ public class UplinkComponent implements UplinkBacklog {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addPile(PileController pile) {
+        connectors.refresh(Optional.ofNullable(chargePoints));
         telemetry.add(pile);
         subscriptions.put(pile.id(), pile.subscribe(status -> {
             if (running != null) {
@@ -106,6 +110,20 @@ public class UplinkComponent implements UplinkBacklog {
     void removePile(PileController pile) {
         telemetry.remove(pile);
         Optional.ofNullable(subscriptions.remove(pile.id())).ifPresent(UplinkComponent::closeQuietly);
+    }
+
+    /** The OCPP charge points, where they run, name the connector a charge record's pile is. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setChargePoints(ChargePoints registry) {
+        chargePoints = registry;
+        connectors.refresh(Optional.of(registry));
+    }
+
+    void unsetChargePoints(ChargePoints registry) {
+        if (chargePoints == registry) {
+            chargePoints = null;
+            connectors.refresh(Optional.empty());
+        }
     }
 
     /** The outbox the store writes to, while enabled. */
@@ -149,7 +167,7 @@ public class UplinkComponent implements UplinkBacklog {
         Records records = new Records(settings.siteId(), clock);
         telemetry.records(records);
         RecordingOutbox recording = new RecordingOutbox(records, new ChargeRecords(settings.location(),
-                settings.siteId()));
+                settings.siteId(), connectors));
         return new Running(settings, recording, registrar.apply(recording), new Relay(outbox, sender, BATCH, clock),
                 new ArrayList<>());
     }

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.money.Money;
+import org.pilegate.api.pile.PileId;
 import org.pilegate.api.session.ChargingSession;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionState;
@@ -40,7 +41,8 @@ import org.pilegate.tariff.TariffJson;
 class ChargeRecordsTest {
 
     private final UplinkSettings settings = UplinkSettings.of(Fixtures.enabled("broker:9092", Map.of()));
-    private final ChargeRecords records = new ChargeRecords(settings.location(), settings.siteId());
+    private final PileConnectors connectors = new PileConnectors();
+    private final ChargeRecords records = new ChargeRecords(settings.location(), settings.siteId(), connectors);
     private final ChargingSession session = Fixtures.session("s-1", SessionState.FINISHED);
 
     @Test
@@ -81,6 +83,28 @@ class ChargeRecordsTest {
         assertEquals("standard-2026", cdr.at("/charging_periods/0/tariff_id").asText());
         assertEquals("ENERGY", cdr.at("/charging_periods/0/dimensions/0/type").asText());
         assertAmount("12.345", cdr.at("/charging_periods/0/dimensions/0/volume"));
+    }
+
+    @Test
+    void anOcppPilesRecordNamesItsConnectorAndAnyOtherPileIsConnectorOne() throws Exception {
+        connectors.refresh(Optional.of(PileConnectorsTest.registry(() -> List.of(PileConnectorsTest.chargePoint(
+                "cp-A", 2)))));
+        ChargingSession onOcpp = new ChargingSession(session.id(), new PileId("cp-A-2"), Optional.empty(),
+                SessionState.FINISHED, Fixtures.START, 10_000, Optional.of(Fixtures.END), Optional.of(22_345L),
+                Optional.empty());
+        FeeNotice fee = Fixtures.fee("s-1");
+
+        JsonNode ocpp = roundTrip(records.cdr(onOcpp, Optional.empty(), fee, Fixtures.priced(fee, "standard-2026")));
+        JsonNode modbus = roundTrip(records.cdr(session, Optional.empty(), fee, Fixtures.priced(fee,
+                "standard-2026")));
+
+        assertEquals("cp-A-2 2", ocpp.at("/cdr_location/evse_uid").asText() + " "
+                + ocpp.at("/cdr_location/connector_id").asText());
+        assertEquals("bay-07 1", modbus.at("/cdr_location/evse_uid").asText() + " "
+                + modbus.at("/cdr_location/connector_id").asText());
+        assertEquals("IEC_62196_T2 SOCKET AC_3_PHASE", ocpp.at("/cdr_location/connector_standard").asText() + " "
+                + ocpp.at("/cdr_location/connector_format").asText() + " "
+                + ocpp.at("/cdr_location/connector_power_type").asText(), "what the gateway cannot tell");
     }
 
     @Test
