@@ -30,6 +30,11 @@ import org.pilegate.tariff.internal.SessionPricing;
  * their VAT recomputed, and if the total including VAT is still above incl_vat the VAT amounts are scaled to fit;
  * shares are whole minor units, remainders to the largest fractions. Then min_price: a FLAT line of unit
  * {@value SessionFee#MIN_PRICE_UNIT} tops up to excl_vat and to incl_vat, where given.
+ * <p>
+ * <b>Periods.</b> The price lists the periods it was made of, for the charge record: consecutive segments in which
+ * the elements pricing ENERGY, TIME (while charging) and PARKING_TIME (while parked) stay the same are one period.
+ * Each segment takes its share of a run's billed units (the total so far rounded half up, the stretch's round-up in
+ * its last segment), so a dimension's periods add up to its lines; energy no element prices counts as metered.
  */
 public final class TariffCalculator {
 
