@@ -38,7 +38,8 @@ await_line() {
 sample() {
     pid=$(head -n 1 "$work/pids")
     jcmd "$pid" GC.run >/dev/null
-    heap=$(jcmd "$pid" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -n 1)
+    # G1 prints one heap, the serial collector (as shipped) a young and an old generation: add them up
+    heap=$(jcmd "$pid" GC.heap_info | awk '/^ [^ ].* total [0-9]+K, used [0-9]+K/ { sub(/.*used /, ""); sum += $1 } END { print sum + 0 }')
     rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
     threads=$(awk '/^Threads:/ {print $2}' "/proc/$pid/status")
     files=$(ls "/proc/$pid/fd" | wc -l)

@@ -152,11 +152,18 @@ final class ForkedGateway implements AutoCloseable {
     /** The gateway's heap in use right after a full collection, in KiB ({@code jcmd GC.run}, then GC.heap_info). */
     long heapAfterFullCollectionKib() throws Exception {
         jcmd("GC.run");
-        Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
-        if (!used.find()) {
+        // G1 prints one heap; the serial collector (as shipped) a young and an old generation: add them up
+        Matcher used = Pattern.compile("(?m)^ \\S.* total \\d+K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        long kib = 0;
+        boolean found = false;
+        while (used.find()) {
+            kib += Long.parseLong(used.group(1));
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("GC.heap_info shows no heap in use");
         }
-        return Long.parseLong(used.group(1));
+        return kib;
     }
 
     private String jcmd(String command) throws Exception {

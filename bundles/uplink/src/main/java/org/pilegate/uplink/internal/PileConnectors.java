@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.pilegate.api.ocpp.ChargePoint;
 import org.pilegate.api.ocpp.ChargePoints;
@@ -23,6 +26,20 @@ final class PileConnectors {
     private static final Logger LOG = LoggerFactory.getLogger(PileConnectors.class);
 
     private volatile Map<PileId, Integer> known = Map.of();
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+
+    /**
+     * Reads the registry again on {@code executor}, once for every pile that came meanwhile: thousands of piles
+     * starting together ask for one reading, not one each.
+     */
+    void refreshSoon(Supplier<Optional<ChargePoints>> registry, Executor executor) {
+        if (refreshQueued.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                refreshQueued.set(false);
+                refresh(registry.get());
+            });
+        }
+    }
 
     /** Reads the registry again; with none, no pile is a known connector. */
     synchronized void refresh(Optional<ChargePoints> registry) {

@@ -98,7 +98,7 @@ public class UplinkComponent implements UplinkBacklog {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addPile(PileController pile) {
-        connectors.refresh(Optional.ofNullable(chargePoints));
+        connectors.refreshSoon(() -> Optional.ofNullable(chargePoints), threads.workers());
         telemetry.add(pile);
         subscriptions.put(pile.id(), pile.subscribe(status -> {
             if (running != null) {

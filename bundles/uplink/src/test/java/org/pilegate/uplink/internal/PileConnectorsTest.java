@@ -3,10 +3,12 @@ package org.pilegate.uplink.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,27 @@ class PileConnectorsTest {
         })));
 
         assertEquals(OptionalInt.of(2), connectors.connectorOf(new PileId("cp-A-2")));
+    }
+
+    @Test
+    void pilesArrivingTogetherAreOneReadingOfTheRegistry() {
+        AtomicInteger readings = new AtomicInteger();
+        ChargePoints registry = registry(() -> {
+            readings.incrementAndGet();
+            return List.of(chargePoint("cp-A", 2));
+        });
+        List<Runnable> queued = new ArrayList<>();
+
+        for (int pile = 0; pile < 100; pile++) {
+            connectors.refreshSoon(() -> Optional.of(registry), queued::add);
+        }
+        assertEquals(1, queued.size(), "one reading queued for a hundred piles");
+        queued.remove(0).run();
+        connectors.refreshSoon(() -> Optional.of(registry), queued::add);
+
+        assertEquals(1, readings.get());
+        assertEquals(OptionalInt.of(2), connectors.connectorOf(new PileId("cp-A-2")));
+        assertEquals(1, queued.size(), "a pile after that reading asks for another");
     }
 
     static ChargePoint chargePoint(String id, int connectors) {
