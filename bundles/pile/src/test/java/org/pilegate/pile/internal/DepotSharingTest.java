@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -24,15 +24,10 @@ import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileSettings;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileStatus;
-import org.pilegate.api.plan.Demand;
 import org.pilegate.api.plan.DepotPlanner;
-import org.pilegate.api.plan.Plan;
 import org.pilegate.api.relay.RelayCommand;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.session.SessionId;
-import org.pilegate.api.site.PhaseCurrents;
-import org.pilegate.api.site.SiteModel;
-import org.pilegate.api.vehicle.VehicleId;
 import org.pilegate.planner.FixedSitePlanner;
 
 /** The site's power shared among charging piles with real monitors, on a lane the test runs. */
@@ -162,44 +157,12 @@ class DepotSharingTest {
 
     /** The site planner, failing while {@link #planFails}. */
     private DepotPlanner failing(DepotPlanner site) {
-        return new DepotPlanner() {
-            @Override
-            public SiteModel site() {
-                return site.site();
-            }
-
-            @Override
-            public PhaseCurrents baseLoad() {
-                return site.baseLoad();
-            }
-
-            @Override
-            public Plan plan(List<Demand> demands, Instant now, OptionalLong operatorLimitW) {
-                if (planFails) {
-                    throw new IllegalStateException("the site model does not add up");
-                }
-                return site.plan(demands, now, operatorLimitW);
-            }
-
-            @Override
-            public int priority(Optional<VehicleId> vehicle) {
-                return site.priority(vehicle);
-            }
-
-            @Override
-            public int riseAPerMinute() {
-                return site.riseAPerMinute();
-            }
-
-            @Override
-            public Duration replanInterval() {
-                return site.replanInterval();
-            }
-
-            @Override
-            public AutoCloseable subscribe(Runnable listener) {
-                return site.subscribe(listener);
-            }
-        };
+        return (DepotPlanner) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DepotPlanner.class},
+                (proxy, method, arguments) -> {
+                    if (planFails && method.getName().equals("plan")) {
+                        throw new IllegalStateException("the site model does not add up");
+                    }
+                    return method.invoke(site, arguments);
+                });
     }
 }

@@ -5,64 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.Test;
-import org.pilegate.api.work.GatewayThreads;
+import org.pilegate.api.work.ManualThreads;
 
 class SessionSchedulesTest {
 
-    /** A schedule handed to the threads, run by the test. */
-    private static final class Schedule implements GatewayThreads.Scheduled {
-
-        final Duration initialDelay;
-        final Duration period;
-        final Runnable task;
-        boolean cancelled;
-
-        Schedule(Duration initialDelay, Duration period, Runnable task) {
-            this.initialDelay = initialDelay;
-            this.period = period;
-            this.task = task;
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
-    }
-
-    private final List<Schedule> handed = new ArrayList<>();
-    private final GatewayThreads threads = new GatewayThreads() {
-        @Override
-        public Executor workers() {
-            return Runnable::run;
-        }
-
-        @Override
-        public Executor background() {
-            return Runnable::run;
-        }
-
-        @Override
-        public Duration backlog() {
-            return Duration.ZERO;
-        }
-
-        @Override
-        public Scheduled after(Duration delay, Runnable task) {
-            return every(delay, Duration.ZERO, task);
-        }
-
-        @Override
-        public Scheduled every(Duration initialDelay, Duration period, Runnable task) {
-            Schedule schedule = new Schedule(initialDelay, period, task);
-            handed.add(schedule);
-            return schedule;
-        }
-    };
+    private final ManualThreads threads = new ManualThreads();
+    private final List<ManualThreads.Timed> handed = threads.timed();
     private int ticks;
 
     @Test
@@ -86,11 +37,11 @@ class SessionSchedulesTest {
 
         schedules.tickEvery(Duration.ofSeconds(5));
         assertEquals(1, handed.size());
-        assertFalse(handed.get(0).cancelled);
+        assertFalse(handed.get(0).cancelled());
 
         schedules.tickEvery(Duration.ofSeconds(2));
-        assertTrue(handed.get(0).cancelled);
-        Schedule moved = handed.get(1);
+        assertTrue(handed.get(0).cancelled());
+        ManualThreads.Timed moved = handed.get(1);
         assertEquals(Duration.ofSeconds(2), moved.initialDelay);
         assertEquals(Duration.ofSeconds(2), moved.period);
         moved.task.run();
@@ -105,6 +56,6 @@ class SessionSchedulesTest {
 
         schedules.cancel();
 
-        assertTrue(handed.stream().allMatch(schedule -> schedule.cancelled));
+        assertTrue(handed.stream().allMatch(ManualThreads.Timed::cancelled));
     }
 }
