@@ -2,6 +2,7 @@ package org.pilegate.pile.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.pilegate.api.meter.ReadingQuality;
 import org.pilegate.api.pile.PileFault;
 import org.pilegate.api.relay.PlugState;
 import org.pilegate.api.relay.RelayState;
+import org.pilegate.api.session.SessionId;
 
 /**
  * Why a pile cannot be trusted, by source: a control-pilot error, a meter that reports implausible values, or a device
@@ -85,9 +87,20 @@ final class PileFaults {
         return !faults.isEmpty();
     }
 
-    /** Every fault, in the order they arose; empty when the pile can be trusted. */
-    List<PileFault> list() {
-        return List.copyOf(faults.values());
+    /**
+     * Every fault, in the order they arose (empty when the pile can be trusted), the last one telling what the
+     * operator must know of a session held through them: it is not settled, nor billed, yet.
+     *
+     * @param held the session the pile holds through the faults, if any
+     */
+    List<PileFault> noted(Optional<SessionId> held) {
+        List<PileFault> noted = new ArrayList<>(faults.values());
+        if (!noted.isEmpty() && held.isPresent()) {
+            PileFault last = noted.remove(noted.size() - 1);
+            noted.add(new PileFault(last.code(), last.text() + "; session " + held.get().value() + " not settled"
+                    + " until the relay shows the contactor open and the meter is read after that"));
+        }
+        return List.copyOf(noted);
     }
 
     /** Every fault, for humans; empty when the pile can be trusted. */

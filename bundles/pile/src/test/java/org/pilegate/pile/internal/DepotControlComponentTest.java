@@ -1,7 +1,6 @@
 package org.pilegate.pile.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,15 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pilegate.planner.FixedSitePlanner;
 import org.pilegate.api.ManualClock;
-import org.pilegate.api.meter.MeterReading;
-import org.pilegate.api.meter.ReadingQuality;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileSettings;
 import org.pilegate.api.pile.PileState;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.relay.PlugState;
 import org.pilegate.api.relay.RelayCommand;
-import org.pilegate.api.relay.RelayState;
 import org.pilegate.api.session.ChargingInfo;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.site.Feeder;
@@ -270,7 +266,7 @@ abstract class DepotControlComponentTest {
     }
 
     private TestPile join(String id) {
-        TestPile pile = new TestPile(new PileId(id));
+        TestPile pile = new TestPile(new PileId(id), clock);
         depot.join(pile.id, pile.monitor, new DepotShares.Supply(32, 3, 230));
         return pile;
     }
@@ -300,55 +296,5 @@ abstract class DepotControlComponentTest {
     private IllegalArgumentException refusal(CompletionStage<?> stage) {
         CompletionException failed = assertThrows(CompletionException.class, () -> done(stage));
         return assertInstanceOf(IllegalArgumentException.class, failed.getCause());
-    }
-
-    /** A pile monitor whose relay takes every command and reports it back. */
-    private final class TestPile {
-
-        final PileId id;
-        final List<RelayCommand> commands = new ArrayList<>();
-        final PileMonitor monitor;
-        private boolean closed;
-        private int limitA;
-
-        TestPile(PileId id) {
-            this.id = id;
-            this.monitor = new PileMonitor(id, id + ".meter", id + ".relay", clock, Duration.ofSeconds(10),
-                    Duration.ofMinutes(15), this::execute);
-        }
-
-        void plug() {
-            monitor.onMeterReading(new MeterReading(clock.instant(), 1_000, 0, ReadingQuality.GOOD,
-                    Optional.empty()));
-            monitor.onRelayState(relay(PlugState.B, closed, limitA));
-        }
-
-        void unplug() {
-            closed = false;
-            monitor.onRelayState(relay(PlugState.A, false, 0));
-        }
-
-        RelayCommand last() {
-            assertFalse(commands.isEmpty(), "the relay got no command");
-            return commands.get(commands.size() - 1);
-        }
-
-        RelayState relay(PlugState plug, boolean contactorClosed, int currentLimitA) {
-            return new RelayState(contactorClosed, plug, Optional.empty(), currentLimitA, clock.instant());
-        }
-
-        private CompletionStage<RelayState> execute(RelayCommand command) {
-            commands.add(command);
-            if (command instanceof RelayCommand.CloseContactor close) {
-                closed = true;
-                limitA = close.currentLimitA();
-            } else if (command instanceof RelayCommand.SetCurrentLimit limit) {
-                limitA = limit.currentLimitA();
-            } else {
-                closed = false;
-                limitA = 0;
-            }
-            return CompletableFuture.completedFuture(relay(PlugState.B, closed, limitA));
-        }
     }
 }

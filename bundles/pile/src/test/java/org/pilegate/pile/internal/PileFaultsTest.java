@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.ReadingQuality;
+import org.pilegate.api.pile.PileFault;
 import org.pilegate.api.relay.PlugState;
 import org.pilegate.api.relay.RelayState;
+import org.pilegate.api.session.SessionId;
 
 class PileFaultsTest {
 
@@ -71,6 +75,23 @@ class PileFaultsTest {
         assertFalse(faults.any());
         faults.checkSilence(T0.plusSeconds(31), Optional.empty());
         assertTrue(faults.text().orElseThrow().startsWith("relay bay-07.relay2 not answering"), faults.text()::get);
+    }
+
+    @Test
+    void theLastFaultTellsOfTheSessionHeldThroughThemAndTheCodesStay() {
+        assertEquals(List.of(), faults.noted(Optional.of(new SessionId("s-1"))), "no fault, nothing to tell");
+
+        faults.meterAnswered(reading(ReadingQuality.INVALID), T0);
+        faults.relayAnswered(relay(PlugState.E), T0);
+        assertEquals(List.of(new PileFault(ErrorCode.METER_IMPLAUSIBLE, "meter bay-07.meter reports implausible values"),
+                new PileFault(ErrorCode.CONTROL_PILOT_ERROR, "control pilot reports state E")),
+                faults.noted(Optional.empty()));
+
+        List<PileFault> held = faults.noted(Optional.of(new SessionId("s-1")));
+        assertEquals(new PileFault(ErrorCode.METER_IMPLAUSIBLE, "meter bay-07.meter reports implausible values"),
+                held.get(0));
+        assertEquals(new PileFault(ErrorCode.CONTROL_PILOT_ERROR, "control pilot reports state E; session s-1 not"
+                + " settled until the relay shows the contactor open and the meter is read after that"), held.get(1));
     }
 
     private static RelayState relay(PlugState plug) {

@@ -8,7 +8,6 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Dictionary;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.pilegate.api.work.GatewayThreads;
+import org.pilegate.api.work.ManualThreads;
 
 class PileLayoutTest {
 
@@ -100,7 +98,7 @@ class PileLayoutTest {
     }
 
     private PileLayout layout() {
-        return new PileLayout(configurationAdmin(), new NoThreads(), config());
+        return new PileLayout(configurationAdmin(), new ManualThreads(), config());
     }
 
     private void table(String... lines) throws Exception {
@@ -174,34 +172,5 @@ class PileLayoutTest {
             map.put(key, dictionary.get(key));
         }
         return map;
-    }
-
-    /** Checks are called by the test, not on a schedule. */
-    private static final class NoThreads implements GatewayThreads {
-
-        @Override
-        public Executor workers() {
-            return Runnable::run;
-        }
-
-        @Override
-        public Executor background() {
-            return Runnable::run;
-        }
-
-        @Override
-        public Duration backlog() {
-            return Duration.ZERO;
-        }
-
-        @Override
-        public Scheduled after(Duration delay, Runnable task) {
-            return () -> { };
-        }
-
-        @Override
-        public Scheduled every(Duration initialDelay, Duration period, Runnable task) {
-            return () -> { };
-        }
     }
 }

@@ -2,12 +2,10 @@ package org.pilegate.session.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -21,7 +19,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
-import org.pilegate.api.error.ErrorCode;
 import org.pilegate.api.pile.PileController;
 import org.pilegate.api.session.SessionDirectory;
 import org.pilegate.api.session.SessionId;
@@ -70,23 +67,21 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
 
     private final JdbcSessions sessions;
     private final GatewayThreads threads;
-    private final List<GatewayThreads.Scheduled> schedules = new ArrayList<>();
+    private final SessionSchedules schedules;
+    private final ChargeAdmission admission;
     private final PileLanes lanes;
     private final Announcer announcer = new Announcer();
     private final SessionOverviews overviews;
+    private final Greeting greeting;
+    private final OperatorStop operatorStop;
     private final Prompting prompting;
     private final ChargingStart start;
     private final SessionEnding ending;
     private final PileFollower follower;
-    private final StatusTicks ticks;
     private final Payments payments;
     private final StatusLog statusLog;
-    private final Settlement settlement;
     private final HeldStatusBudget heldBudget;
-    private volatile Duration statusInterval;
-    private volatile Duration promptLifetime;
-    private volatile Duration admissionBacklog;
-    private volatile GatewayThreads.Scheduled ticking;
+    private volatile SessionSettings settings;
     private volatile boolean active = true;
     private volatile Pricing pricing;
     private volatile Wallet wallet;
@@ -104,17 +99,15 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
 
     ChargingSessions(DataSource dataSource, VehicleRegistry registry, GatewayThreads threads, SessionConfig config,
             Clock systemClock) {
-        checked(config);
+        this.settings = SessionSettings.checked(config);
         // tokens sign and the store keeps times to the millisecond: a finer clock would not match itself
         Clock clock = Clock.tick(systemClock, Duration.ofMillis(1));
-        this.statusInterval = Duration.ofMillis(config.statusIntervalMs());
-        this.promptLifetime = Duration.ofSeconds(config.promptLifetimeS());
-        this.admissionBacklog = Duration.ofMillis(config.admissionBacklogMs());
         this.sessions = new JdbcSessions(dataSource, () -> Optional.ofNullable(uplink));
         this.threads = threads;
         this.lanes = new PileLanes(threads.workers(), threads.background(), QUEUE_LIMIT);
+        this.admission = new ChargeAdmission(threads::backlog, () -> settings.admissionBacklog());
         JdbcFees fees = new JdbcFees(dataSource, () -> Optional.ofNullable(uplink));
-        this.settlement = new Settlement(sessions, fees, registry, () -> Optional.ofNullable(pricing),
+        Settlement settlement = new Settlement(sessions, fees, registry, () -> Optional.ofNullable(pricing),
                 () -> Optional.ofNullable(wallet), clock);
         JdbcRedeemedTokens redeemed = new JdbcRedeemedTokens(dataSource);
         AssociationTokens tokens = new AssociationTokens(new JdbcGatewaySecrets(dataSource).secret(TOKEN_KEY,
@@ -122,23 +115,25 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
         this.statusLog = new StatusLog(sessions, settlement, announcer, clock);
         this.overviews = new SessionOverviews(sessions, fees);
         this.prompting = new Prompting(sessions, registry, tokens, settlement, statusLog, announcer,
-                () -> promptLifetime, clock);
+                () -> settings.promptLifetime(), clock);
         this.ending = new SessionEnding(sessions, statusLog, settlement, announcer, overviews::overview, clock);
         Promises promises = new Promises(settlement);
         this.start = new ChargingStart(sessions, settlement, promises, statusLog, ending, threads.workers(), clock);
         this.follower = new PileFollower(sessions, prompting, start, ending, statusLog);
-        this.heldBudget = new HeldStatusBudget(config.heldStatusBudgetMiB());
-        this.ticks = new StatusTicks(lanes, sessions, statusLog, prompting, ending, announcer, promises,
+        this.heldBudget = new HeldStatusBudget(settings.heldStatusBudgetMiB());
+        StatusTicks ticks = new StatusTicks(lanes, sessions, statusLog, prompting, ending, announcer, promises,
                 threads.background(), heldBudget);
+        this.greeting = new Greeting(statusLog::storedFor, lanes, prompting::waitingFor, threads.workers());
+        this.operatorStop = new OperatorStop(sessions::find, lanes, ending::stopByOperator,
+                QUEUE_LIMIT.plus(SessionEnding.SETTLE_LIMIT));
         this.payments = new Payments(sessions, settlement, statusLog, announcer, lanes);
         for (SessionRecord open : sessions.open()) {
             lanes.of(open.session().pile()).opened(open, sessions.statusAfter(open.id(), 0, Integer.MAX_VALUE));
         }
         LOG.info("Sessions: {} open session(s) to resume", lanes.all().size());
-        ticking = threads.every(statusInterval, statusInterval, ticks::tick);
-        schedules.add(threads.every(Duration.ofMinutes(1), Duration.ofHours(1),
-                () -> redeemed.forgetExpired(clock.instant())));
-        schedules.add(threads.every(Duration.ZERO, Payments.SETTLE_EVERY, payments::settleOutstanding));
+        schedules = new SessionSchedules(threads, settings.statusInterval(), ticks::tick);
+        schedules.every(Duration.ofMinutes(1), Duration.ofHours(1), () -> redeemed.forgetExpired(clock.instant()));
+        schedules.every(Duration.ZERO, Payments.SETTLE_EVERY, payments::settleOutstanding);
     }
 
     /**
@@ -147,44 +142,18 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
      */
     @Modified
     void modified(SessionConfig config) {
-        checked(config);
-        promptLifetime = Duration.ofSeconds(config.promptLifetimeS());
-        admissionBacklog = Duration.ofMillis(config.admissionBacklogMs());
-        heldBudget.resize(config.heldStatusBudgetMiB());
-        Duration interval = Duration.ofMillis(config.statusIntervalMs());
-        if (!interval.equals(statusInterval)) {
-            statusInterval = interval;
-            ticking.cancel();
-            ticking = threads.every(interval, interval, ticks::tick);
-        }
-        LOG.info("Sessions reconfigured: status every {} ms, prompts valid {} s", interval.toMillis(),
-                promptLifetime.toSeconds());
-    }
-
-    private static void checked(SessionConfig config) {
-        if (config.statusIntervalMs() < 200) {
-            throw new IllegalArgumentException("configuration " + PID + ": statusIntervalMs: must be at least 200 ms,"
-                    + " not " + config.statusIntervalMs());
-        }
-        if (config.promptLifetimeS() < 10) {
-            throw new IllegalArgumentException("configuration " + PID + ": promptLifetimeS: must be at least 10 s, not "
-                    + config.promptLifetimeS());
-        }
-        if (config.admissionBacklogMs() < 10) {
-            throw new IllegalArgumentException("configuration " + PID + ": admissionBacklogMs: must be at least 10 ms,"
-                    + " not " + config.admissionBacklogMs());
-        }
-        if (config.heldStatusBudgetMiB() < 1) {
-            throw new IllegalArgumentException("configuration " + PID + ": heldStatusBudgetMiB: must be at least 1 MiB,"
-                    + " not " + config.heldStatusBudgetMiB());
-        }
+        SessionSettings changed = SessionSettings.checked(config);
+        settings = changed;
+        heldBudget.resize(changed.heldStatusBudgetMiB());
+        schedules.tickEvery(changed.statusInterval());
+        LOG.info("Sessions reconfigured: status every {} ms, prompts valid {} s", changed.statusInterval().toMillis(),
+                changed.promptLifetime().toSeconds());
     }
 
     @Deactivate
     void deactivate() {
         active = false;
-        ticking.cancel();
-        schedules.forEach(GatewayThreads.Scheduled::cancel);
+        schedules.cancel();
         lanes.all().forEach(PileLane::unsubscribe);
     }
 
@@ -253,21 +222,10 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
             replies = lanes.requestNow(association.pile(), lane -> prompting.associate(lane, terminal, association));
         } else {
             ChargingRequest charging = (ChargingRequest) request;
-            replies = admitted(charging).thenCompose(admitted -> lanes.request(charging.pile(),
+            replies = admission.admit(charging.pile()).thenCompose(admitted -> lanes.request(charging.pile(),
                     lane -> start.charge(lane, terminal, charging)));
         }
         return replies.exceptionally(ChargingSessions::refusalReply);
-    }
-
-    /** A new charge is taken on while the shared workers keep up; see {@link SessionConfig#admissionBacklogMs}. */
-    private CompletableFuture<Void> admitted(ChargingRequest charging) {
-        Duration backlog = threads.backlog();
-        if (backlog.compareTo(admissionBacklog) <= 0) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return CompletableFuture.failedFuture(new DialogueRefusal(ErrorCode.GATEWAY_BUSY, "the gateway is at capacity"
-                + " (its workers are " + backlog.toMillis() + " ms behind): pile " + charging.pile() + " starts no"
-                + " charging now; ask again in a few seconds"));
     }
 
     /** Runs {@code work} on the lane of the session's pile, once the session is found bound to the terminal. */
@@ -294,28 +252,7 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
 
     @Override
     public CompletionStage<List<TerminalOutbound>> connected(TerminalId terminal) {
-        CompletableFuture<List<TerminalOutbound>> stored = CompletableFuture.supplyAsync(() -> {
-            List<TerminalOutbound> waiting = new ArrayList<>();
-            for (SessionRecord bound : sessions.openBoundTo(terminal)) {
-                statusLog.latest(bound).ifPresent(waiting::add);
-            }
-            for (SessionRecord unpaid : sessions.unpaidBoundTo(terminal)) {
-                statusLog.latest(unpaid).ifPresent(waiting::add);
-                settlement.feeOf(unpaid).ifPresent(waiting::add);
-            }
-            return waiting;
-        }, threads.workers());
-        List<CompletableFuture<List<TerminalOutbound>>> prompts = lanes.all().stream()
-                .filter(lane -> lane.open.filter(Prompting::awaitsTerminal).isPresent())
-                .map(lane -> lanes.requestNow(lane.id, waiting -> prompting.waitingFor(waiting, terminal))
-                        .exceptionally(unavailable -> List.of()))
-                .toList();
-        return stored.thenCompose(waiting -> CompletableFuture.allOf(prompts.toArray(CompletableFuture[]::new))
-                .thenApply(all -> {
-                    List<TerminalOutbound> greeting = new ArrayList<>(waiting);
-                    prompts.forEach(lane -> greeting.addAll(lane.join()));
-                    return greeting;
-                }));
+        return greeting.of(terminal);
     }
 
     @Override
@@ -330,18 +267,6 @@ public class ChargingSessions implements TerminalRequestHandler, SessionDirector
 
     @Override
     public CompletionStage<SessionOverview> stop(SessionId id, String reason) {
-        Optional<SessionRecord> found = sessions.find(id);
-        if (found.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("there is no session " + id));
-        }
-        if (found.get().state().hasEnded()) {
-            return CompletableFuture.failedFuture(SessionEnding.ended(found.get()));
-        }
-        PileLane lane = lanes.of(found.get().session().pile());
-        String why = reason == null || reason.isBlank() ? "stopped by the operator"
-                : "stopped by the operator: " + reason.strip();
-        CompletableFuture<SessionOverview> stopped = new CompletableFuture<>();
-        lane.work.execute(() -> ending.stopByOperator(lane, id, why, stopped));
-        return stopped.orTimeout(QUEUE_LIMIT.plus(SessionEnding.SETTLE_LIMIT).toMillis(), TimeUnit.MILLISECONDS);
+        return operatorStop.stop(id, reason);
     }
 }

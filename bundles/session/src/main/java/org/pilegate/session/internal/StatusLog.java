@@ -12,6 +12,7 @@ import org.pilegate.api.money.Money;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.session.SessionState;
 import org.pilegate.api.terminal.StatusUpdate;
+import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalOutbound;
 
 /**
@@ -104,6 +105,22 @@ final class StatusLog {
 
     Optional<StatusUpdate> latest(SessionRecord session) {
         return sessions.latestStatus(session.id()).map(point -> update(session, point, Optional.empty()));
+    }
+
+    /**
+     * What the store holds for {@code terminal}: the latest update of each open session bound to it, and of each
+     * unpaid one with its fee notice.
+     */
+    List<TerminalOutbound> storedFor(TerminalId terminal) {
+        List<TerminalOutbound> stored = new ArrayList<>();
+        for (SessionRecord bound : sessions.openBoundTo(terminal)) {
+            latest(bound).ifPresent(stored::add);
+        }
+        for (SessionRecord unpaid : sessions.unpaidBoundTo(terminal)) {
+            latest(unpaid).ifPresent(stored::add);
+            settlement.feeOf(unpaid).ifPresent(stored::add);
+        }
+        return stored;
     }
 
     static boolean isDelivering(SessionRecord session) {

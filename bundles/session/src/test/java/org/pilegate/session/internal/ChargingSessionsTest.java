@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -887,32 +886,7 @@ abstract class ChargingSessionsTest {
     }
 
     private static SessionConfig config(int statusIntervalMs, int promptLifetimeS, int admissionBacklogMs) {
-        return new SessionConfig() {
-            @Override
-            public int statusIntervalMs() {
-                return statusIntervalMs;
-            }
-
-            @Override
-            public int promptLifetimeS() {
-                return promptLifetimeS;
-            }
-
-            @Override
-            public int admissionBacklogMs() {
-                return admissionBacklogMs;
-            }
-
-            @Override
-            public int heldStatusBudgetMiB() {
-                return 64;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return SessionConfig.class;
-            }
-        };
+        return new TestSessionConfig(statusIntervalMs, promptLifetimeS, admissionBacklogMs, 64);
     }
 
     /** A request as routing sends it: the answer is a stage, waited for here as a terminal waits for its reply. */
