@@ -45,8 +45,9 @@ final class JdbcDepotSettings {
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 int limitA = rows.getInt(3);
-                settings.put(new PileId(rows.getString(1)), new PileSettings(rows.getBoolean(2),
-                        rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(limitA)));
+                // wasNull speaks of the column read last: the cap's, so it is asked before the next read
+                OptionalInt cap = rows.wasNull() ? OptionalInt.empty() : OptionalInt.of(limitA);
+                settings.put(new PileId(rows.getString(1)), new PileSettings(rows.getBoolean(2), cap));
             }
             return settings;
         } catch (SQLException e) {

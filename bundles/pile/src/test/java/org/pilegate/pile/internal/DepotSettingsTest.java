@@ -47,6 +47,8 @@ class DepotSettingsTest {
         assertEquals(1, again.stored());
         again.limitCurrent(BAY_01, OptionalInt.empty(), 32);
         assertEquals(new PileSettings(false, OptionalInt.empty()), again.of(BAY_01), "the cap lifted");
+        assertEquals(new PileSettings(false, OptionalInt.empty()), restarted().of(BAY_01),
+                "a lifted cap stays lifted after a restart, not 0 A");
     }
 
     @Test
