@@ -1,11 +1,11 @@
 package org.pilegate.tariff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.pilegate.tariff.TariffCalculatorTest.PEAK_AFTER_1700;
+import static org.pilegate.tariff.TariffCalculatorTest.local;
+import static org.pilegate.tariff.TariffCalculatorTest.price;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -16,24 +16,9 @@ import org.pilegate.api.tariff.SessionTimeline;
 /** The periods a session was priced in, as its charge record lists them: a new one wherever a price changes. */
 class PricedPeriodsTest {
 
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final OptionalInt NONE = OptionalInt.empty();
     private static final OptionalInt FIRST = OptionalInt.of(0);
     private static final OptionalInt SECOND = OptionalInt.of(1);
-
-    private static SessionFee price(String tariffJson, SessionTimeline session) {
-        return TariffCalculator.price(TariffJson.read(tariffJson), AMSTERDAM, session);
-    }
-
-    private static Instant local(String dateTime) {
-        return LocalDateTime.parse(dateTime).atZone(AMSTERDAM).toInstant();
-    }
-
-    private static final String PEAK_AFTER_1700 = """
-            {"id": "peak", "currency": "EUR", "elements": [
-              {"price_components": [{"type": "ENERGY", "price": 0.30, "vat": 19, "step_size": 1}],
-               "restrictions": {"start_time": "07:00", "end_time": "17:00"}},
-              {"price_components": [{"type": "ENERGY", "price": 0.45, "vat": 19, "step_size": 1}]}]}""";
 
     /**
      * 1000 Wh flow from 16:58 to 17:05, 2/7 of them before 17:00: with the 2000 Wh before, the day rate's period has

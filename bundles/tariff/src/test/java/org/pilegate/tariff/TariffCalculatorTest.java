@@ -18,17 +18,17 @@ import org.pilegate.api.tariff.SessionTimeline;
 /** Sessions of a depot priced by hand: boundaries met between samples, clock changes, weekends, price limits. */
 class TariffCalculatorTest {
 
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
-    private static SessionFee price(String tariffJson, SessionTimeline session) {
+    static SessionFee price(String tariffJson, SessionTimeline session) {
         return TariffCalculator.price(TariffJson.read(tariffJson), AMSTERDAM, session);
     }
 
-    private static Instant local(String dateTime) {
+    static Instant local(String dateTime) {
         return LocalDateTime.parse(dateTime).atZone(AMSTERDAM).toInstant();
     }
 
-    private static final String PEAK_AFTER_1700 = """
+    static final String PEAK_AFTER_1700 = """
             {"id": "peak", "currency": "EUR", "elements": [
               {"price_components": [{"type": "ENERGY", "price": 0.30, "vat": 19, "step_size": 1}],
                "restrictions": {"start_time": "07:00", "end_time": "17:00"}},
