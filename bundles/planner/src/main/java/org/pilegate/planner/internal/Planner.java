@@ -79,6 +79,7 @@ final class Planner {
         if (!deadlines.isEmpty()) {
             headroom = fillDeadlines(deadlines, priceTiers(price), fresh);
             Repair.apply(deadlines, headroom);
+            Reroute.apply(deadlines, headroom);
         }
         shared.sort(Comparator.<Job>comparingInt(job -> -job.demand.priority())
                 .thenComparingLong(job -> job.demand.order()));
@@ -115,7 +116,7 @@ final class Planner {
             // overload, it would otherwise take from others what does not get it to its target either
             List<Job> hopeless = new ArrayList<>();
             for (Job job : order) {
-                if (deliverableWh(job, headroom) >= job.needWh) {
+                if (job.deliverableWh(headroom) >= job.needWh) {
                     fillCheapest(job, tiers, headroom);
                 } else {
                     hopeless.add(job);
@@ -142,16 +143,6 @@ final class Planner {
         }
         keptSchedules.forEach((job, schedule) -> job.restore(schedule));
         return kept;
-    }
-
-    /** The most energy the job could still get before its departure, were it alone on what is left. */
-    private static double deliverableWh(Job job, Headroom headroom) {
-        double wh = 0;
-        for (int slot = 0; slot < job.window; slot++) {
-            int room = Math.min(job.cap(slot), headroom.room(job.rows, job.wattsPerA, slot));
-            wh += room >= Job.MIN_CURRENT_A ? room * job.whPerA(slot) : 0;
-        }
-        return wh;
     }
 
     /** The slots in tiers of one price each, the cheapest tier first, each tier's slots in time order. */
