@@ -30,8 +30,8 @@ class RerouteTest {
     private static final Instant QUARTER_TO = TEN.plus(Duration.ofMinutes(45));
 
     /**
-     * Board a (10 A) under the grid connection (16 A), three slots. At 10:00 a is full (first's 10 A) and so is the grid
-     * (first's 10 and other's 6); at 10:15 a is full again (second's 10 A) and so is the grid. The short session on a
+     * Board a (10 A) under the grid connection (16 A), three slots. At 10:00 a is full (first's 10 A) and so is the
+     * grid (first's 10 and other's 6); at 10:15 a is full again (second's 10 A) and so is the grid. The short session on a
      * needs 6 A at 10:00: first must leave 10:00 altogether (4 A would be below 6), into 10:15, where a and the grid
      * are both full, so second moves all its 10 A on to 10:30. The repair's chains, which free one limit per slot,
      * stop there; the reroute's path runs down board a to second and needs no room on the grid at 10:15 at all.
