@@ -23,7 +23,8 @@ import org.pilegate.api.site.SiteModel;
  * <ol>
  * <li><b>Deadlines.</b> Sessions with a target and a departure, by priority, then earliest departure, then least
  * laxity, each take the energy they need in the cheapest slots before their departure (the earliest among equally
- * cheap ones), as much current per slot as the pile, the operator's cap and every feeder on its path leave.</li>
+ * cheap ones), as much current per slot as the pile, the operator's cap and every feeder on its path leave. Those
+ * still short then get current that others move out of their way ({@link Repair}, then {@link Reroute}).</li>
  * <li><b>Fair share.</b> The others (no departure or no target), by priority, share what is left slot by slot: each
  * first gets 6 A while that fits, in the order they started charging, then the rest is water-filled an ampere at a
  * time, so equal piles get equal current.</li>
