@@ -25,8 +25,8 @@ final class Reroute {
 
     /** The most short sessions it takes on: more, and the site is overloaded. */
     static final int MAX_SHORT = 16;
-    /** The most edges looked at in one plan: bounds its time (some 10 ms on a site of 2,000 piles). */
-    static final long MAX_VISITS = 1_000_000;
+    /** The most edges looked at in one plan: bounds its time (some 30 ms). */
+    static final long MAX_VISITS = 3_000_000;
 
     /**
      * Tries, each walking the slots and the currents of 1 to 5 A in another order: where one gets stuck under the
