@@ -151,6 +151,16 @@ final class Headroom {
         return (int) Math.min(room, Integer.MAX_VALUE);
     }
 
+    /** What is left of one feeder and phase (row) in {@code slot}, in A. */
+    int left(int row, int slot) {
+        return amps[row][slot];
+    }
+
+    /** What the piles below one feeder and phase (row) take from it in {@code slot}, in A. */
+    int given(int row, int slot) {
+        return free[row] - amps[row][slot];
+    }
+
     void take(int[] rows, long wattsPerA, int slot, int current) {
         for (int row : rows) {
             amps[row][slot] -= current;

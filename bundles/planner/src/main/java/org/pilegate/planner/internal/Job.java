@@ -84,6 +84,16 @@ final class Job {
         needWh -= current * whPerA(slot);
     }
 
+    /** The most energy it could still get before its departure, were it alone on what is left. */
+    double deliverableWh(Headroom headroom) {
+        double wh = 0;
+        for (int slot = 0; slot < window; slot++) {
+            int room = Math.min(cap(slot), headroom.room(rows, wattsPerA, slot));
+            wh += room >= MIN_CURRENT_A ? room * whPerA(slot) : 0;
+        }
+        return wh;
+    }
+
     double plannedWh() {
         double wh = 0;
         for (int slot = 0; slot < window; slot++) {

@@ -23,7 +23,8 @@ import org.pilegate.api.site.SiteModel;
  * <ol>
  * <li><b>Deadlines.</b> Sessions with a target and a departure, by priority, then earliest departure, then least
  * laxity, each take the energy they need in the cheapest slots before their departure (the earliest among equally
- * cheap ones), as much current per slot as the pile, the operator's cap and every feeder on its path leave.</li>
+ * cheap ones), as much current per slot as the pile, the operator's cap and every feeder on its path leave. Those
+ * still short then get current that others move out of their way ({@link Repair}, then {@link Reroute}).</li>
  * <li><b>Fair share.</b> The others (no departure or no target), by priority, share what is left slot by slot: each
  * first gets 6 A while that fits, in the order they started charging, then the rest is water-filled an ampere at a
  * time, so equal piles get equal current.</li>
@@ -79,6 +80,7 @@ final class Planner {
         if (!deadlines.isEmpty()) {
             headroom = fillDeadlines(deadlines, priceTiers(price), fresh);
             Repair.apply(deadlines, headroom);
+            Reroute.apply(deadlines, headroom);
         }
         shared.sort(Comparator.<Job>comparingInt(job -> -job.demand.priority())
                 .thenComparingLong(job -> job.demand.order()));
@@ -115,7 +117,7 @@ final class Planner {
             // overload, it would otherwise take from others what does not get it to its target either
             List<Job> hopeless = new ArrayList<>();
             for (Job job : order) {
-                if (deliverableWh(job, headroom) >= job.needWh) {
+                if (job.deliverableWh(headroom) >= job.needWh) {
                     fillCheapest(job, tiers, headroom);
                 } else {
                     hopeless.add(job);
@@ -142,16 +144,6 @@ final class Planner {
         }
         keptSchedules.forEach((job, schedule) -> job.restore(schedule));
         return kept;
-    }
-
-    /** The most energy the job could still get before its departure, were it alone on what is left. */
-    private static double deliverableWh(Job job, Headroom headroom) {
-        double wh = 0;
-        for (int slot = 0; slot < job.window; slot++) {
-            int room = Math.min(job.cap(slot), headroom.room(job.rows, job.wattsPerA, slot));
-            wh += room >= Job.MIN_CURRENT_A ? room * job.whPerA(slot) : 0;
-        }
-        return wh;
     }
 
     /** The slots in tiers of one price each, the cheapest tier first, each tier's slots in time order. */

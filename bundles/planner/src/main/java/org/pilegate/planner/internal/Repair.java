@@ -56,7 +56,7 @@ final class Repair {
         while (progress && tries < MAX_TRIES && failedInARow < MAX_FAILED_IN_A_ROW) {
             progress = false;
             for (Job job : deadlines) {
-                if (job.needWh <= 0 || !reachable(job)) {
+                if (job.needWh <= 0 || !reachable(job, headroom)) {
                     continue;
                 }
                 if (meet(job)) {
@@ -88,7 +88,7 @@ final class Repair {
     }
 
     /** Whether the job could have all it needs were it alone on the site: only then is it short for want of room. */
-    private boolean reachable(Job job) {
+    static boolean reachable(Job job, Headroom headroom) {
         int amps = Math.min(job.ceilingA, headroom.alone(job.rows));
         if (amps < Job.MIN_CURRENT_A) {
             return false;

@@ -94,7 +94,8 @@ final class FlowFeasibility {
             open.push(on);
             open.push(off);
         }
-        return open.isEmpty() ? Verdict.INFEASIBLE : Verdict.UNDECIDED;
+        // given up: a few vehicles on one feeder and phase may prove it cannot, alone, where the flows cannot tell
+        return open.isEmpty() ? Verdict.INFEASIBLE : PartCheck.of(site, demands, slots);
     }
 
     /**
