@@ -82,9 +82,7 @@ public class PileLayout {
         }
         table = Path.of(System.getProperty("karaf.etc", "etc")).resolve(config.file());
         read = false;
-        // beside the start, not in it: writing thousands of rows' configurations takes seconds the store, the
-        // routes and the rest of the gateway need not wait for (each pile starts as its rows arrive)
-        threads.background().execute(this::check);
+        check();
         if (checks != null) {
             checks.cancel();
         }

@@ -8,16 +8,13 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.pilegate.api.work.GatewayThreads;
 import org.pilegate.api.work.ManualThreads;
 
 class PileLayoutTest {
@@ -80,46 +76,6 @@ class PileLayoutTest {
                 "org.pilegate.relay.modbus~bay-02"), List.copyOf(store.keySet()));
         assertEquals("5", store.get("org.pilegate.relay.modbus~bay-02").get("unitId"));
         assertEquals(7, writes.get());
-    }
-
-    /** The start does not wait for the table: its first read is a background step, not the component's activation. */
-    @Test
-    void theFirstReadIsABackgroundStep() throws Exception {
-        table(HEADER, "bay-01, 502, 1, 502, 2");
-        List<Runnable> background = new ArrayList<>();
-        ManualThreads manual = new ManualThreads();
-        GatewayThreads threads = new GatewayThreads() {
-            @Override
-            public Executor workers() {
-                return manual.workers();
-            }
-
-            @Override
-            public Executor background() {
-                return background::add;
-            }
-
-            @Override
-            public Duration backlog() {
-                return manual.backlog();
-            }
-
-            @Override
-            public Scheduled after(Duration delay, Runnable task) {
-                return manual.after(delay, task);
-            }
-
-            @Override
-            public Scheduled every(Duration initialDelay, Duration period, Runnable task) {
-                return manual.every(initialDelay, period, task);
-            }
-        };
-
-        new PileLayout(configurationAdmin(), threads, config());
-        assertEquals(0, writes.get(), "nothing written while the component activates");
-
-        background.forEach(Runnable::run);
-        assertEquals(3, writes.get());
     }
 
     @Test
