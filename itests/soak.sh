@@ -3,7 +3,8 @@
 # three processes (depot-benchmark.sh: the built distribution, the standalone simulated depot, a terminal per pile).
 # Each pile's driver charges chargeSeconds, stops, pays, leaves and plugs in again, so sessions keep arriving at about
 # piles / (chargeSeconds + a few) a second. At the start and at the end of the hour it records the gateway's heap
-# after a full collection, its RSS, threads and open files, and the database's size on disk; from the sessions it
+# after a full collection (with its live classes in target/soak/histogram-start.txt and -end.txt), its RSS, threads
+# and open files, and the database's size on disk; from the sessions it
 # times, the dialogue's p99 (plug → prompt, charging request → CHARGING) over the first and the last ten minutes.
 # The figures go to SOAK.md next to this script, with the machine, its load and the date. Not part of CI.
 #   ./soak.sh                                  2,000 piles, an hour, two minutes of charging per session
@@ -44,13 +45,15 @@ sample() {
     threads=$(awk '/^Threads:/ {print $2}' "/proc/$pid/status")
     files=$(ls "/proc/$pid/fd" | wc -l)
     database=$(du -sk "$work/gateway/data/pilegate" | cut -f1)
+    # the live heap by class, for growth to be found by what grew
+    jcmd "$pid" GC.class_histogram | head -n 40 >"$work/histogram-$1.txt"
     echo "$heap $rss $threads $files $database"
 }
 
 await_line "back to back: counting for"
-start=$(sample)
+start=$(sample start)
 await_line "back to back: letting the sessions under way end"
-end=$(sample)
+end=$(sample end)
 wait "$bench"
 trap - EXIT
 
@@ -61,7 +64,8 @@ p99() {
         | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else printf "%.1f\n", v[int(NR * 0.99 + 0.99)]}'
 }
 csv="$work/sessions-back-to-back.csv"
-last=$(awk -F, 'NR > 1 && $2 != "" && $2 > max {max = $2} END {print max + 0}' "$csv")
+# printf: print would write a large number as 3.65994e+06
+last=$(awk -F, 'NR > 1 && $2 != "" && $2 > max {max = $2} END {printf "%d", max}' "$csv")
 # the first and the last ten minutes, or thirds of a shorter run, so that the two never overlap
 window=$((${last%.*} / 3 < 600000 ? ${last%.*} / 3 : 600000))
 first_window="0 $window"

@@ -206,10 +206,16 @@ final class Driver implements WebSocket.Listener {
         request("{\"type\":\"stop_request\",\"session\":\"" + session + "\"}");
     }
 
-    /** Gives up a session that made no progress for {@link #STALL}; one given up already is ended outright. */
+    /**
+     * Gives up a session that made no progress for {@link #STALL} (beyond its planned charging); one given up already
+     * is ended outright.
+     */
     synchronized void checkStalled(long now) {
         SessionTimes times = current;
-        if (times == null || now - lastProgress < STALL.toNanos()) {
+        // charging as planned is no stall: the limit runs from the planned stop on
+        long limit = STALL.toNanos()
+                + (times != null && times.charging != 0 && times.stopRequested == 0 ? chargeFor.toNanos() : 0);
+        if (times == null || now - lastProgress < limit) {
             return;
         }
         if (times.abandonedAt != null) {
