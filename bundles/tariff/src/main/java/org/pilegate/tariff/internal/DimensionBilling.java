@@ -65,7 +65,7 @@ final class DimensionBilling {
         }
     }
 
-    /** @param usages indices of the usages the run is made of */
+    /** @param usages indices of the usages the run is made of, in order; appended to while the runs are made */
     private record Run(OptionalInt element, BigDecimal quantity, Instant lastUseEnd, List<Integer> usages) {
     }
 
@@ -129,13 +129,13 @@ final class DimensionBilling {
             }
             int last = runs.size() - 1;
             if (last >= 0 && runs.get(last).element().equals(usage.element())) {
+                // the run's list grows in place: a long session's run has thousands of usages
                 Run run = runs.get(last);
-                List<Integer> indices = new ArrayList<>(run.usages());
-                indices.add(i);
+                run.usages().add(i);
                 runs.set(last, new Run(usage.element(), run.quantity().add(usage.quantity()), usage.segment().to(),
-                        indices));
+                        run.usages()));
             } else {
-                runs.add(new Run(usage.element(), usage.quantity(), usage.segment().to(), List.of(i)));
+                runs.add(new Run(usage.element(), usage.quantity(), usage.segment().to(), new ArrayList<>(List.of(i))));
             }
         }
         return runs;
