@@ -32,18 +32,26 @@ final class DurableCommits implements DataSource, AutoCloseable {
     private final DataSource database;
     private final H2Checkpoint checkpoint;
     private final GroupFlush flush;
+    private final H2Compaction compaction;
 
     /** @param database the embedded database, opened with a write delay */
     DurableCommits(DataSource database) {
         this.database = database;
         this.checkpoint = new H2Checkpoint(database);
         this.flush = new GroupFlush(checkpoint);
+        this.compaction = new H2Compaction(database);
     }
 
-    /** Closes the flush's own connection; the pool's are closed by the pool. */
+    /** Closes the flush's and the compaction's own connections; the pool's are closed by the pool. */
     @Override
     public void close() {
         checkpoint.close();
+        compaction.close();
+    }
+
+    /** One slice of compaction of the file ({@link H2Compaction}); the store calls it every second or so. */
+    void compact() {
+        compaction.run();
     }
 
     /** Flushes so far: fewer than commits when commits come together. */

@@ -1,6 +1,5 @@
 package org.pilegate.store.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -12,35 +11,24 @@ import javax.sql.DataSource;
  */
 final class H2Checkpoint implements GroupFlush.Flush, AutoCloseable {
 
-    private final DataSource database;
-    private Connection connection; // guarded by this
+    private final KeptConnection connection;
 
     H2Checkpoint(DataSource database) {
-        this.database = database;
+        this.connection = new KeptConnection(database);
     }
 
     @Override
     public synchronized void run() throws SQLException {
-        if (connection == null) {
-            connection = database.getConnection();
-        }
-        try (Statement checkpoint = connection.createStatement()) {
+        try (Statement checkpoint = connection.get().createStatement()) {
             checkpoint.execute("CHECKPOINT");
         } catch (SQLException e) {
-            close();
+            connection.close();
             throw e;
         }
     }
 
     @Override
-    public synchronized void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // the database is going away or gone: nothing left to flush on this connection
-            }
-            connection = null;
-        }
+    public void close() {
+        connection.close();
     }
 }

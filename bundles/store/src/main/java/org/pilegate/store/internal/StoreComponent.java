@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -22,7 +23,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.pilegate.api.work.GatewayThreads;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +52,8 @@ public class StoreComponent {
     private static final long START_TIMEOUT_MS = 60_000;
     /** A statement running this long on PostgreSQL means a lost connection, not a slow query. */
     private static final int SOCKET_TIMEOUT_SECONDS = 30;
+    /** A slice of compaction this often keeps a busy file near its live size (see {@link H2Compaction}). */
+    private static final Duration COMPACTION_INTERVAL = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(StoreComponent.class);
 
     private BundleContext context;
@@ -56,6 +61,10 @@ public class StoreComponent {
     private StoreConfig config;
     private HikariDataSource pool;
     private ServiceRegistration<DataSource> registration;
+    private GatewayThreads.Scheduled compactions; // of the embedded store's file; null on PostgreSQL
+
+    @Reference
+    GatewayThreads threads;
 
     /** A first configuration with a wrong value fails the activation, with the same message an update gets. */
     @Activate
@@ -87,6 +96,7 @@ public class StoreComponent {
         // waiting for the answer, so one that does not answer within the connection timeout is refused
         checked.setInitializationFailTimeout(checked.getConnectionTimeout());
         HikariDataSource previousPool = pool;
+        GatewayThreads.Scheduled previousCompactions = compactions;
         ServiceRegistration<DataSource> previousRegistration = registration;
         StoreConfig previous = config;
         try {
@@ -96,7 +106,7 @@ public class StoreComponent {
                     + e.getMessage() + "); the store stays on " + describe(previous), e);
         }
         previousRegistration.unregister();
-        close(previousPool);
+        close(previousPool, previousCompactions);
     }
 
     @Deactivate
@@ -104,7 +114,7 @@ public class StoreComponent {
         if (registration != null) {
             registration.unregister();
         }
-        close(pool);
+        close(pool, compactions);
     }
 
     /** Opens, migrates and registers the pool of {@code with}; on failure nothing stays open and nothing changes. */
@@ -119,14 +129,19 @@ public class StoreComponent {
                     migration.targetSchemaVersion != null ? migration.targetSchemaVersion
                             : migration.initialSchemaVersion, migration.migrationsExecuted);
         } catch (RuntimeException e) {
-            close(opened);
+            close(opened, null);
             throw e;
         }
         pool = opened;
         config = with;
+        compactions = opened.getDataSource() instanceof DurableCommits embedded
+                ? threads.every(COMPACTION_INTERVAL, COMPACTION_INTERVAL, embedded::compact) : null;
     }
 
-    private static void close(HikariDataSource pool) {
+    private static void close(HikariDataSource pool, GatewayThreads.Scheduled compactions) {
+        if (compactions != null) {
+            compactions.cancel();
+        }
         pool.close();
         if (pool.getDataSource() instanceof DurableCommits embedded) {
             embedded.close();

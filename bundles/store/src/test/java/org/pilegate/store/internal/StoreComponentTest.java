@@ -22,10 +22,12 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.pilegate.api.work.SharedThreads;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -33,6 +35,13 @@ class StoreComponentTest {
 
     @TempDir
     Path data;
+
+    private final SharedThreads threads = new SharedThreads(1);
+
+    @AfterEach
+    void stopThreads() {
+        threads.close();
+    }
 
     @Test
     void embeddedDatabaseIsCreatedMigratedAndReopened() throws Exception {
@@ -113,6 +122,7 @@ class StoreComponentTest {
     void aBadUpdateKeepsTheRunningPoolAndAPoolSizeAppliesInPlace() throws Exception {
         List<DataSource> registered = new ArrayList<>();
         StoreComponent store = new StoreComponent();
+        store.threads = threads;
         store.activate(config("", "", 2), context(registered), data);
         HikariDataSource pool = (HikariDataSource) registered.get(0);
         try {

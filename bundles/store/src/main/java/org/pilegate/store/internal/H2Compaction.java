@@ -1,0 +1,89 @@
+package org.pilegate.store.internal;
+
+import java.lang.reflect.InvocationTargetException;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A slice of compaction of the embedded database's file, for a store that is never idle. H2 writes every change to new
+ * space in its file and compacts the space left behind only while no one writes; a gateway committing sessions all
+ * day never lets it, and its file grew from 0.5 to 4.4 GB in an hour of 2,000 busy piles with 0.3 GB alive. Each slice
+ * moves the live pages out of the emptiest parts and gives the space back, then restores the retention time H2's
+ * compaction sets to zero: the file keeps its old chunks as long as a disk may take to write what came after them.
+ *
+ * <p>H2 offers its store's compaction only on the store itself ({@link MVStore#compactFile}), reached from a
+ * connection through its session and database, whose packages the H2 bundle does not export: that path is taken
+ * reflectively, by public methods.
+ */
+final class H2Compaction implements AutoCloseable {
+
+    /** How long one slice may hold the store: commits wait for it meanwhile. */
+    static final Duration SLICE = Duration.ofMillis(100);
+
+    private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
+
+    private final KeptConnection connection;
+    private boolean failing; // guarded by this
+
+    /** @param database the embedded database itself, not the pool */
+    H2Compaction(DataSource database) {
+        this.connection = new KeptConnection(database);
+    }
+
+    /**
+     * Compacts for about {@link #SLICE}; returns at once when the file is full enough. A failure (the database gone,
+     * its disk full) is logged when it starts, not at every slice, and the next slice tries again.
+     */
+    synchronized void run() {
+        try {
+            MVStore store = store();
+            int retention = store.getRetentionTime();
+            try {
+                store.compactFile((int) SLICE.toMillis());
+            } finally {
+                store.setRetentionTime(retention);
+            }
+            failing = false;
+        } catch (SQLException | RuntimeException e) {
+            if (!failing) {
+                LOG.warn("The embedded store's file cannot be compacted now; trying again: {}", e.toString());
+            }
+            failing = true;
+        }
+    }
+
+    private MVStore store() throws SQLException {
+        try {
+            Object session = connection.get().unwrap(JdbcConnection.class).getSession();
+            return (MVStore) call(call(call(session, "getDatabase"), "getStore"), "getMvStore");
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        } catch (ReflectiveOperationException e) {
+            throw new SQLException("The embedded store cannot be reached for compaction: " + e, e);
+        }
+    }
+
+    private static Object call(Object target, String method) throws ReflectiveOperationException {
+        try {
+            return target.getClass().getMethod(method).invoke(target);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

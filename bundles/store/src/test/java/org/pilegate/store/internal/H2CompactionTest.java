@@ -1,0 +1,124 @@
+package org.pilegate.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+public class H2CompactionTest {
+
+    private static final int ROWS = 2_000;
+    private static final int ROUNDS = 150;
+
+    @TempDir
+    Path folder;
+
+    /**
+     * The same busy store twice: every row rewritten round after round, each round flushed as the gateway's commits
+     * are. H2 alone keeps every old version's space (it compacts only when idle); with a slice of compaction between
+     * rounds the file stays a fraction of that size.
+     */
+    @Test
+    void aBusyStoreCompactedInSlicesStaysSmall() throws Exception {
+        long alone = busyFileSize("alone", false);
+        long compacted = busyFileSize("compacted", true);
+
+        assertTrue(compacted * 2 < alone, "compacted " + compacted + " bytes, alone " + alone + " bytes");
+    }
+
+    @Test
+    void theRetentionTimeIsKeptAcrossASlice() throws Exception {
+        JdbcDataSource database = embedded("retention");
+        try (Connection connection = database.getConnection(); H2Compaction compaction = new H2Compaction(database)) {
+            fill(connection);
+            int before = retention(connection);
+
+            compaction.run();
+
+            assertEquals(45_000, before, "H2's default for a file store");
+            assertEquals(before, retention(connection));
+        }
+    }
+
+    @Test
+    void aDatabaseGoneIsNoFailureOfTheCaller() throws Exception {
+        JdbcDataSource database = embedded("gone");
+        try (H2Compaction compaction = new H2Compaction(database)) {
+            try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+                fill(connection);
+                compaction.run();
+                statement.execute("SHUTDOWN");
+            }
+            assertDoesNotThrow(compaction::run);
+            try (Connection connection = database.getConnection()) {
+                assertEquals(ROWS, count(connection), "the database opens again, its rows all there");
+            }
+            assertDoesNotThrow(compaction::run);
+        }
+    }
+
+    private long busyFileSize(String name, boolean compacting) throws Exception {
+        JdbcDataSource database = embedded(name);
+        try (Connection connection = database.getConnection(); H2Compaction compaction = new H2Compaction(database)) {
+            fill(connection);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE t SET v = ? WHERE id = ?");
+                    Statement checkpoint = connection.createStatement()) {
+                for (int round = 1; round <= ROUNDS; round++) {
+                    for (int id = round % 10; id < ROWS; id += 10) {
+                        update.setString(1, "round " + round + " of row " + id);
+                        update.setInt(2, id);
+                        update.executeUpdate();
+                        if (id % 50 == 0) {
+                            checkpoint.execute("CHECKPOINT");
+                        }
+                    }
+                    if (compacting) {
+                        compaction.run();
+                    }
+                }
+            }
+            assertEquals(ROWS, count(connection));
+            return Files.size(folder.resolve(name + ".mv.db"));
+        }
+    }
+
+    private static void fill(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(100))");
+            statement.execute("INSERT INTO t SELECT x, 'row ' || x FROM SYSTEM_RANGE(0, " + (ROWS - 1) + ")");
+        }
+    }
+
+    private static int count(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT COUNT(*) FROM t")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static int retention(Connection connection) throws SQLException {
+        SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+        return session.getDatabase().getStore().getMvStore().getRetentionTime();
+    }
+
+    private JdbcDataSource embedded(String name) {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:file:" + folder.resolve(name).toAbsolutePath());
+        database.setUser("sa");
+        database.setPassword("secret");
+        return database;
+    }
+}
