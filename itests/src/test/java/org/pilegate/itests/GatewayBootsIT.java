@@ -2,6 +2,7 @@ package org.pilegate.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Dictionary;
@@ -34,11 +36,20 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.ComponentConstants;
+import org.osgi.service.component.ComponentFactory;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.pilegate.api.meter.Meter;
+import org.pilegate.api.pile.PileController;
+import org.pilegate.api.pile.PileState;
+import org.pilegate.api.relay.Relay;
 import org.pilegate.api.uplink.UplinkBacklog;
+import org.pilegate.sim.DepotSimulator;
+import org.pilegate.sim.PileAddress;
 
 /** An operator installs the distribution and starts it: every part of pilegate comes up, guarded by a secret. */
 @RunWith(PaxExam.class)
@@ -54,6 +65,9 @@ public class GatewayBootsIT extends InsideGateway {
     @Inject
     @Filter(timeout = 120_000)
     private UplinkBacklog uplink;
+
+    @Inject
+    private DepotSimulator depot;
 
     @Test
     public void everyPilegateBundleIsActive() {
@@ -87,7 +101,7 @@ public class GatewayBootsIT extends InsideGateway {
     }
 
     @Test
-    public void everyPilegateComponentIsSatisfied() {
+    public void everyPilegateComponentIsSatisfied() throws InvalidSyntaxException {
         List<ComponentDescriptionDTO> components = componentRuntime
                 .getComponentDescriptionDTOs(pilegateBundles().toArray(Bundle[]::new)).stream().toList();
         assertFalse("no pilegate DS components found", components.isEmpty());
@@ -99,7 +113,13 @@ public class GatewayBootsIT extends InsideGateway {
             }
             var configurations = componentRuntime.getComponentConfigurationDTOs(component);
             boolean waitsForFactoryConfiguration = "require".equals(component.configurationPolicy);
-            if (configurations.isEmpty() && !waitsForFactoryConfiguration) {
+            if (component.factory != null) {
+                // a component factory has configurations only once instances are made; offered, it is satisfied
+                if (context.getServiceReferences(ComponentFactory.class,
+                        "(" + ComponentConstants.COMPONENT_FACTORY + "=" + component.factory + ")").isEmpty()) {
+                    unsatisfied.append(component.name).append(" offers no factory; ");
+                }
+            } else if (configurations.isEmpty() && !waitsForFactoryConfiguration) {
                 unsatisfied.append(component.name).append(" has no configuration; ");
             }
             for (ComponentConfigurationDTO configuration : configurations) {
@@ -184,6 +204,43 @@ public class GatewayBootsIT extends InsideGateway {
         assertTrue(users, users.contains("legacy = {CRYPT}$2a$10$"));
         login("legacy", "old-pass-1");
         assertLoginRefused("legacy", "old-pass-2");
+    }
+
+    /**
+     * A pile listed in the depot's pile table runs without a configuration of its own, offered as any other pile, and
+     * stops when its row goes. Its devices are the simulator's last pile's, read beside that pile.
+     */
+    @Test
+    public void aPileOfThePileTableRunsWithoutAConfigurationAndStopsWhenItsRowGoes() throws Exception {
+        PileAddress devices = depot.address(depot.pileCount() - 1);
+        Path table = Path.of(System.getProperty("karaf.etc"), "pilegate-piles.csv");
+        Files.writeString(table, "id, meter.host, meter.port, meter.unitId, relay.host, relay.port, relay.unitId\n"
+                + String.join(", ", "table-01", devices.host(), Integer.toString(devices.port()),
+                        Integer.toString(devices.meterUnitId()), devices.host(), Integer.toString(devices.port()),
+                        Integer.toString(devices.relayUnitId())) + "\n");
+        String pileFilter = "(" + PileController.ID_PROPERTY + "=table-01)";
+        try {
+            PileController pile = Services.await(context, PileController.class, pileFilter, Duration.ofSeconds(60));
+            Services.awaitTrue("table-01 available, its devices answering", Duration.ofSeconds(60),
+                    () -> pile.devicesSeen() && pile.status().state() == PileState.AVAILABLE);
+            assertNull("no configuration stands for it", configurationAdmin.listConfigurations("(id=table-01*)"));
+
+            Files.delete(table);
+            Services.awaitTrue("table-01 gone with its row", Duration.ofSeconds(30),
+                    () -> !running(PileController.class, pileFilter)
+                            && !running(Meter.class, "(" + Meter.ID_PROPERTY + "=table-01.meter)")
+                            && !running(Relay.class, "(" + Relay.ID_PROPERTY + "=table-01.relay)"));
+        } finally {
+            Files.deleteIfExists(table);
+        }
+    }
+
+    private boolean running(Class<?> type, String filter) {
+        try {
+            return !context.getServiceReferences(type, filter).isEmpty();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(filter, e);
+        }
     }
 
     private List<Bundle> pilegateBundles() {

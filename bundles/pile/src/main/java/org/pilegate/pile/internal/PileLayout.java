@@ -5,48 +5,64 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.component.ComponentFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.pilegate.api.pile.PileFactories;
 import org.pilegate.api.work.GatewayThreads;
+import org.pilegate.api.work.Lane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a pile, a meter and a relay configuration per row of the depot's pile table ({@link PileTable}, by default
- * {@code etc/pilegate-piles.csv}) in Configuration Admin, as if each were a file in {@code etc/}, and follows the table
- * when it changes. A depot of thousands of piles is one file to edit instead of three per pile, and its start does not
- * pay File Install's search of every configuration for each file it reads: these are found by their PID.
- * Configurations written from a {@code .cfg} file or by the simulator are never touched; a pile removed from the
- * table loses its configurations, but only once the table reads without an error.
+ * Runs a meter, a relay and a pile for every row of the depot's pile table ({@link PileTable}, by default
+ * {@code etc/pilegate-piles.csv}) and follows the table when it changes. A depot of thousands of piles is one file to
+ * edit instead of three per pile, and its piles are component instances made from the rows ({@link TablePiles}), with
+ * no Configuration Admin record each. A pile, meter or relay configured in Configuration Admin (a {@code .cfg} file,
+ * the simulator, an OCPP connector) keeps that, and the row of the same id is left out; a pile removed from the table
+ * stops, but only once the table reads without an error.
  */
-@Component(immediate = true, configurationPid = PileLayout.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(immediate = true, configurationPid = PileLayout.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        service = ConfigurationListener.class)
 @Designate(ocd = PileLayout.Config.class)
-public class PileLayout {
+public class PileLayout implements ConfigurationListener {
 
     static final String PID = "org.pilegate.piles";
-    /** Marks the configurations this component keeps, naming the table. */
+    /** Marks what the table made, naming the table; earlier versions marked the configurations they wrote so. */
     static final String TABLE = "pilegate.table";
+    /** Kind → factory PID of a configuration of that kind. */
     static final Map<String, String> FACTORY_PIDS = Map.of("pile", PileControllerComponent.PID, "meter",
             "org.pilegate.meter.modbus", "relay", "org.pilegate.relay.modbus");
-    private static final Set<String> OWNED_ELSEWHERE = Set.of("felix.fileinstall.filename", "pilegate.simulated");
+    /** Every pile, meter and relay configuration in Configuration Admin, but for those an earlier table wrote. */
+    static final String ELSEWHERE = FACTORY_PIDS.values().stream().sorted()
+            .map(pid -> "(service.factoryPid=" + pid + ")")
+            .collect(Collectors.joining("", "(&(|", ")(!(" + TABLE + "=*)))"));
     private static final Logger LOG = LoggerFactory.getLogger(PileLayout.class);
 
     @ObjectClassDefinition(name = "pilegate pile table", description = "The depot's Modbus piles as one table")
@@ -61,9 +77,12 @@ public class PileLayout {
 
     private final ConfigurationAdmin configurationAdmin;
     private final GatewayThreads threads;
+    private final TablePiles piles;
     private Path table; // guarded by this
     private FileTime seen; // guarded by this: the table's time when last read; null: absent
     private boolean read; // guarded by this: seen is known
+    /** A pile, meter or relay configuration came, changed or went since the table was last applied. */
+    private volatile boolean configurationsChanged;
     private GatewayThreads.Scheduled checks;
 
     @Activate
@@ -71,7 +90,44 @@ public class PileLayout {
             Config config) {
         this.configurationAdmin = configurationAdmin;
         this.threads = threads;
+        Lane lane = new Lane(threads.workers());
+        piles = new TablePiles(lane, threads.workers(), TABLE);
+        // first on the lane: configurations an earlier version wrote would run every pile a second time
+        lane.execute(this::removeTableConfigurations);
         modified(config);
+    }
+
+    @Reference(target = "(component.factory=" + PileFactories.MODBUS_METER + ")",
+            cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMeterFactory(ComponentFactory<?> factory) {
+        piles.factoryCame("meter", factory);
+    }
+
+    void unbindMeterFactory(ComponentFactory<?> factory) {
+        piles.factoryWent("meter", factory);
+    }
+
+    @Reference(target = "(component.factory=" + PileFactories.MODBUS_RELAY + ")",
+            cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRelayFactory(ComponentFactory<?> factory) {
+        piles.factoryCame("relay", factory);
+    }
+
+    void unbindRelayFactory(ComponentFactory<?> factory) {
+        piles.factoryWent("relay", factory);
+    }
+
+    @Reference(target = "(component.factory=" + PileFactories.PILE + ")",
+            cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindPileFactory(ComponentFactory<?> factory) {
+        piles.factoryCame("pile", factory);
+    }
+
+    void unbindPileFactory(ComponentFactory<?> factory) {
+        piles.factoryWent("pile", factory);
     }
 
     @Modified
@@ -93,15 +149,25 @@ public class PileLayout {
     @Deactivate
     synchronized void deactivate() {
         checks.cancel();
+        piles.close();
     }
 
-    /** Reads the table again if it changed since last read, or went away. */
+    /** A row left out for a configuration of its id comes back when that goes, and the other way round. */
+    @Override
+    public void configurationEvent(ConfigurationEvent event) {
+        if (FACTORY_PIDS.containsValue(event.getFactoryPid())) {
+            configurationsChanged = true;
+        }
+    }
+
+    /** Reads the table again if it changed since last read, or went away, or a configuration of a pile changed. */
     synchronized void check() {
         try {
             FileTime now = Files.exists(table) ? Files.getLastModifiedTime(table) : null;
-            if (read && Objects.equals(now, seen)) {
+            if (read && Objects.equals(now, seen) && !configurationsChanged) {
                 return;
             }
+            configurationsChanged = false;
             seen = now;
             read = true;
             if (now == null) {
@@ -114,72 +180,70 @@ public class PileLayout {
         }
     }
 
-    private void apply(PileTable piles) throws IOException {
-        piles.errors().forEach(error -> LOG.warn("Pile table {}; that row is left out", error));
-        Set<String> kept = new HashSet<>();
-        int skipped = 0;
-        for (PileTable.Row row : piles.rows()) {
-            if (owned(row)) {
-                for (String kind : PileTable.KINDS) {
-                    kept.add(put(FACTORY_PIDS.get(kind), row, kindValues(row, kind)));
-                }
+    private void apply(PileTable rows) throws IOException {
+        String name = table.getFileName().toString();
+        rows.errors().forEach(error -> LOG.warn("Pile table {}; that row is left out", error));
+        Map<String, String> elsewhere = configuredElsewhere();
+        List<PileTable.Row> run = new ArrayList<>();
+        Set<String> leftOut = new HashSet<>();
+        for (PileTable.Row row : rows.rows()) {
+            Optional<String> configuration = configuration(row, elsewhere);
+            if (configuration.isPresent()) {
+                LOG.warn("Pile table {} line {}: {} is configured elsewhere ({}); that row is left out", name,
+                        row.line(), row.id(), configuration.get());
+                leftOut.add(row.id());
             } else {
-                skipped++;
+                run.add(row);
             }
         }
-        int removed = 0;
-        if (piles.errors().isEmpty()) {
-            for (Configuration configuration : tagged()) {
-                if (!kept.contains(configuration.getPid())) {
-                    configuration.delete();
-                    removed++;
-                }
-            }
-        } else {
-            LOG.warn("Pile table {}: piles no longer in it keep their configurations until it reads without errors",
-                    table.getFileName());
+        if (!rows.errors().isEmpty()) {
+            LOG.warn("Pile table {}: piles no longer in it keep running until it reads without errors", name);
         }
-        LOG.info("Pile table {}: {} piles configured, {} left to other configurations, {} configurations removed",
-                table.getFileName(), piles.rows().size() - skipped, skipped, removed);
+        piles.want(name, run, leftOut, rows.errors().isEmpty());
+        LOG.info("Pile table {}: {} piles, {} left to other configurations", name, run.size(), leftOut.size());
     }
 
-    /** A pile configured by a file or the simulator keeps that: the table does not take it over. */
-    private boolean owned(PileTable.Row row) throws IOException {
-        for (String kind : PileTable.KINDS) {
-            Dictionary<String, Object> present = configurationAdmin
-                    .getFactoryConfiguration(FACTORY_PIDS.get(kind), row.id(), "?").getProperties();
-            if (present != null && OWNED_ELSEWHERE.stream().anyMatch(key -> present.get(key) != null)) {
-                LOG.warn("Pile table {} line {}: {} is configured elsewhere ({}); that row is left out",
-                        table.getFileName(), row.line(), row.id(), FACTORY_PIDS.get(kind));
-                return false;
+    /** Factory PID and id → the configuration's PID, of every configuration not the table's: one search for all. */
+    private Map<String, String> configuredElsewhere() throws IOException {
+        Map<String, String> configured = new HashMap<>();
+        for (Configuration configuration : list(ELSEWHERE)) {
+            Dictionary<String, Object> properties = configuration.getProperties();
+            Object id = properties == null ? null : properties.get("id");
+            if (id != null) {
+                configured.put(configuration.getFactoryPid() + " " + id, configuration.getPid());
             }
         }
-        return true;
+        return configured;
     }
 
-    private static Map<String, String> kindValues(PileTable.Row row, String kind) {
-        return switch (kind) {
-            case "pile" -> row.pile();
-            case "meter" -> row.meter();
-            default -> row.relay();
-        };
+    /** The configuration that already runs this row's pile, meter or relay, if one does. */
+    private static Optional<String> configuration(PileTable.Row row, Map<String, String> elsewhere) {
+        return PileTable.KINDS.stream()
+                .map(kind -> elsewhere.get(FACTORY_PIDS.get(kind) + " " + row.of(kind).get("id")))
+                .filter(Objects::nonNull).findFirst();
     }
 
-    /** Writes the named factory configuration, tagged; one that is unchanged is left alone (no event). */
-    private String put(String factoryPid, PileTable.Row row, Map<String, String> values) throws IOException {
-        Configuration configuration = configurationAdmin.getFactoryConfiguration(factoryPid, row.id(), "?");
-        Dictionary<String, Object> properties = new Hashtable<>(values);
-        properties.put(TABLE, table.getFileName().toString());
-        configuration.updateIfDifferent(properties);
-        return configuration.getPid();
-    }
-
-    private Configuration[] tagged() throws IOException {
+    /** Earlier versions kept a configuration per row and kind: the table's piles are made without them now. */
+    private void removeTableConfigurations() {
         try {
-            Configuration[] found = configurationAdmin.listConfigurations("(" + TABLE + "=*)");
+            Configuration[] written = list("(" + TABLE + "=*)");
+            for (Configuration configuration : written) {
+                configuration.delete();
+            }
+            if (written.length > 0) {
+                LOG.info("Pile table: {} configurations an earlier version wrote for its rows removed", written.length);
+            }
+        } catch (IOException e) {
+            LOG.error("Pile table: configurations an earlier version wrote cannot be removed: {}", e.toString());
+        }
+    }
+
+    private Configuration[] list(String filter) throws IOException {
+        try {
+            Configuration[] found = configurationAdmin.listConfigurations(filter);
             return found == null ? new Configuration[0] : found;
         } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(filter, e);
         }
     }
 }

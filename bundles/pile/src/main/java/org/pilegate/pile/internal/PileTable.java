@@ -19,6 +19,16 @@ record PileTable(List<Row> rows, List<String> errors) {
 
     /** The configurations of one pile: key → value, per kind. */
     record Row(String id, int line, Map<String, String> pile, Map<String, String> meter, Map<String, String> relay) {
+
+        /** The values of one of {@link #KINDS}. */
+        Map<String, String> of(String kind) {
+            return switch (kind) {
+                case "pile" -> pile;
+                case "meter" -> meter;
+                case "relay" -> relay;
+                default -> throw new IllegalArgumentException("no kind " + kind);
+            };
+        }
     }
 
     static final List<String> KINDS = List.of("pile", "meter", "relay");

@@ -238,6 +238,21 @@ class PileControllerComponentTest {
     }
 
     @Test
+    void aPileMadeByTheFactoryWithoutAConfigurationRunsAndGoesAsAConfiguredOne() {
+        devices.addMeter(meter);
+        devices.addRelay(relay);
+        PileControllerComponent pile = new FactoryPileController(watch, depot, devices, registry.context(),
+                TestConfig.good(), Map.of("pilegate.table", "pilegate-piles.csv"));
+
+        assertSame(pile, registry.registered(PileController.class).get(0).service());
+        assertEquals(1, meter.subscribers());
+        assertEquals(1, watch.watched.size());
+
+        pile.deactivate();
+        assertNothingLeftBehind();
+    }
+
+    @Test
     void deviceIdsAreMatchedLiterally() {
         FakeMeter named = new FakeMeter("meter (bay 7)");
         devices.addMeter(meter);

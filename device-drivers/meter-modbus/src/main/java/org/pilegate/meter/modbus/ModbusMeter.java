@@ -6,7 +6,8 @@ import org.pilegate.modbus.ModbusEndpoint;
 
 /**
  * A meter read over Modbus through a device profile: what this driver offers besides {@link Meter}. One service per
- * configuration of the factory PID {@value #PID}.
+ * configuration of the factory PID {@value #PID} and per instance of the component factory
+ * {@value org.pilegate.api.pile.PileFactories#MODBUS_METER}.
  */
 public interface ModbusMeter extends Meter {
 

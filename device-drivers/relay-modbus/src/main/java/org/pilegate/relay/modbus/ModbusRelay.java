@@ -6,7 +6,8 @@ import org.pilegate.modbus.ModbusEndpoint;
 
 /**
  * A pile controller reached over Modbus through a device profile: what this driver offers besides {@link Relay}.
- * One service per configuration of the factory PID {@value #PID}.
+ * One service per configuration of the factory PID {@value #PID} and per instance of the component factory
+ * {@value org.pilegate.api.pile.PileFactories#MODBUS_RELAY}.
  */
 public interface ModbusRelay extends Relay {
 

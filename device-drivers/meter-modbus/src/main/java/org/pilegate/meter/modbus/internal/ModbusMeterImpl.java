@@ -44,11 +44,12 @@ import org.slf4j.LoggerFactory;
  * One configured meter: polls its register map through the shared transport and publishes what
  * {@link ReadingTracker} makes of the answers. Registered by hand rather than by DS, because the service property
  * {@value Meter#ID_PROPERTY} must carry the configured id. Everything a poll changes happens in the meter's driver
- * lane, which also calls the listeners.
+ * lane, which also calls the listeners. A meter without a configuration of its own is made by
+ * {@link FactoryModbusMeter}.
  */
 @Component(configurationPid = ModbusMeter.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = Config.class, factory = true)
-public final class ModbusMeterImpl implements ModbusMeter {
+public class ModbusMeterImpl implements ModbusMeter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModbusMeterImpl.class);
 

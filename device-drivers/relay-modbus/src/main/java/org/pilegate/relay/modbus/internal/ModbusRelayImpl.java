@@ -39,11 +39,12 @@ import org.slf4j.LoggerFactory;
  * One configured pile controller: polls its state ({@link RelayReader}), carries out commands one at a time and reads
  * each back to prove it was taken ({@link RelayCommands}). Registered by hand rather than by DS, because the service
  * property {@value Relay#ID_PROPERTY} must carry the configured id. Polls are triggered, their answers come, and
- * states are published, in the relay's driver lane.
+ * states are published, in the relay's driver lane. A relay without a configuration of its own is made by
+ * {@link FactoryModbusRelay}.
  */
 @Component(configurationPid = ModbusRelay.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = Config.class, factory = true)
-public final class ModbusRelayImpl implements ModbusRelay {
+public class ModbusRelayImpl implements ModbusRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModbusRelayImpl.class);
 
