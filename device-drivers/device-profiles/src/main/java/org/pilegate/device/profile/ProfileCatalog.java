@@ -6,12 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +26,15 @@ import java.util.stream.Stream;
 public final class ProfileCatalog {
 
     private static final String SHIPPED = "profiles/";
+
+    /**
+     * Profiles as parsed, by file or resource: the devices of a depot share a few profiles, and each device's start
+     * would otherwise read and parse its own copy. A profile is immutable; an invalid one is not kept.
+     */
+    private static final ConcurrentMap<String, Parsed> PARSED = new ConcurrentHashMap<>();
+
+    private record Parsed(Object version, Object profile) {
+    }
 
     private final List<Path> directories;
 
@@ -57,14 +70,37 @@ public final class ProfileCatalog {
         for (Path directory : directories) {
             Path file = directory.resolve(kind).resolve(id + ".json");
             if (Files.isRegularFile(file)) {
-                return parser.apply(read(file), file.toString());
+                return parsed(file.toString(), version(file), () -> parser.apply(read(file), file.toString()));
             }
         }
         String resource = SHIPPED + kind + "/" + id + ".json";
-        return shipped(resource)
+        // a shipped profile changes only with this bundle, whose update brings a new class and cache
+        return parsed(resource, SHIPPED, () -> shipped(resource)
                 .map(json -> parser.apply(json, resource))
                 .orElseThrow(() -> new InvalidProfileException(id, "no " + kind + " profile of that id; known: "
-                        + ids(kind)));
+                        + ids(kind))));
+    }
+
+    /** The profile read from {@code source} as it is now, parsed once for every device using it. */
+    @SuppressWarnings("unchecked") // a source holds one kind of profile: its path names the kind
+    private static <T> T parsed(String source, Object version, Supplier<T> parse) {
+        Parsed known = PARSED.get(source);
+        if (known != null && known.version().equals(version)) {
+            return (T) known.profile();
+        }
+        T profile = parse.get();
+        PARSED.put(source, new Parsed(version, profile));
+        return profile;
+    }
+
+    /** An operator's file is read again once it was written to. */
+    private static Object version(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return List.of(attributes.lastModifiedTime(), attributes.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
     }
 
     private List<String> ids(String kind) {
