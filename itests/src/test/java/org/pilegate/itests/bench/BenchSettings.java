@@ -16,6 +16,8 @@ import java.util.Map;
  *            integration tests on the same machine neither clash with the benchmark nor get measured by it
  * @param sshPort the gateway's Karaf shell, likewise away from the shipped 8101
  * @param heap the gateway's largest heap, -Xmx in its bin/setenv (with -Xms64m, so that it takes what it needs)
+ * @param collector the gateway's garbage collector: {@code shipped} as bin/setenv names it, or another one by the
+ *            name of its -XX:+Use…GC flag (e.g. {@code G1}), put in the shipped one's place
  * @param idle how long the idle gateway is watched, every pile available and nothing plugged
  * @param warmUp of the sessions back to back, before they count
  * @param measured of the sessions back to back, counted
@@ -30,7 +32,7 @@ import java.util.Map;
  *            report can say what its resident memory is made of; off by default, as tracking costs a little
  */
 record BenchSettings(int piles, int pilesPerPort, int basePort, int httpPort, int sshPort, String heap,
-        Duration idle, Duration warmUp, Duration measured, Duration chargeFor, Duration jfr, Path work,
+        String collector, Duration idle, Duration warmUp, Duration measured, Duration chargeFor, Duration jfr, Path work,
         Path distribution, Path results, Duration limit, String commit, boolean nativeMemory) {
 
     static final Map<String, String> DEFAULTS = defaults();
@@ -58,7 +60,8 @@ record BenchSettings(int piles, int pilesPerPort, int basePort, int httpPort, in
         }
         return new BenchSettings(piles, Integer.parseInt(options.get("pilesPerPort")),
                 Integer.parseInt(options.get("basePort")), Integer.parseInt(options.get("httpPort")),
-                Integer.parseInt(options.get("sshPort")), options.get("heap"), seconds(options, "idleSeconds"),
+                Integer.parseInt(options.get("sshPort")), options.get("heap"), options.get("collector"),
+                seconds(options, "idleSeconds"),
                 seconds(options, "warmUpSeconds"), seconds(options, "seconds"), seconds(options, "chargeSeconds"),
                 seconds(options, "jfrSeconds"), Path.of(options.get("work")).toAbsolutePath(),
                 Path.of(options.get("distribution")).toAbsolutePath(), Path.of(options.get("results")).toAbsolutePath(),
@@ -83,6 +86,7 @@ record BenchSettings(int piles, int pilesPerPort, int basePort, int httpPort, in
         defaults.put("httpPort", "18181");
         defaults.put("sshPort", "18101");
         defaults.put("heap", "512m");
+        defaults.put("collector", "shipped");
         defaults.put("idleSeconds", "30");
         defaults.put("warmUpSeconds", "30");
         defaults.put("seconds", "120");

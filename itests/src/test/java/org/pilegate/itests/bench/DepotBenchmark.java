@@ -126,7 +126,7 @@ public final class DepotBenchmark {
         long gatewayPid = gateway.jvm().pid();
         writePids(gatewayPid, depot.handle().pid());
         Instant jvmStart = GatewayProcess.startOf(gateway.jvm());
-        report.gatewayJavaOptions = gateway.javaOptions();
+        report.gatewayJavaOptions = gateway.describeJavaOptions();
         await("the gateway's ready line", BOOT_TIMEOUT, () -> {
             if (!gateway.alive()) {
                 throw new IllegalStateException("the gateway exited; see " + gateway.log());

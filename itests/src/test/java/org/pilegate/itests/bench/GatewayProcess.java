@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  */
 final class GatewayProcess implements AutoCloseable {
 
+    /** The collector bin/setenv ships, replaced when the benchmark is asked for another. */
+    private static final String SHIPPED_COLLECTOR = "-XX:+UseSerialGC";
+
     private static final Pattern READY = Pattern.compile("pilegate ready in (\\d+) ms");
     private static final Pattern RELAY_POLL = Pattern.compile("Relay \\S+ drives unit .* polled every (\\d+) ms");
 
@@ -69,9 +72,23 @@ final class GatewayProcess implements AutoCloseable {
         for (Map.Entry<String, String> file : etc.entrySet()) {
             Files.writeString(home.resolve("etc").resolve(file.getKey()), file.getValue());
         }
-        Files.writeString(home.resolve("bin/setenv"), "\n# depot benchmark: the gateway's heap\nexport EXTRA_JAVA_OPTS=\""
-                + gateway.javaOptions() + "\"\n", java.nio.file.StandardOpenOption.APPEND);
+        Path setenv = home.resolve("bin/setenv");
+        String shipped = Files.readString(setenv);
+        if (!settings.collector().equals("shipped")) {
+            if (!shipped.contains(SHIPPED_COLLECTOR)) {
+                throw new IllegalStateException("bin/setenv no longer names " + SHIPPED_COLLECTOR + " to replace");
+            }
+            shipped = shipped.replace(SHIPPED_COLLECTOR, "-XX:+Use" + settings.collector() + "GC");
+        }
+        Files.writeString(setenv, shipped + "\n# depot benchmark: the gateway's heap\nexport EXTRA_JAVA_OPTS=\""
+                + gateway.javaOptions() + "\"\n");
         return gateway;
+    }
+
+    /** What the report says of the gateway's JVM settings beyond the shipped ones. */
+    String describeJavaOptions() {
+        return javaOptions() + (settings.collector().equals("shipped") ? ""
+                : " and -XX:+Use" + settings.collector() + "GC in place of " + SHIPPED_COLLECTOR);
     }
 
     String javaOptions() {
