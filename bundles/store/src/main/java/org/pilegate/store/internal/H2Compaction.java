@@ -7,6 +7,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,24 +27,44 @@ final class H2Compaction implements AutoCloseable {
 
     /** How long one slice may hold the store: commits wait for it meanwhile. */
     static final Duration SLICE = Duration.ofMillis(100);
+    /**
+     * A file smaller than this is left to H2 (a depot of a few piles: its writes never wait for a slice). The file
+     * of a busy depot is compacted while less than half of its chunks' space is alive: it stays about twice its data.
+     */
+    static final long LEFT_TO_H2_BYTES = 64L << 20;
+    static final int LEAST_FILL_PERCENT = 50;
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
 
     private final KeptConnection connection;
+    private final long leftToH2Bytes;
     private boolean failing; // guarded by this
+    private long slices; // guarded by this
 
     /** @param database the embedded database itself, not the pool */
     H2Compaction(DataSource database) {
+        this(database, LEFT_TO_H2_BYTES);
+    }
+
+    H2Compaction(DataSource database, long leftToH2Bytes) {
         this.connection = new KeptConnection(database);
+        this.leftToH2Bytes = leftToH2Bytes;
     }
 
     /**
-     * Compacts for about {@link #SLICE}; returns at once when the file is full enough. A failure (the database gone,
-     * its disk full) is logged when it starts, not at every slice, and the next slice tries again.
+     * Compacts for about {@link #SLICE} when the file is large and mostly space left behind; else returns at once.
+     * A failure (the database gone, its disk full) is logged when it starts, not at every slice, and the next slice
+     * tries again.
      */
     synchronized void run() {
         try {
             MVStore store = store();
+            FileStore<?> file = store.getFileStore();
+            if (file == null || file.size() < leftToH2Bytes || file.getChunksFillRate() >= LEAST_FILL_PERCENT) {
+                failing = false;
+                return;
+            }
+            slices++;
             int retention = store.getRetentionTime();
             try {
                 store.compactFile((int) SLICE.toMillis());
@@ -57,6 +78,11 @@ final class H2Compaction implements AutoCloseable {
             }
             failing = true;
         }
+    }
+
+    /** Slices run so far. */
+    synchronized long slices() {
+        return slices;
     }
 
     private MVStore store() throws SQLException {
