@@ -21,6 +21,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
 import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.ComponentFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -57,6 +58,8 @@ public class PileLayout implements ConfigurationListener {
     /** Marks what the table made, naming the table; earlier versions marked the configurations they wrote so. */
     static final String TABLE = "pilegate.table";
     /** Kind → factory PID of a configuration of that kind. */
+    private static final Map<Object, String> KIND_OF_FACTORY = Map.of(PileFactories.MODBUS_METER, "meter",
+            PileFactories.MODBUS_RELAY, "relay", PileFactories.PILE, "pile");
     static final Map<String, String> FACTORY_PIDS = Map.of("pile", PileControllerComponent.PID, "meter",
             "org.pilegate.meter.modbus", "relay", "org.pilegate.relay.modbus");
     /** Every pile, meter and relay configuration in Configuration Admin, but for those an earlier table wrote. */
@@ -97,37 +100,17 @@ public class PileLayout implements ConfigurationListener {
         modified(config);
     }
 
-    @Reference(target = "(component.factory=" + PileFactories.MODBUS_METER + ")",
-            cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    /** The three factories, told apart by their name. */
+    @Reference(target = "(|(component.factory=" + PileFactories.MODBUS_METER + ")(component.factory="
+            + PileFactories.MODBUS_RELAY + ")(component.factory=" + PileFactories.PILE + "))",
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindMeterFactory(ComponentFactory<?> factory) {
-        piles.factoryCame("meter", factory);
+    void bindFactory(ComponentFactory<?> factory, Map<String, Object> properties) {
+        piles.factoryCame(KIND_OF_FACTORY.get(properties.get(ComponentConstants.COMPONENT_FACTORY)), factory);
     }
 
-    void unbindMeterFactory(ComponentFactory<?> factory) {
-        piles.factoryWent("meter", factory);
-    }
-
-    @Reference(target = "(component.factory=" + PileFactories.MODBUS_RELAY + ")",
-            cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindRelayFactory(ComponentFactory<?> factory) {
-        piles.factoryCame("relay", factory);
-    }
-
-    void unbindRelayFactory(ComponentFactory<?> factory) {
-        piles.factoryWent("relay", factory);
-    }
-
-    @Reference(target = "(component.factory=" + PileFactories.PILE + ")",
-            cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindPileFactory(ComponentFactory<?> factory) {
-        piles.factoryCame("pile", factory);
-    }
-
-    void unbindPileFactory(ComponentFactory<?> factory) {
-        piles.factoryWent("pile", factory);
+    void unbindFactory(ComponentFactory<?> factory, Map<String, Object> properties) {
+        piles.factoryWent(KIND_OF_FACTORY.get(properties.get(ComponentConstants.COMPONENT_FACTORY)), factory);
     }
 
     @Modified

@@ -32,9 +32,11 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.ComponentException;
 import org.osgi.service.component.ComponentFactory;
 import org.osgi.service.component.ComponentInstance;
+import org.pilegate.api.pile.PileFactories;
 import org.pilegate.api.work.GatewayThreads;
 import org.pilegate.api.work.ManualThreads;
 
@@ -135,10 +137,10 @@ class PileLayoutTest {
 
         // the meter driver's bundle is updated: SCR disposes its instances and withdraws the factory
         meters.goAway();
-        layout.unbindMeterFactory(meters);
+        layout.unbindFactory(meters, named(PileFactories.MODBUS_METER));
         assertEquals(List.of(), meters.running());
         Factory updated = new Factory("meter");
-        layout.bindMeterFactory(updated);
+        layout.bindFactory(updated, named(PileFactories.MODBUS_METER));
 
         assertEquals(List.of("bay-01.meter", "bay-02.meter"), updated.running());
         assertEquals(List.of("made meter bay-01.meter", "made meter bay-02.meter"), events,
@@ -149,17 +151,17 @@ class PileLayoutTest {
     void instancesAreMadeOnceTheirFactoryIsThereAndGoWhenTheLayoutDoes() throws Exception {
         table(HEADER, "bay-01, 502, 1, 502, 2");
         PileLayout layout = new PileLayout(configurationAdmin(), new ManualThreads(), config());
-        layout.bindPileFactory(piles);
+        layout.bindFactory(piles, named(PileFactories.PILE));
         assertEquals(List.of(), events, "a pile waits for its devices' factories");
-        layout.bindRelayFactory(relays);
-        layout.bindMeterFactory(meters);
+        layout.bindFactory(relays, named(PileFactories.MODBUS_RELAY));
+        layout.bindFactory(meters, named(PileFactories.MODBUS_METER));
         assertEquals(List.of("made relay bay-01.relay", "made meter bay-01.meter", "made pile bay-01"), events);
         events.clear();
 
         layout.deactivate();
         assertEquals(List.of("disposed pile bay-01", "disposed meter bay-01.meter", "disposed relay bay-01.relay"),
                 events);
-        layout.bindMeterFactory(new Factory("meter"));
+        layout.bindFactory(new Factory("meter"), named(PileFactories.MODBUS_METER));
         assertEquals(3, events.size(), "nothing is made after");
     }
 
@@ -226,9 +228,9 @@ class PileLayoutTest {
         table(lines.toArray(String[]::new));
         SteppedThreads threads = new SteppedThreads();
         PileLayout layout = new PileLayout(configurationAdmin(), threads, config());
-        layout.bindMeterFactory(meters);
-        layout.bindRelayFactory(relays);
-        layout.bindPileFactory(piles);
+        layout.bindFactory(meters, named(PileFactories.MODBUS_METER));
+        layout.bindFactory(relays, named(PileFactories.MODBUS_RELAY));
+        layout.bindFactory(piles, named(PileFactories.PILE));
         assertEquals(List.of(), events, "activation and binding hand the work over and return");
 
         List<Integer> madePerStep = new ArrayList<>();
@@ -247,9 +249,9 @@ class PileLayoutTest {
 
     private PileLayout layout() {
         PileLayout layout = new PileLayout(configurationAdmin(), new ManualThreads(), config());
-        layout.bindMeterFactory(meters);
-        layout.bindRelayFactory(relays);
-        layout.bindPileFactory(piles);
+        layout.bindFactory(meters, named(PileFactories.MODBUS_METER));
+        layout.bindFactory(relays, named(PileFactories.MODBUS_RELAY));
+        layout.bindFactory(piles, named(PileFactories.PILE));
         return layout;
     }
 
@@ -266,6 +268,11 @@ class PileLayoutTest {
         properties.put("service.pid", pid);
         properties.put("service.factoryPid", pid.substring(0, pid.indexOf('~')));
         store.put(pid, properties);
+    }
+
+    /** The service properties a factory of that name is offered with. */
+    private static Map<String, Object> named(String factory) {
+        return Map.of(ComponentConstants.COMPONENT_FACTORY, factory);
     }
 
     private static PileLayout.Config config() {
