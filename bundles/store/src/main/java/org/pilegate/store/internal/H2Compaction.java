@@ -28,11 +28,10 @@ final class H2Compaction implements AutoCloseable {
     /** How long one slice may hold the store: commits wait for it meanwhile. */
     static final Duration SLICE = Duration.ofMillis(100);
     /**
-     * A file smaller than this is left to H2 (a depot of a few piles: its writes never wait for a slice). The file
-     * of a busy depot is compacted while less than half of its chunks' space is alive: it stays about twice its data.
+     * A file smaller than this is left to H2: a depot of a few piles never has its writes wait for a slice. A larger
+     * one is compacted while H2 finds less than 90 % of its chunks' space alive (its auto-compact fill rate).
      */
     static final long LEFT_TO_H2_BYTES = 64L << 20;
-    static final int LEAST_FILL_PERCENT = 50;
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
 
@@ -52,7 +51,7 @@ final class H2Compaction implements AutoCloseable {
     }
 
     /**
-     * Compacts for about {@link #SLICE} when the file is large and mostly space left behind; else returns at once.
+     * Compacts for about {@link #SLICE} when the file is large and partly space left behind; else returns at once.
      * A failure (the database gone, its disk full) is logged when it starts, not at every slice, and the next slice
      * tries again.
      */
@@ -60,7 +59,7 @@ final class H2Compaction implements AutoCloseable {
         try {
             MVStore store = store();
             FileStore<?> file = store.getFileStore();
-            if (file == null || file.size() < leftToH2Bytes || file.getChunksFillRate() >= LEAST_FILL_PERCENT) {
+            if (file == null || file.size() < leftToH2Bytes) {
                 failing = false;
                 return;
             }
