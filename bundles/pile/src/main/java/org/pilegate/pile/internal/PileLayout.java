@@ -57,9 +57,10 @@ public class PileLayout implements ConfigurationListener {
     static final String PID = "org.pilegate.piles";
     /** Marks what the table made, naming the table; earlier versions marked the configurations they wrote so. */
     static final String TABLE = "pilegate.table";
-    /** Kind → factory PID of a configuration of that kind. */
+    /** Component factory name → the kind of instance it makes. */
     private static final Map<Object, String> KIND_OF_FACTORY = Map.of(PileFactories.MODBUS_METER, "meter",
             PileFactories.MODBUS_RELAY, "relay", PileFactories.PILE, "pile");
+    /** Kind → factory PID of a configuration of that kind. */
     static final Map<String, String> FACTORY_PIDS = Map.of("pile", PileControllerComponent.PID, "meter",
             "org.pilegate.meter.modbus", "relay", "org.pilegate.relay.modbus");
     /** Every pile, meter and relay configuration in Configuration Admin, but for those an earlier table wrote. */

@@ -59,16 +59,14 @@ final class H2Compaction implements AutoCloseable {
         try {
             MVStore store = store();
             FileStore<?> file = store.getFileStore();
-            if (file == null || file.size() < leftToH2Bytes) {
-                failing = false;
-                return;
-            }
-            slices++;
-            int retention = store.getRetentionTime();
-            try {
-                store.compactFile((int) SLICE.toMillis());
-            } finally {
-                store.setRetentionTime(retention);
+            if (file != null && file.size() >= leftToH2Bytes) {
+                slices++;
+                int retention = store.getRetentionTime();
+                try {
+                    store.compactFile((int) SLICE.toMillis());
+                } finally {
+                    store.setRetentionTime(retention);
+                }
             }
             failing = false;
         } catch (SQLException | RuntimeException e) {
