@@ -80,8 +80,11 @@ final class GatewayProcess implements AutoCloseable {
             }
             shipped = shipped.replace(SHIPPED_COLLECTOR, "-XX:+Use" + settings.collector() + "GC");
         }
+        // the collections in a log of their own, to set the requests' times against; one per process, as the
+        // shell's client runs with the same settings
         Files.writeString(setenv, shipped + "\n# depot benchmark: the gateway's heap\nexport EXTRA_JAVA_OPTS=\""
-                + gateway.javaOptions() + "\"\n");
+                + gateway.javaOptions() + " -Xlog:gc:file=" + settings.work().resolve("gc-%p.log")
+                + ":time,uptime\"\n");
         return gateway;
     }
 

@@ -3,6 +3,7 @@ package org.pilegate.itests.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -43,6 +44,8 @@ final class SessionTimes {
      */
     static void writeCsv(Path file, List<SessionTimes> sessions) throws IOException {
         long origin = sessions.stream().mapToLong(times -> times.plugged).filter(at -> at != 0).min().orElse(0);
+        // to set the file against the gateway's logs
+        DepotBenchmark.log(file.getFileName() + " counts from " + Instant.now().minusNanos(System.nanoTime() - origin));
         StringBuilder out = new StringBuilder("pile," + String.join(",", STEPS) + ",contactorRoundTrip,abandonedAt\n");
         for (SessionTimes times : sessions) {
             long[] steps = {times.plugged, times.vehicleSeen, times.prompted, times.bound, times.requested,

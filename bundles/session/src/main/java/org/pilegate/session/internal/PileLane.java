@@ -25,6 +25,8 @@ final class PileLane {
     private static final Logger LOG = LoggerFactory.getLogger(PileLane.class);
 
     final PileId id;
+    /** The lane's place among the depot's lanes, in the order they were made: which status slot it keeps. */
+    final int ordinal;
     final Lane work;
     /** The pile's controller; null while it is not running (before it attached after a restart, or removed). */
     PileController pile;
@@ -59,8 +61,9 @@ final class PileLane {
     /** Operator stops waiting for the open session to end. */
     List<CompletableFuture<SessionOverview>> stopsWaiting = new ArrayList<>();
 
-    PileLane(PileId id, Lane work) {
+    PileLane(PileId id, int ordinal, Lane work) {
         this.id = id;
+        this.ordinal = ordinal;
         this.work = work;
     }
 

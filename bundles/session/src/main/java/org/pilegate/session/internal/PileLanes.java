@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.pilegate.api.error.ErrorCode;
@@ -21,6 +22,7 @@ import org.pilegate.api.work.Lane;
 final class PileLanes {
 
     private final Map<PileId, PileLane> lanes = new ConcurrentHashMap<>();
+    private final AtomicInteger made = new AtomicInteger();
     private final Executor threads;
     private final Executor background;
     private final Duration queueLimit;
@@ -38,7 +40,7 @@ final class PileLanes {
 
     /** The pile's lane, made on first use. */
     PileLane of(PileId pile) {
-        return lanes.computeIfAbsent(pile, id -> new PileLane(id, new Lane(threads, background)));
+        return lanes.computeIfAbsent(pile, id -> new PileLane(id, made.getAndIncrement(), new Lane(threads, background)));
     }
 
     Collection<PileLane> all() {

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every status interval: a status update for each delivering session, committed for all of them in one transaction
- * before any terminal is told; the budget checked against the fee so far; an ending session ended once its meter
+ * Every status interval: a status update for each delivering session, committed in one transaction for all those
+ * of a tick's slot ({@link TickSlots}) before any terminal is told; the budget checked against the fee so far; an ending session ended once its meter
  * settled; an expired prompt renewed; a promise the depot's plan no longer keeps told again. All of it as background
  * work ({@link org.pilegate.api.work.GatewayThreads#background()}): a tick touches every pile at once, and must not
  * stand between a driver and the answer to a request.
@@ -56,19 +56,29 @@ final class StatusTicks {
         this.heldBudget = heldBudget;
     }
 
-    /** @return completes once the batch of this tick is written (the points of lanes that were late may follow) */
-    CompletableFuture<Void> tick() {
+    /**
+     * Takes the status of the piles whose turn it is.
+     *
+     * @param slot which slot's tick this is, counted from 0 without end
+     * @return completes once the batch of this tick is written (the points of lanes that were late may follow)
+     */
+    CompletableFuture<Void> tick(TickSlots slots, long slot) {
+        int depot = lanes.all().size();
+        List<PileLane> turn = lanes.all().stream().filter(lane -> slots.takes(lane, slot, depot)).toList();
+        if (turn.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
         TickBatch batch = new TickBatch(sessions);
         int heldShare = heldBudget.share((int) lanes.all().stream().filter(lane -> lane.open.isPresent()).count());
         List<CompletableFuture<Void>> taken = new ArrayList<>();
-        for (PileLane lane : lanes.all()) {
-            CompletableFuture<Void> turn = new CompletableFuture<>();
-            taken.add(turn);
+        for (PileLane lane : turn) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            taken.add(done);
             lane.work.submitInBackground(() -> {
                 try {
                     return tick(lane, batch, heldShare);
                 } finally {
-                    turn.complete(null);
+                    done.complete(null);
                 }
             });
         }

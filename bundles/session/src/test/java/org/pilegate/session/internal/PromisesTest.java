@@ -56,7 +56,7 @@ class PromisesTest {
     @Test
     void aPromiseThePlanNoLongerKeepsIsToldAgainWithWhyOnceUntilItChanges() {
         SessionRecord charging = charging(5_000, NOW.plusSeconds(3600));
-        PileLane lane = new PileLane(PILE, new org.pilegate.api.work.Lane(Runnable::run));
+        PileLane lane = new PileLane(PILE, 0, new org.pilegate.api.work.Lane(Runnable::run));
         lane.promisedMet = Optional.of(true);
 
         assertEquals(Optional.empty(), promises.changed(lane, charging, Optional.of(plan(5_000, List.of(16, 16, 0, 0),
