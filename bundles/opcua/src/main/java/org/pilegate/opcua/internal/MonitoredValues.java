@@ -84,17 +84,22 @@ final class MonitoredValues {
 
     /** A pile's value changed: pushed if an item is on one of the pile's nodes. */
     void changed(PileId pile, PileVariable variable) {
-        if (watchedPiles.containsKey(pile)) {
+        if (watches(pile)) {
             push(pileIds.variable(pile, variable));
         }
     }
 
     /** A pile's nodes are gone: the items on any of them hear so. */
     void removed(PileId pile) {
-        if (watchedPiles.containsKey(pile)) {
+        if (watches(pile)) {
             monitored.keySet().stream().filter(nodeId -> pileOf(nodeId).equals(Optional.of(pile)))
                     .forEach(this::push);
         }
+    }
+
+    /** Whether an item is on one of the pile's nodes: one lookup, no node id made. */
+    boolean watches(PileId pile) {
+        return watchedPiles.containsKey(pile);
     }
 
     private Optional<PileId> pileOf(NodeId nodeId) {

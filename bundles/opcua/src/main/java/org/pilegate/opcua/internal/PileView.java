@@ -16,8 +16,8 @@ import org.pilegate.api.session.SessionId;
 
 /**
  * One pile in the address space: the current value of each {@link PileVariable}, from which the pile's nodes are
- * made when a client asks for them ({@link PileNodeManager}), so a pile holds a score of values rather than a score
- * of nodes with their references. The values are set on the update lane and read on the server's threads; the other
+ * made when a client asks for them ({@link PileNodeManager}), so a pile holds 22 values rather than 35 nodes and
+ * their references. The values are set on the update lane and read on the server's threads; the other
  * mutable fields are touched on the update lane only, but for {@link #status}.
  */
 final class PileView {
