@@ -20,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes to the site's address space: only the Value of a variable registered as writable, whole (no index range),
- * and only by an operator. Everything else is refused with the StatusCode that says why.
+ * Writes to the site's address space: only the Value of a variable registered as writable (or, for the nodes made on
+ * demand, one its targets name), whole (no index range), and only by an operator. Everything else is refused with the
+ * StatusCode that says why.
  */
 final class OperatorWrites {
 

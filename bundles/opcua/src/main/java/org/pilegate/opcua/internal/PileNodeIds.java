@@ -14,7 +14,7 @@ import org.pilegate.api.pile.PileId;
  */
 final class PileNodeIds {
 
-    static final String FOLDER = "Site/Piles";
+    private static final String FOLDER = "Site/Piles";
     static final String METER = "Meter";
     /** The browse name Milo gives the EngineeringUnits property of an AnalogItemType, in namespace 0. */
     static final String UNITS = "EngineeringUnits";
