@@ -1,5 +1,7 @@
 package org.pilegate.opcua.internal;
 
+import java.util.Optional;
+
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
 import org.eclipse.milo.opcua.sdk.core.Reference;
 import org.eclipse.milo.opcua.sdk.core.ValueRanks;
@@ -27,13 +29,14 @@ import org.eclipse.milo.opcua.stack.core.types.structured.Argument;
 import org.eclipse.milo.opcua.stack.core.types.structured.EUInformation;
 
 /**
- * Makes the nodes of the site's namespace, each added to the namespace and below its parent. Every variable starts
- * as BadWaitingForInitialData and tells {@code changed} when its value is set, which pushes it to the monitored
- * items on it. Node ids are paths: {@code Site/Piles/<id>/Meter/L1VoltageV}.
+ * Makes the site's own nodes, each added to the namespace and below its parent (the piles' are made on demand, by
+ * {@link PileNodeMaker}). Every variable starts as BadWaitingForInitialData and tells {@code changed} when its value
+ * is set, which pushes it to the monitored items on it. Node ids are paths: {@code Site/GridLimitW}.
  */
 final class NodeFactory {
 
-    private static final DataValue WAITING = new DataValue(new StatusCode(StatusCodes.Bad_WaitingForInitialData));
+    /** What every variable shows until its first value is set. */
+    static final DataValue WAITING = new DataValue(new StatusCode(StatusCodes.Bad_WaitingForInitialData));
 
     private final UaNodeContext context;
     private final UShort namespaceIndex;
@@ -133,11 +136,18 @@ final class NodeFactory {
 
     /** Sets a node's value if it changed, which pushes it to the monitored items on the node. */
     static void set(UaVariableNode node, Variant value, StatusCode status, DateTime sourceTime) {
-        DataValue current = node.getValue();
+        changed(node.getValue(), value, status, sourceTime).ifPresent(node::setValue);
+    }
+
+    /**
+     * The value to show after {@code current}, if the value or its quality changed: a value that stays the same
+     * keeps its timestamps, so a subscriber hears of it once.
+     */
+    static Optional<DataValue> changed(DataValue current, Variant value, StatusCode status, DateTime sourceTime) {
         if (value.equals(current.getValue()) && status.equals(current.getStatusCode())) {
-            return;
+            return Optional.empty();
         }
-        node.setValue(new DataValue(value, status, sourceTime, DateTime.now()));
+        return Optional.of(new DataValue(value, status, sourceTime, DateTime.now()));
     }
 
     private UaVariableNode attach(UaNode parent, UaVariableNode node) {

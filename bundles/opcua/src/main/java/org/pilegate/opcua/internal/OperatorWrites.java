@@ -3,7 +3,9 @@ package org.pilegate.opcua.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
@@ -18,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes to the site's address space: only the Value of a variable registered as writable, whole (no index range),
- * and only by an operator. Everything else is refused with the StatusCode that says why.
+ * Writes to the site's address space: only the Value of a variable registered as writable (or, for the nodes made on
+ * demand, one its targets name), whole (no index range), and only by an operator. Everything else is refused with the
+ * StatusCode that says why.
  */
 final class OperatorWrites {
 
@@ -32,24 +35,30 @@ final class OperatorWrites {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorWrites.class);
 
     private final Predicate<NodeId> exists;
+    private final Function<NodeId, Optional<Target>> targets;
     private final Map<NodeId, Target> writable = new ConcurrentHashMap<>();
 
-    /** @param exists whether the namespace holds a node */
-    OperatorWrites(Predicate<NodeId> exists) {
+    /**
+     * @param exists whether the namespace holds a node
+     * @param targets what an operator's write carries out on a node made on demand, which cannot be {@link #allow
+     *     allowed} ahead: none if the node is not writable
+     */
+    OperatorWrites(Predicate<NodeId> exists, Function<NodeId, Optional<Target>> targets) {
         this.exists = exists;
+        this.targets = targets;
     }
 
     /** Lets operators write the node's value, which {@code target} carries out. */
     void allow(UaVariableNode node, Target target) {
-        node.setAccessLevel(AccessLevel.toValue(AccessLevel.READ_WRITE));
-        node.setUserAccessLevel(AccessLevel.toValue(AccessLevel.READ_WRITE));
-        node.getFilterChain().addLast(OperatorAccessFilter.INSTANCE);
+        letOperatorsWrite(node);
         writable.put(node.getNodeId(), target);
     }
 
-    /** The node is going away. */
-    void forget(NodeId node) {
-        writable.remove(node);
+    /** Shows the node writable, to operators only ({@link OperatorAccessFilter}). */
+    static void letOperatorsWrite(UaVariableNode node) {
+        node.setAccessLevel(AccessLevel.toValue(AccessLevel.READ_WRITE));
+        node.setUserAccessLevel(AccessLevel.toValue(AccessLevel.READ_WRITE));
+        node.getFilterChain().addLast(OperatorAccessFilter.INSTANCE);
     }
 
     /** @return one StatusCode per write, in order */
@@ -65,8 +74,9 @@ final class OperatorWrites {
         if (!exists.test(writeValue.getNodeId())) {
             return StatusCodes.Bad_NodeIdUnknown;
         }
-        Target target = writable.get(writeValue.getNodeId());
-        if (target == null || !AttributeId.Value.isEqual(writeValue.getAttributeId())) {
+        Optional<Target> target = Optional.ofNullable(writable.get(writeValue.getNodeId()))
+                .or(() -> targets.apply(writeValue.getNodeId()));
+        if (target.isEmpty() || !AttributeId.Value.isEqual(writeValue.getAttributeId())) {
             return StatusCodes.Bad_NotWritable;
         }
         if (writeValue.getIndexRange() != null && !writeValue.getIndexRange().isEmpty()) {
@@ -77,7 +87,7 @@ final class OperatorWrites {
         }
         Object value = writeValue.getValue().getValue().getValue();
         try {
-            target.write(operator, value);
+            target.get().write(operator, value);
             LOG.info("OPC UA user {} wrote {} to {}", operator.name(), value, writeValue.getNodeId().getIdentifier());
             return StatusCode.GOOD.getValue();
         } catch (UaException e) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
@@ -76,9 +76,9 @@ final class PileMeters {
         // the figures stay, marked as last known, until the meter's service is back (e.g. a driver update)
         StatusCode lastKnown = new StatusCode(StatusCodes.Uncertain_NoCommunicationLastUsableValue);
         for (PileVariable variable : PileVariable.values()) {
-            UaVariableNode node = view.node(variable);
-            if (variable.ofMeter() && variable != PileVariable.METER_ID && node.getValue().getStatusCode().isGood()) {
-                NodeFactory.set(node, node.getValue().getValue(), lastKnown, DateTime.now());
+            DataValue value = view.value(variable);
+            if (variable.ofMeter() && variable != PileVariable.METER_ID && value.getStatusCode().isGood()) {
+                view.set(variable, value.getValue(), lastKnown, DateTime.now());
             }
         }
     }
@@ -113,11 +113,10 @@ final class PileMeters {
     /** A phase value from milli-units; a meter that does not measure phases shows BadNotSupported. */
     private static void phase(PileView view, PileVariable variable, Optional<Long> milli, StatusCode quality,
             DateTime at) {
-        UaVariableNode node = view.node(variable);
         if (milli.isPresent()) {
-            NodeFactory.set(node, new Variant(milli.get() / 1000.0), quality, at);
+            view.set(variable, new Variant(milli.get() / 1000.0), quality, at);
         } else {
-            NodeFactory.set(node, Variant.NULL_VALUE, new StatusCode(StatusCodes.Bad_NotSupported), at);
+            view.set(variable, Variant.NULL_VALUE, new StatusCode(StatusCodes.Bad_NotSupported), at);
         }
     }
 }

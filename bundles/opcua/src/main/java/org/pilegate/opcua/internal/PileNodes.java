@@ -2,20 +2,14 @@ package org.pilegate.opcua.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
-import org.eclipse.milo.opcua.sdk.server.nodes.UaFolderNode;
-import org.eclipse.milo.opcua.sdk.server.nodes.UaNode;
-import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectNode;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
-import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.pilegate.api.pile.PileController;
@@ -28,41 +22,41 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One {@code Pile_<id>} object per pile controller in the {@code Piles} folder, with its {@link PileVariable}s, set
- * from the controller's status events; the session's energy and time count from the session's own start. Touched on
- * the update lane only.
+ * on its {@link PileView} from the controller's status events; the session's energy and time count from the
+ * session's own start. The nodes are made from the view when a client asks ({@link PileNodeManager}). Touched on the
+ * update lane only, but for {@link #availability}.
  */
 final class PileNodes {
 
     private static final Logger LOG = LoggerFactory.getLogger(PileNodes.class);
 
-    private final NodeFactory factory;
-    private final OperatorWrites writes;
     private final DepotActions actions;
     private final Map<PileId, PileView> piles;
     private final PileMeters meters;
     private final EnergyToday energyToday;
     private final Clock clock;
     private final UpdateLane updates;
-    private final Supplier<UaFolderNode> folder;
-    private final Consumer<NodeId> removed;
+    private final BiConsumer<PileId, PileVariable> changed;
+    private final Consumer<PileId> removed;
     private final Runnable siteChanged;
+    /** The order the next pile is shown in. */
+    private long nextOrder;
 
     /**
-     * @param removed told of each node removed, for the monitored items on it
+     * @param changed told of each value that changed, for the monitored items on it
+     * @param removed told of each pile removed, for the monitored items on its nodes
      * @param siteChanged told when the site's figures changed
      */
-    PileNodes(NodeFactory factory, OperatorWrites writes, DepotActions actions, Map<PileId, PileView> piles,
-            PileMeters meters, EnergyToday energyToday, Clock clock, UpdateLane updates, Supplier<UaFolderNode> folder,
-            Consumer<NodeId> removed, Runnable siteChanged) {
-        this.factory = factory;
-        this.writes = writes;
+    PileNodes(DepotActions actions, Map<PileId, PileView> piles, PileMeters meters, EnergyToday energyToday,
+            Clock clock, UpdateLane updates, BiConsumer<PileId, PileVariable> changed, Consumer<PileId> removed,
+            Runnable siteChanged) {
         this.actions = actions;
         this.piles = piles;
         this.meters = meters;
         this.energyToday = energyToday;
         this.clock = clock;
         this.updates = updates;
-        this.folder = folder;
+        this.changed = changed;
         this.removed = removed;
         this.siteChanged = siteChanged;
     }
@@ -70,30 +64,10 @@ final class PileNodes {
     void attach(PileController controller) {
         PileId id = controller.id();
         Optional.ofNullable(piles.get(id)).ifPresent(previous -> detach(previous.controller));
-        UaObjectNode object = factory.object("Site/Piles/" + id, "Pile_" + id,
-                "Charging pile " + id + ": its state, relay, meter and session.");
-        folder.get().addOrganizes(object);
-        UaObjectNode meterObject = factory.object("Site/Piles/" + id + "/Meter", "Meter",
-                "The pile's energy meter: per-phase values where it measures them.");
-        object.addComponent(meterObject);
-
-        PileView view = new PileView(controller, object, meters.meterOf(id));
-        for (PileVariable variable : PileVariable.values()) {
-            UaObjectNode parent = variable.ofMeter() ? meterObject : object;
-            view.nodes.put(variable, variable.unit()
-                    .map(unit -> factory.analog(parent, variable.browseName(), variable.dataType(), unit,
-                            variable.description()))
-                    .orElseGet(() -> factory.plain(parent, variable.browseName(), variable.dataType(),
-                            variable.description())));
-        }
-        writes.allow(view.node(PileVariable.AVAILABLE), (operator, value) -> {
-            if (!(value instanceof Boolean available)) {
-                throw new UaException(StatusCodes.Bad_TypeMismatch, "Available is a Boolean");
-            }
-            setAvailable(view, available);
-        });
-        set(view, PileVariable.METER_ID, view.meterId.orElse(""), DateTime.now());
+        PileView view = new PileView(controller, nextOrder++, meters.meterOf(id), changed);
+        // shown before its first values, so the items still on a re-added pile's nodes get each of them
         piles.put(id, view);
+        set(view, PileVariable.METER_ID, view.meterId.orElse(""), DateTime.now());
         view.subscription = controller.subscribe(status -> updates.submit("status of pile " + id,
                 () -> onStatus(view, status)));
         onStatus(view, controller.status());
@@ -107,18 +81,24 @@ final class PileNodes {
         if (view == null || view.controller != controller) {
             return;
         }
-        piles.remove(controller.id());
         close(view.subscription, "pile " + controller.id());
+        // the items on its meter's values hear they are last known before they hear the nodes are gone
         meters.detach(view);
+        piles.remove(controller.id());
         energyToday.remove(controller.id());
-        List<NodeId> gone = new ArrayList<>(view.nodes.values().stream().map(UaNode::getNodeId).toList());
-        gone.add(view.object.getNodeId());
-        gone.forEach(writes::forget);
-        folder.get().removeOrganizes(view.object);
-        view.object.delete();
-        gone.forEach(removed);
+        removed.accept(controller.id());
         siteChanged.run();
         LOG.info("OPC UA: pile {} removed", controller.id());
+    }
+
+    /** What an operator's write to the pile's Available carries out, while the pile is shown. */
+    Optional<OperatorWrites.Target> availability(PileId pile) {
+        return Optional.ofNullable(piles.get(pile)).<OperatorWrites.Target>map(view -> (operator, value) -> {
+            if (!(value instanceof Boolean available)) {
+                throw new UaException(StatusCodes.Bad_TypeMismatch, "Available is a Boolean");
+            }
+            setAvailable(view, available);
+        });
     }
 
     /** Takes the pile out of service or back into it, then shows what the depot says. */
@@ -142,7 +122,7 @@ final class PileNodes {
     }
 
     static void set(PileView view, PileVariable variable, Object value, DateTime sourceTime) {
-        NodeFactory.set(view.node(variable), new Variant(value), StatusCode.GOOD, sourceTime);
+        view.set(variable, new Variant(value), StatusCode.GOOD, sourceTime);
     }
 
     static void close(AutoCloseable subscription, String what) {
@@ -174,7 +154,7 @@ final class PileNodes {
         set(view, PileVariable.SESSION_ID, active.map(SessionId::value).orElse(""), at);
         set(view, PileVariable.SESSION_ENERGY,
                 view.session.map(start -> Math.max(0, status.energyWh() - start.registerWh())).orElse(0L), at);
-        NodeFactory.set(view.node(PileVariable.SESSION_START),
+        view.set(PileVariable.SESSION_START,
                 view.session.map(start -> new Variant(new DateTime(start.at()))).orElse(Variant.NULL_VALUE),
                 StatusCode.GOOD, at);
         refreshElapsed(view);
@@ -207,7 +187,7 @@ final class PileNodes {
     private void refreshAvailable(PileView view) {
         try {
             Optional<Boolean> available = actions.available(view.controller.id());
-            NodeFactory.set(view.node(PileVariable.AVAILABLE), available.map(Variant::new).orElse(Variant.NULL_VALUE),
+            view.set(PileVariable.AVAILABLE, available.map(Variant::new).orElse(Variant.NULL_VALUE),
                     available.isPresent() ? StatusCode.GOOD : new StatusCode(StatusCodes.Bad_ResourceUnavailable),
                     DateTime.now());
         } catch (RuntimeException e) {

@@ -1,6 +1,10 @@
 package org.pilegate.opcua.internal;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.eclipse.milo.opcua.stack.core.Identifiers;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
@@ -44,6 +48,9 @@ enum PileVariable {
     L2_CURRENT("L2CurrentA", Identifiers.Double, Units.AMPERE, "RMS current on L2; 0 on a single-phase meter."),
     L3_CURRENT("L3CurrentA", Identifiers.Double, Units.AMPERE, "RMS current on L3; 0 on a single-phase meter.");
 
+    private static final Map<String, PileVariable> BY_BROWSE_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(PileVariable::browseName, Function.identity()));
+
     private final String browseName;
     private final NodeId dataType;
     private final Optional<EUInformation> unit;
@@ -62,6 +69,11 @@ enum PileVariable {
         this.dataType = dataType;
         this.unit = unit;
         this.description = description;
+    }
+
+    /** The variable of that browse name, as a node id names it. */
+    static Optional<PileVariable> byBrowseName(String browseName) {
+        return Optional.ofNullable(BY_BROWSE_NAME.get(browseName));
     }
 
     String browseName() {

@@ -1,17 +1,25 @@
 package org.pilegate.opcua.internal;
 
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiConsumer;
 
-import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectNode;
-import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.pilegate.api.pile.PileController;
+import org.pilegate.api.pile.PileId;
 import org.pilegate.api.pile.PileStatus;
 import org.pilegate.api.session.SessionId;
 
-/** One pile in the address space; its mutable fields are touched on the update lane only, but for {@link #status}. */
+/**
+ * One pile in the address space: the current value of each {@link PileVariable}, from which the pile's nodes are
+ * made when a client asks for them ({@link PileNodeManager}), so a pile holds 22 values rather than 35 nodes and
+ * their references. The values are set on the update lane and read on the server's threads; the other
+ * mutable fields are touched on the update lane only, but for {@link #status}.
+ */
 final class PileView {
 
     /** Where a session's energy and time count from. */
@@ -19,8 +27,12 @@ final class PileView {
     }
 
     final PileController controller;
-    final UaObjectNode object;
-    final Map<PileVariable, UaVariableNode> nodes = new EnumMap<>(PileVariable.class);
+    /** The order piles were shown in, which the Piles folder lists them in. */
+    final long order;
+    /** When the pile was shown: the time of its constant values, the engineering units. */
+    final DateTime shownAt = DateTime.now();
+    private final AtomicReferenceArray<DataValue> values = new AtomicReferenceArray<>(PileVariable.values().length);
+    private final BiConsumer<PileId, PileVariable> changed;
     Optional<String> meterId;
     AutoCloseable subscription = () -> { };
     AutoCloseable meterSubscription = () -> { };
@@ -28,14 +40,28 @@ final class PileView {
     volatile PileStatus status;
     Optional<SessionStart> session = Optional.empty();
 
-    PileView(PileController controller, UaObjectNode object, Optional<String> meterId) {
+    /** @param changed told of each value that changed, for the monitored items on it */
+    PileView(PileController controller, long order, Optional<String> meterId,
+            BiConsumer<PileId, PileVariable> changed) {
         this.controller = controller;
-        this.object = object;
+        this.order = order;
         this.meterId = meterId;
+        this.changed = changed;
         this.status = controller.status();
+        for (int i = 0; i < values.length(); i++) {
+            values.set(i, NodeFactory.WAITING);
+        }
     }
 
-    UaVariableNode node(PileVariable variable) {
-        return nodes.get(variable);
+    DataValue value(PileVariable variable) {
+        return values.get(variable.ordinal());
+    }
+
+    /** Sets the value if it or its quality changed, and tells so. */
+    void set(PileVariable variable, Variant value, StatusCode status, DateTime sourceTime) {
+        NodeFactory.changed(value(variable), value, status, sourceTime).ifPresent(next -> {
+            values.set(variable.ordinal(), next);
+            changed.accept(controller.id(), variable);
+        });
     }
 }

@@ -11,9 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
-import org.eclipse.milo.opcua.sdk.server.api.DataItem;
 import org.eclipse.milo.opcua.sdk.server.api.ManagedNamespaceWithLifecycle;
-import org.eclipse.milo.opcua.sdk.server.api.MonitoredItem;
 import org.eclipse.milo.opcua.sdk.server.api.services.AttributeServices.WriteContext;
 import org.eclipse.milo.opcua.stack.core.types.structured.WriteValue;
 import org.pilegate.api.meter.Meter;
@@ -26,14 +24,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The depot in OPC UA: {@code Site} under Objects with the site's totals and the operator methods ({@link SiteNodes},
  * {@link SiteMethods}), {@code Piles} below it with one {@code Pile_<id>} object per pile controller and a
- * {@code Meter} object in each ({@link PileNodes}, {@link PileMeters}).
+ * {@code Meter} object in each ({@link PileNodes}, {@link PileMeters}). The site's nodes are held here; the piles'
+ * are made on demand from their values by the {@link PileSpace} that goes ahead of this namespace.
  * <p>
  * Values come from the pile controllers' status events and the meters' readings, never from polling a device:
- * each change is set on its node, and the node pushes it to the monitored items on it ({@link MonitoredValues}). All
+ * each change is set on its node or pile, and pushed to the monitored items on it ({@link MonitoredValues}). All
  * changes happen in order on the namespace's {@link UpdateLane}, so the controllers' and drivers' threads never wait
  * for OPC UA.
  */
-final class SiteNamespace extends ManagedNamespaceWithLifecycle {
+final class SiteNamespace extends ManagedNamespaceWithLifecycle implements PushedItems {
 
     static final String URI = "urn:pilegate:opcua:site";
     private static final Logger LOG = LoggerFactory.getLogger(SiteNamespace.class);
@@ -48,6 +47,7 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
     private final SiteMethods methods;
     private final PileNodes piles;
     private final PileMeters meters;
+    private final PileSpace pileSpace;
     private volatile GatewayThreads.Scheduled ticking;
 
     /**
@@ -58,20 +58,27 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
         super(server, URI);
         EnergyToday energyToday = new EnergyToday(clock.getZone());
         Map<PileId, PileView> shown = new ConcurrentHashMap<>();
+        PileNodeIds pileIds = new PileNodeIds(getNamespaceIndex());
+        PileNodeManager pileNodes = new PileNodeManager(() -> server, pileIds, shown);
         this.updates = new UpdateLane(threads.workers());
-        this.monitored = new MonitoredValues(getNodeContext());
-        this.writes = new OperatorWrites(getNodeManager()::containsNode);
+        this.monitored = new MonitoredValues(server,
+                id -> pileNodes.getNode(id).or(() -> getNodeManager().getNode(id)), pileIds);
         NodeFactory factory = new NodeFactory(getNodeContext(), getNamespaceIndex(),
                 (node, attributeId, value) -> monitored.push(node.getNodeId()));
         this.site = new SiteNodes(factory, actions, shown.values(), energyToday, clock, updates);
         this.meters = new PileMeters(shown, meterOfPile, updates);
-        this.piles = new PileNodes(factory, writes, actions, shown, meters, energyToday, clock, updates,
-                site::pilesFolder, monitored::push, site::refreshSoon);
+        this.piles = new PileNodes(actions, shown, meters, energyToday, clock, updates, monitored::changed,
+                monitored::removed, site::refreshSoon);
+        this.writes = new OperatorWrites(id -> getNodeManager().containsNode(id) || pileNodes.containsNode(id),
+                id -> pileIds.parse(id).filter(address -> address.variable() == PileVariable.AVAILABLE)
+                        .flatMap(address -> piles.availability(address.pile())));
         this.methods = new SiteMethods(factory, actions, shown, piles, site::refreshSoon);
+        this.pileSpace = new PileSpace(server, pileNodes, pileIds, writes, monitored);
         getLifecycleManager().addStartupTask(() -> {
             site.create(writes);
             methods.create(site.site());
             site.refresh();
+            pileSpace.startup();
             ticking = threads.every(TICK, TICK, () -> updates.submit("tick", this::tick));
         });
         getLifecycleManager().addShutdownTask(this::stopUpdates);
@@ -101,28 +108,13 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
     }
 
     @Override
-    public void onDataItemsCreated(List<DataItem> items) {
-        monitored.created(items);
-    }
-
-    @Override
-    public void onDataItemsModified(List<DataItem> items) {
-        // nothing is sampled periodically: a new sampling interval changes nothing
-    }
-
-    @Override
-    public void onDataItemsDeleted(List<DataItem> items) {
-        monitored.deleted(items);
-    }
-
-    @Override
-    public void onMonitoringModeChanged(List<MonitoredItem> items) {
-        monitored.modeChanged(items);
-    }
-
-    @Override
     public void write(WriteContext context, List<WriteValue> writeValues) {
         context.success(writes.write(ClientIdentity.of(context.getSession()), writeValues));
+    }
+
+    @Override
+    public MonitoredValues monitoredValues() {
+        return monitored;
     }
 
     private void tick() {
@@ -135,6 +127,7 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle {
         if (ticking != null) {
             ticking.cancel();
         }
+        pileSpace.shutdown();
         try {
             updates.stop(piles::closeAll, STOP_LIMIT);
         } catch (ExecutionException | TimeoutException e) {

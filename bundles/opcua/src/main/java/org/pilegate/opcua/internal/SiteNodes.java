@@ -6,7 +6,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.milo.opcua.sdk.core.Reference;
-import org.eclipse.milo.opcua.sdk.server.nodes.UaFolderNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaObjectNode;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
 import org.eclipse.milo.opcua.stack.core.Identifiers;
@@ -36,7 +35,6 @@ final class SiteNodes {
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
     private UaObjectNode site;
-    private UaFolderNode pilesFolder;
     private UaVariableNode totalPower;
     private UaVariableNode energyTodayNode;
     private UaVariableNode gridLimit;
@@ -87,15 +85,12 @@ final class SiteNodes {
         planSlots = factory.array(site, "PlanSlotStarts", Identifiers.UtcTime, "When each slot of PlannedPowerW"
                 + " starts, the first being now.");
 
-        pilesFolder = factory.folder(site, "Piles", "One Pile_<id> object per configured pile.");
+        // the piles in it are made on demand (PileNodeManager), the folder is held like the rest of the site
+        factory.folder(site, "Piles", "One Pile_<id> object per configured pile.");
     }
 
     UaObjectNode site() {
         return site;
-    }
-
-    UaFolderNode pilesFolder() {
-        return pilesFolder;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.pilegate.opcua.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
@@ -27,8 +28,13 @@ class OperatorWritesTest {
 
     private final DetachedNodes context = new DetachedNodes();
     private final NodeFactory factory = new NodeFactory(context, Unsigned.ushort(2), (node, attribute, value) -> { });
-    private final OperatorWrites writes = new OperatorWrites(context.getNodeManager()::containsNode);
     private final List<String> carriedOut = new CopyOnWriteArrayList<>();
+    private final NodeId available = new NodeId(2, "Site/Piles/bay-01/Available");
+    private final OperatorWrites writes = new OperatorWrites(
+            id -> context.getNodeManager().containsNode(id) || id.equals(available),
+            id -> id.equals(available)
+                    ? Optional.of((operator, value) -> carriedOut.add(operator.name() + " made " + value))
+                    : Optional.empty());
     private UaVariableNode limit;
     private UaVariableNode count;
 
@@ -78,11 +84,18 @@ class OperatorWritesTest {
     }
 
     @Test
-    void aForgottenNodeIsNoLongerWritable() {
-        writes.forget(limit.getNodeId());
+    void aNodeMadeOnDemandIsWrittenThroughItsTarget() {
+        assertEquals(List.of(StatusCode.GOOD, new StatusCode(StatusCodes.Bad_UserAccessDenied)), List.of(
+                writes.write(ANNA, List.of(value(available, false))).get(0),
+                writes.write(ClientIdentity.ANONYMOUS, List.of(value(available, true))).get(0)));
 
-        assertEquals(List.of(new StatusCode(StatusCodes.Bad_NotWritable)),
-                writes.write(ANNA, List.of(value(limit.getNodeId(), 40_000L))));
+        assertEquals(List.of("anna made false"), carriedOut);
+    }
+
+    @Test
+    void aWritableNodeIsShownReadWriteButToOperatorsOnly() {
+        assertEquals(AccessLevel.toValue(AccessLevel.READ_WRITE), limit.getAttribute(AttributeId.UserAccessLevel));
+        assertEquals(AccessLevel.toValue(AccessLevel.READ_ONLY), limit.getUserAccessLevel(), "seen without a session");
     }
 
     private static WriteValue value(NodeId node, Object value) {

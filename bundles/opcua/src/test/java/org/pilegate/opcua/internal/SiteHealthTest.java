@@ -44,6 +44,6 @@ class SiteHealthTest {
     }
 
     private static PileView view(FakePileController controller) {
-        return new PileView(controller, null, Optional.empty());
+        return new PileView(controller, 0, Optional.empty(), (pile, variable) -> { });
     }
 }

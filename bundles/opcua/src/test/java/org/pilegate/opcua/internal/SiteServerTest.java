@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pilegate.opcua.internal.TestSite.PASSWORD;
+import static org.pilegate.opcua.internal.TestSite.WAIT;
+import static org.pilegate.opcua.internal.TestSite.eventually;
+import static org.pilegate.opcua.internal.TestSite.names;
+import static org.pilegate.opcua.internal.TestSite.status;
+import static org.pilegate.opcua.internal.TestSite.value;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -18,11 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.milo.opcua.sdk.client.subscriptions.ManagedDataItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.ManagedSubscription;
@@ -48,55 +48,40 @@ import org.pilegate.api.meter.FakeMeter;
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.meter.PhaseValues;
 import org.pilegate.api.meter.ReadingQuality;
-import org.pilegate.api.pile.DepotControl;
 import org.pilegate.api.pile.FakePileController;
 import org.pilegate.api.pile.PileId;
 import org.pilegate.api.plan.Hold;
 import org.pilegate.api.plan.PilePlan;
 import org.pilegate.api.plan.Plan;
-import org.pilegate.api.session.SessionDirectory;
 import org.pilegate.api.session.SessionId;
-import org.pilegate.api.work.SharedThreads;
 
 /** A real Milo server with the site's namespace, driven by fake piles and meters, and real Milo clients. */
 class SiteServerTest {
 
-    private final SharedThreads threads = new SharedThreads(2);
-    private static final String PASSWORD = "correct horse battery";
-    private static final Duration WAIT = Duration.ofSeconds(10);
-
     @TempDir
     Path etc;
 
-    private final FakeDepot depot = new FakeDepot();
-    private final AtomicBoolean depotRunning = new AtomicBoolean(true);
     private final FakePileController bay1 = new FakePileController("bay-01", 1_000);
     private final FakeMeter bay1Meter = new FakeMeter("bay-01.meter");
-    /** The meters the piles' configurations name, where not {@code <pile>.meter}. */
-    private final Map<String, String> meterOfPile = new ConcurrentHashMap<>();
-    private SiteServer server;
-    private String endpointUrl;
-    private BmsClient.Identity bms;
+    private TestSite site;
+    private FakeDepot depot;
 
     @BeforeEach
     void start() throws Exception {
-        server = start(true);
-        server.namespace().addPile(bay1);
-        server.namespace().addMeter(bay1Meter);
-        bms = BmsClient.Identity.generate();
-        // trusted after the server started: the trust list follows its folder
-        bms.trustOn(etc.resolve("opcua"));
+        site = new TestSite(etc);
+        depot = site.depot;
+        site.namespace().addPile(bay1);
+        site.namespace().addMeter(bay1Meter);
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.close();
-        threads.close();
+        site.close();
     }
 
     @Test
     void browsingShowsTheSiteItsPilesAndTheirMetersWithUnits() throws Exception {
-        try (BmsClient client = anonymous()) {
+        try (BmsClient client = site.anonymous()) {
             assertTrue(client.browseNames("Site").containsAll(List.of("TotalPowerW", "EnergyTodayWh", "GridLimitW",
                     "PileCount", "Health", "PlannedPowerW", "PlanSlotStarts", "Piles", "SetSitePowerLimit", "SetPileCurrentLimit", "StopSession",
                     "SetPileAvailability")), () -> "Site: " + names(client, "Site"));
@@ -132,7 +117,7 @@ class SiteServerTest {
                 OptionalLong.of(12_000), new Hold(Hold.Kind.FEEDER, "feeder board-b, phase L2 at 63 A"));
         depot.plan = Optional.of(new Plan(List.of(now, now.plusSeconds(300), now.plusSeconds(1_200)),
                 Map.of(bay1Plan.pile(), bay1Plan), List.of(9_660L, 22_080L)));
-        try (BmsClient client = anonymous()) {
+        try (BmsClient client = site.anonymous()) {
             eventually("the planned current", () -> Integer.valueOf(14).equals(value(client,
                     "Site/Piles/bay-01/PlannedCurrentA")));
             assertEquals("feeder board-b, phase L2 at 63 A", value(client, "Site/Piles/bay-01/HeldBackBy"));
@@ -151,7 +136,7 @@ class SiteServerTest {
     void subscribersSeeTheEnergyRiseAsTheSessionCharges() throws Exception {
         SessionId session = new SessionId("s-1");
         depot.running(session, "bay-01", 1_000, Instant.now().minusSeconds(60));
-        try (BmsClient client = anonymous()) {
+        try (BmsClient client = site.anonymous()) {
             ManagedSubscription subscription = ManagedSubscription.create(client.milo(), 100);
             BlockingQueue<Object> energy = new LinkedBlockingQueue<>();
             ManagedDataItem item = subscription.createDataItem(client.node("Site/Piles/bay-01/SessionEnergyWh"));
@@ -178,7 +163,7 @@ class SiteServerTest {
     void meterPhasesAreShownInVoltsAndAmpsWithTheReadingsQuality() throws Exception {
         bay1Meter.read(new MeterReading(Instant.now(), 1_000, 7_000, ReadingQuality.GOOD,
                 Optional.of(new PhaseValues(230_100, 229_900, 231_000, 10_500, 10_400, 0))));
-        try (BmsClient client = anonymous()) {
+        try (BmsClient client = site.anonymous()) {
             eventually("L1 voltage", () -> Double.valueOf(230.1).equals(value(client,
                     "Site/Piles/bay-01/Meter/L1VoltageV")));
             assertEquals(10.4, value(client, "Site/Piles/bay-01/Meter/L2CurrentA"));
@@ -199,10 +184,10 @@ class SiteServerTest {
         FakeMeter replacement = new FakeMeter("bay-01.meter-2");
         replacement.read(new MeterReading(Instant.now(), 5_000, 0, ReadingQuality.GOOD,
                 Optional.of(new PhaseValues(240_000, 240_000, 240_000, 0, 0, 0))));
-        server.namespace().addMeter(replacement);
-        try (BmsClient client = anonymous()) {
-            meterOfPile.put("bay-01", "bay-01.meter-2");
-            server.namespace().refreshMeters();
+        site.namespace().addMeter(replacement);
+        try (BmsClient client = site.anonymous()) {
+            site.meterOfPile.put("bay-01", "bay-01.meter-2");
+            site.namespace().refreshMeters();
 
             eventually("the new meter named", () -> "bay-01.meter-2".equals(value(client,
                     "Site/Piles/bay-01/Meter/MeterId")));
@@ -214,14 +199,14 @@ class SiteServerTest {
     @Test
     void pilesAppearAndDisappearWhileTheServerRuns() throws Exception {
         FakePileController bay2 = new FakePileController("bay-02", 1_000);
-        try (BmsClient client = anonymous()) {
-            server.namespace().addPile(bay2);
+        try (BmsClient client = site.anonymous()) {
+            site.namespace().addPile(bay2);
             eventually("bay-02 shown", () -> names(client, "Site/Piles").contains("Pile_bay-02"));
             bay2.fault("relay bay-02.relay not answering");
             eventually("health names the fault", () -> "Faulted: bay-02".equals(value(client, "Site/Health")));
             assertEquals("relay bay-02.relay not answering", value(client, "Site/Piles/bay-02/FaultText"));
 
-            server.namespace().removePile(bay2);
+            site.namespace().removePile(bay2);
             eventually("bay-02 gone", () -> !names(client, "Site/Piles").contains("Pile_bay-02"));
             assertEquals(StatusCodes.Bad_NodeIdUnknown,
                     client.read("Site/Piles/bay-02/State").getStatusCode().getValue());
@@ -233,7 +218,7 @@ class SiteServerTest {
 
     @Test
     void anonymousClientsMayReadButNeitherWriteNorCall() throws Exception {
-        try (BmsClient client = anonymous()) {
+        try (BmsClient client = site.anonymous()) {
             assertEquals(StatusCodes.Bad_UserAccessDenied, client.write("Site/GridLimitW", new Variant(5_000L))
                     .getValue());
             assertEquals(StatusCodes.Bad_UserAccessDenied, client.call("SetSitePowerLimit", new Variant(5_000L))
@@ -252,7 +237,7 @@ class SiteServerTest {
         SessionId session = new SessionId("s-2");
         depot.running(session, "bay-01", 1_000, Instant.now());
         bay1.charging(session, 7_000, 1_005);
-        try (BmsClient client = operator(MessageSecurityMode.SignAndEncrypt, PASSWORD)) {
+        try (BmsClient client = site.operator(MessageSecurityMode.SignAndEncrypt, PASSWORD)) {
             assertTrue(client.call("SetSitePowerLimit", new Variant(50_000L)).isGood());
             assertEquals(OptionalLong.of(50_000), depot.sitePowerLimitW());
             eventually("limit shown", () -> Long.valueOf(50_000).equals(value(client, "Site/GridLimitW")));
@@ -284,8 +269,8 @@ class SiteServerTest {
 
     @Test
     void withoutTheOperatorServicesMethodsAnswerResourceUnavailable() throws Exception {
-        depotRunning.set(false);
-        try (BmsClient client = operator(MessageSecurityMode.Sign, PASSWORD)) {
+        site.depotRunning.set(false);
+        try (BmsClient client = site.operator(MessageSecurityMode.Sign, PASSWORD)) {
             assertEquals(StatusCodes.Bad_ResourceUnavailable,
                     client.call("SetSitePowerLimit", new Variant(1_000L)).getValue());
             assertEquals(StatusCodes.Bad_InvalidState, client.call("StopSession", new Variant("bay-01")).getValue(),
@@ -295,16 +280,15 @@ class SiteServerTest {
 
     @Test
     void aWrongPasswordIsRefused() {
-        Exception refused = assertThrows(Exception.class, () -> operator(MessageSecurityMode.Sign, "guess"));
+        Exception refused = assertThrows(Exception.class, () -> site.operator(MessageSecurityMode.Sign, "guess"));
         assertTrue(String.valueOf(refused.getMessage()).contains("Bad_UserAccessDenied")
                 || String.valueOf(refused.getCause()).contains("Bad_UserAccessDenied"), refused::toString);
     }
 
     @Test
     void withoutAnonymousBrowsingTheUnsecuredEndpointServesDiscoveryOnlyAndNobodyIsAnonymous() throws Exception {
-        server.close();
-        server = start(false);
-        List<EndpointDescription> endpoints = DiscoveryClient.getEndpoints(endpointUrl).get();
+        site.restart(false);
+        List<EndpointDescription> endpoints = DiscoveryClient.getEndpoints(site.endpointUrl()).get();
         assertEquals(3, endpoints.size(), "None, Sign and SignAndEncrypt");
         for (EndpointDescription endpoint : endpoints) {
             List<UserTokenType> tokens = Arrays.stream(endpoint.getUserIdentityTokens())
@@ -313,90 +297,29 @@ class SiteServerTest {
             assertEquals(endpoint.getSecurityMode() == MessageSecurityMode.None ? List.of(UserTokenType.Anonymous)
                     : List.of(UserTokenType.UserName), tokens, endpoint.getSecurityMode().toString());
         }
-        Exception refused = assertThrows(Exception.class, () -> BmsClient.connect(endpointUrl, SecurityPolicy.None,
-                MessageSecurityMode.None, bms, BmsClient.anonymous()), "no session on None");
+        Exception refused = assertThrows(Exception.class, () -> BmsClient.connect(site.endpointUrl(),
+                SecurityPolicy.None, MessageSecurityMode.None, site.bms(), BmsClient.anonymous()),
+                "no session on None");
         assertTrue(String.valueOf(refused.getMessage()).contains("Bad_UserAccessDenied")
                 || String.valueOf(refused.getCause()).contains("Bad_UserAccessDenied"), refused::toString);
-        assertThrows(Exception.class, () -> BmsClient.connect(endpointUrl, SecurityPolicy.Basic256Sha256,
-                MessageSecurityMode.SignAndEncrypt, bms, BmsClient.anonymous()), "no anonymous token");
-        try (BmsClient client = operator(MessageSecurityMode.SignAndEncrypt, PASSWORD)) {
+        assertThrows(Exception.class, () -> BmsClient.connect(site.endpointUrl(), SecurityPolicy.Basic256Sha256,
+                MessageSecurityMode.SignAndEncrypt, site.bms(), BmsClient.anonymous()), "no anonymous token");
+        try (BmsClient client = site.operator(MessageSecurityMode.SignAndEncrypt, PASSWORD)) {
             assertEquals("No piles configured", value(client, "Site/Health"));
         }
     }
 
     @Test
     void theServerCertificateIsGeneratedOnceAndReused() throws Exception {
-        Path folder = etc.resolve("opcua");
+        Path folder = site.certificateDir();
         assertTrue(folder.resolve(ServerCertificates.KEY_FILE).toFile().isFile());
         ServerCertificates first = ServerCertificates.loadOrCreate(folder, List.of("127.0.0.1"));
-        server.close();
-        server = start(true);
+        site.restart(true);
         ServerCertificates second = ServerCertificates.loadOrCreate(folder, List.of("127.0.0.1"));
         assertEquals(first.certificate(), second.certificate());
         assertEquals(first.applicationUri(), second.applicationUri());
         assertTrue(first.applicationUri().startsWith("urn:pilegate:opcua:"), first.applicationUri());
         assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(folder.resolve(ServerCertificates.KEY_FILE))));
-    }
-
-    private SiteServer start(boolean anonymousBrowsing) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        String users = UserEntry.create("bms", PASSWORD.toCharArray(), UserEntry.MIN_ITERATIONS).toString();
-        ServerSettings settings = new ServerSettings("127.0.0.1", port, "/pilegate", List.of("127.0.0.1"),
-                anonymousBrowsing, UserDirectory.parse(users), etc.resolve("opcua"));
-        endpointUrl = "opc.tcp://127.0.0.1:" + port + "/pilegate";
-        DepotActions actions = new DepotActions(
-                () -> depotRunning.get() ? Optional.<DepotControl>of(depot) : Optional.empty(),
-                () -> depotRunning.get() ? Optional.<SessionDirectory>of(depot) : Optional.empty(), WAIT);
-        return SiteServer.start(settings, actions,
-                pile -> Optional.of(meterOfPile.getOrDefault(pile.value(), pile + ".meter")),
-                Clock.systemDefaultZone(), threads, "test");
-    }
-
-    private BmsClient anonymous() throws Exception {
-        return BmsClient.connect(endpointUrl, SecurityPolicy.None, MessageSecurityMode.None, bms,
-                BmsClient.anonymous());
-    }
-
-    private BmsClient operator(MessageSecurityMode mode, String password) throws Exception {
-        return BmsClient.connect(endpointUrl, SecurityPolicy.Basic256Sha256, mode, bms,
-                BmsClient.user("bms", password));
-    }
-
-    private static Object value(BmsClient client, String path) {
-        try {
-            return client.read(path).getValue().getValue();
-        } catch (Exception e) {
-            throw new AssertionError("reading " + path, e);
-        }
-    }
-
-    private static StatusCode status(BmsClient client, String path) {
-        try {
-            return client.read(path).getStatusCode();
-        } catch (Exception e) {
-            throw new AssertionError("reading " + path, e);
-        }
-    }
-
-    private static List<String> names(BmsClient client, String path) {
-        try {
-            return client.browseNames(path);
-        } catch (Exception e) {
-            throw new AssertionError("browsing " + path, e);
-        }
-    }
-
-    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + " not within " + WAIT);
-            }
-            Thread.sleep(50);
-        }
     }
 }
