@@ -1,5 +1,6 @@
 package org.pilegate.api.session;
 
+import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 public record SessionId(String value) {
 
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     public SessionId {
         Objects.requireNonNull(value, "value");
@@ -22,9 +24,19 @@ public record SessionId(String value) {
         }
     }
 
-    /** A new session id from a random UUID. */
+    /**
+     * A new session id: a UUID of version 7 (RFC 9562), the millisecond it was made followed by 74 random bits. Ids
+     * made together sort together, so the sessions under way sit side by side in the store's keys and a status tick
+     * rewrites a few of its pages rather than one page per session, as random ids (version 4) made it.
+     */
     public static SessionId random() {
-        return new SessionId(UUID.randomUUID().toString());
+        return random(System.currentTimeMillis());
+    }
+
+    static SessionId random(long epochMillis) {
+        long mostSignificant = epochMillis << 16 | 0x7000 | RANDOM.nextInt(1 << 12);
+        long leastSignificant = RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
+        return new SessionId(new UUID(mostSignificant, leastSignificant).toString());
     }
 
     @Override
