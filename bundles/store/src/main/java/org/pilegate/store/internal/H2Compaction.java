@@ -32,6 +32,11 @@ final class H2Compaction implements AutoCloseable {
      * one is compacted while H2 finds less than 90 % of its chunks' space alive (its auto-compact fill rate).
      */
     static final long LEFT_TO_H2_BYTES = 64L << 20;
+    /**
+     * A file with at least this share of live data (percent) is left alone: a slice holds every commit for its
+     * 100 ms and writes up to 16 MiB, which a file at most twice its data does not need.
+     */
+    static final int LEFT_ALONE_LIVE_PERCENT = 50;
 
     private static final Logger LOG = LoggerFactory.getLogger(H2Compaction.class);
 
@@ -51,7 +56,7 @@ final class H2Compaction implements AutoCloseable {
     }
 
     /**
-     * Compacts for about {@link #SLICE} when the file is large and partly space left behind; else returns at once.
+     * Compacts for about {@link #SLICE} when the file is large and mostly space left behind; else returns at once.
      * A failure (the database gone, its disk full) is logged when it starts, not at every slice, and the next slice
      * tries again.
      */
@@ -59,7 +64,7 @@ final class H2Compaction implements AutoCloseable {
         try {
             MVStore store = store();
             FileStore<?> file = store.getFileStore();
-            if (file != null && file.size() >= leftToH2Bytes) {
+            if (file != null && file.size() >= leftToH2Bytes && liveShare(file) < LEFT_ALONE_LIVE_PERCENT) {
                 slices++;
                 int retention = store.getRetentionTime();
                 try {
@@ -75,6 +80,11 @@ final class H2Compaction implements AutoCloseable {
             }
             failing = true;
         }
+    }
+
+    /** The file's live data in percent of its size: the share of it in chunks, times the chunks' share alive. */
+    static int liveShare(FileStore<?> file) {
+        return file.getFillRate() * file.getChunksFillRate() / 100;
     }
 
     /** Slices run so far. */

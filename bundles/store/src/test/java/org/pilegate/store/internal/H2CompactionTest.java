@@ -14,6 +14,8 @@ import java.sql.Statement;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +47,24 @@ public class H2CompactionTest {
         long belowThreshold = busyFileSize("small", alone * 2);
 
         assertTrue(belowThreshold * 2 > alone, "left to H2 " + belowThreshold + " bytes, alone " + alone + " bytes");
+    }
+
+    /** A file mostly alive is not worth a slice, whatever its size: its commits never wait for one. */
+    @Test
+    void aFileMostlyAliveIsLeftAlone() throws Exception {
+        JdbcDataSource database = embedded("alive");
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                H2Compaction compaction = new H2Compaction(database, 0)) {
+            fill(connection);
+            statement.execute("CHECKPOINT");
+            FileStore<?> file = store(connection).getFileStore();
+            assertTrue(H2Compaction.liveShare(file) >= H2Compaction.LEFT_ALONE_LIVE_PERCENT,
+                    "live share " + H2Compaction.liveShare(file) + " %");
+
+            compaction.run();
+
+            assertEquals(0, compaction.slices());
+        }
     }
 
     @Test
@@ -111,8 +131,12 @@ public class H2CompactionTest {
     }
 
     private static int retention(Connection connection) throws SQLException {
+        return store(connection).getRetentionTime();
+    }
+
+    private static MVStore store(Connection connection) throws SQLException {
         SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-        return session.getDatabase().getStore().getMvStore().getRetentionTime();
+        return session.getDatabase().getStore().getMvStore();
     }
 
     private JdbcDataSource embedded(String name) {
