@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.pilegate.api.meter.MeterReading;
 import org.pilegate.api.pile.PileId;
@@ -225,9 +226,11 @@ final class PileMonitor {
                 }
                 readings.relayShows(limited);
                 update();
-                return feed.published();
+                // an allowance that came while this limit was on its way found the relay showing the one before,
+                // perhaps its own value, and sent nothing: what the relay shows now decides
+                return sendLimitIfChanged();
             }
-        });
+        }).thenCompose(Function.identity());
     }
 
     /** Opens the contactor, unless an open is on its way already; completes once the relay answered it. */

@@ -47,6 +47,8 @@ class PileMonitorTest {
     private final PileMonitor monitor = new PileMonitor(new PileId("bay-07"), "bay-07.meter", "bay-07.relay", clock,
             GRACE, IDLE_FINISH, this::relayTakes);
     private final List<PileStatus> published = new ArrayList<>();
+    /** The answers to current limits the relay has not given yet; null: it answers each at once. */
+    private List<CompletableFuture<RelayState>> limitsHeld;
 
     PileMonitorTest() {
         monitor.subscribe(published::add);
@@ -149,6 +151,29 @@ class PileMonitorTest {
         assertEquals(List.of(new RelayCommand.CloseContactor(16)), commands);
         assertEquals(PileState.CHARGING, charging.state());
         assertEquals(Optional.of(SESSION), charging.activeSession());
+    }
+
+    @Test
+    void anAllowanceMadeWhileTheLastLimitIsOnItsWayReachesTheRelayOnceItAnswered() {
+        plugAndPrompt();
+        monitor.charge(info(Optional.empty()), 1_000).toCompletableFuture().join();
+        monitor.onRelayState(relay(PlugState.C, true));
+        limitsHeld = new ArrayList<>();
+
+        CompletionStage<PileStatus> lowered = monitor.allow(0);
+        // the relay still shows 16 A, the limit the depot gives back at once
+        CompletionStage<PileStatus> raised = monitor.allow(16);
+        assertEquals(List.of(new RelayCommand.SetCurrentLimit(0)), commands.subList(1, commands.size()));
+
+        limitsHeld.get(0).complete(new RelayState(true, PlugState.C, Optional.of(new VehicleId("EV-1")), 0,
+                clock.instant()));
+
+        assertEquals(List.of(new RelayCommand.SetCurrentLimit(0), new RelayCommand.SetCurrentLimit(16)),
+                commands.subList(1, commands.size()));
+        limitsHeld.get(1).complete(new RelayState(true, PlugState.C, Optional.of(new VehicleId("EV-1")), 16,
+                clock.instant()));
+        assertEquals(16, lowered.toCompletableFuture().join().currentLimitA());
+        assertTrue(raised.toCompletableFuture().isDone());
     }
 
     @Test
@@ -413,6 +438,12 @@ class PileMonitorTest {
     }
 
     private CompletionStage<RelayState> relayTakes(RelayCommand command) {
+        if (command instanceof RelayCommand.SetCurrentLimit && limitsHeld != null) {
+            commands.add(command);
+            CompletableFuture<RelayState> answer = new CompletableFuture<>();
+            limitsHeld.add(answer);
+            return answer;
+        }
         if (command instanceof RelayCommand.OpenContactor) {
             opensAsked++;
             if (opensToFail > 0) {
