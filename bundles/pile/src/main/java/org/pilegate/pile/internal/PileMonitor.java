@@ -227,8 +227,10 @@ final class PileMonitor {
                 readings.relayShows(limited);
                 update();
                 // an allowance that came while this limit was on its way found the relay showing the one before,
-                // perhaps its own value, and sent nothing: what the relay shows now decides
-                return sendLimitIfChanged();
+                // perhaps its own value, and sent nothing; a relay that shows another value than it was sent (one
+                // that caps it) is not sent the same again
+                return course.offeredA() == limit ? CompletableFuture.completedFuture(feed.published())
+                        : sendLimitIfChanged();
             }
         }).thenCompose(Function.identity());
     }

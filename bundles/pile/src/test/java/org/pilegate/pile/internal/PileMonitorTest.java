@@ -177,6 +177,18 @@ class PileMonitorTest {
     }
 
     @Test
+    void aRelayThatShowsAnotherLimitThanItWasSentIsNotSentItAgain() {
+        plugAndPrompt();
+        monitor.charge(info(Optional.empty()), 1_000).toCompletableFuture().join();
+        monitor.onRelayState(relay(PlugState.C, true));
+
+        // this relay answers every command showing 16 A
+        monitor.allow(10).toCompletableFuture().join();
+
+        assertEquals(List.of(new RelayCommand.SetCurrentLimit(10)), commands.subList(1, commands.size()));
+    }
+
+    @Test
     void theTargetEnergyEndsTheSessionAndOpensTheContactor() {
         plugAndPrompt();
         monitor.charge(info(Optional.of(5_000L)), 1_000).toCompletableFuture().join();
