@@ -1,12 +1,10 @@
 package org.pilegate.store.internal;
 
-import java.lang.reflect.InvocationTargetException;
 import java.sql.SQLException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -20,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * compaction sets to zero: the file keeps its old chunks as long as a disk may take to write what came after them.
  *
  * <p>H2 offers its store's compaction only on the store itself ({@link MVStore#compactFile}), reached from a
- * connection through its session and database, whose packages the H2 bundle does not export: that path is taken
- * reflectively, by public methods.
+ * connection through its session and database, whose packages the H2 bundle does not export
+ * ({@link KeptConnection#mvStore}).
  */
 final class H2Compaction implements AutoCloseable {
 
@@ -62,7 +60,7 @@ final class H2Compaction implements AutoCloseable {
      */
     synchronized void run() {
         try {
-            MVStore store = store();
+            MVStore store = connection.mvStore();
             FileStore<?> file = store.getFileStore();
             if (file != null && file.size() >= leftToH2Bytes && liveShare(file) < LEFT_ALONE_LIVE_PERCENT) {
                 slices++;
@@ -90,29 +88,6 @@ final class H2Compaction implements AutoCloseable {
     /** Slices run so far. */
     synchronized long slices() {
         return slices;
-    }
-
-    private MVStore store() throws SQLException {
-        try {
-            Object session = connection.get().unwrap(JdbcConnection.class).getSession();
-            return (MVStore) call(call(call(session, "getDatabase"), "getStore"), "getMvStore");
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        } catch (ReflectiveOperationException e) {
-            throw new SQLException("The embedded store cannot be reached for compaction: " + e, e);
-        }
-    }
-
-    private static Object call(Object target, String method) throws ReflectiveOperationException {
-        try {
-            return target.getClass().getMethod(method).invoke(target);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
     }
 
     @Override
