@@ -40,7 +40,8 @@ final class PileLanes {
 
     /** The pile's lane, made on first use. */
     PileLane of(PileId pile) {
-        return lanes.computeIfAbsent(pile, id -> new PileLane(id, made.getAndIncrement(), new Lane(threads, background)));
+        return lanes.computeIfAbsent(pile,
+                id -> new PileLane(id, made.getAndIncrement(), new Lane(threads, background)));
     }
 
     Collection<PileLane> all() {

@@ -17,11 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every status interval: a status update for each delivering session, committed in one transaction for all those
- * of a tick's slot ({@link TickSlots}) before any terminal is told; the budget checked against the fee so far; an ending session ended once its meter
- * settled; an expired prompt renewed; a promise the depot's plan no longer keeps told again. All of it as background
- * work ({@link org.pilegate.api.work.GatewayThreads#background()}): a tick touches every pile at once, and must not
- * stand between a driver and the answer to a request.
+ * Every status interval: a status update for each delivering session, committed in one transaction for all those of a
+ * tick's slot ({@link TickSlots}) before any terminal is told; the budget checked against the fee so far; an ending
+ * session ended once its meter settled; an expired prompt renewed; a promise the depot's plan no longer keeps told
+ * again. All of it as background work ({@link org.pilegate.api.work.GatewayThreads#background()}): a tick touches
+ * every pile at once, and must not stand between a driver and the answer to a request.
  */
 final class StatusTicks {
 
