@@ -203,6 +203,8 @@ final class Driver implements WebSocket.Listener {
             return;
         }
         times.stopRequested = System.nanoTime();
+        // the planned stop starts the wait for FINISHED: the charging before it was no stall
+        progress();
         request("{\"type\":\"stop_request\",\"session\":\"" + session + "\"}");
     }
 
