@@ -29,6 +29,8 @@ final class BenchReport {
     private static final long TARGET_A_OVERHEAD_P99_MS = 20;
     private static final long TARGET_SESSIONS_PER_MINUTE = 10_000;
     private static final long TARGET_RSS_MB = 400;
+    /** Groups of the gateway's threads the report lists by their CPU. */
+    private static final int BUSIEST_THREAD_GROUPS = 10;
 
     private final BenchSettings settings;
     private final OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
@@ -160,6 +162,12 @@ final class BenchReport {
         usageRow(out, "simulated depot CPU, cores", usage -> String.format(Locale.ROOT, "%.2f", usage.depotCores()));
         usageRow(out, "load (terminals) CPU, cores", usage -> String.format(Locale.ROOT, "%.2f", usage.loadCores()));
         usageRow(out, "load average at the end (1 / 5 / 15 min)", Usage::loadAverage);
+        out.append("\nThe gateway's CPU by group of threads (cores, user + system; from /proc, so system calls, the JIT"
+                + " compiler and the collector count too), the groups busiest back to back:\n\n| threads | idle | paced"
+                + " round | back to back |\n|---|--:|--:|--:|\n");
+        for (String group : backToBackUsage.busiestThreads(BUSIEST_THREAD_GROUPS)) {
+            usageRow(out, "`" + group + "`", usage -> threadShare(usage, group));
+        }
         out.append("\n");
 
         out.append("### Against the targets (set for 2,000 piles)\n\n| target | measured | |\n|---|---|---|\n");
@@ -240,6 +248,11 @@ final class BenchReport {
 
     static void append(Path results, String section) throws IOException {
         Files.writeString(results, "\n" + section, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static String threadShare(Usage usage, String group) {
+        ThreadCpu.Share share = usage.gatewayThreads().get(group);
+        return share == null ? "–" : String.format(Locale.ROOT, "%.2f + %.2f", share.user(), share.system());
     }
 
     private void usageRow(StringBuilder out, String what, Function<Usage, String> cell) {
