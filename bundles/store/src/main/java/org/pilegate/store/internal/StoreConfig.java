@@ -20,8 +20,9 @@ public @interface StoreConfig {
                     + " generates its own on first start.")
     String password() default "";
 
-    @AttributeDefinition(name = "Pool size", min = "1", max = "64")
-    int poolSize() default 8;
+    @AttributeDefinition(name = "Pool size", min = "1", max = "64",
+            description = "Connections; as many as the gateway's shared workers (16), so that no step waits for one.")
+    int poolSize() default 16;
 
     @AttributeDefinition(name = "Connection timeout (ms)", min = "250", max = "30000",
             description = "How long a step waits for a database connection before it is refused as unavailable;"
