@@ -17,14 +17,12 @@ import java.util.List;
 record ProcessStats(Duration cpu, long rssKib, long peakRssKib, int threads, long nanoTime) {
 
     /** The ticks of {@code utime} and {@code stime} in /proc/[pid]/stat: 100 a second on every Linux port in use. */
-    private static final long CLOCK_TICKS_PER_SECOND = 100;
+    static final long CLOCK_TICKS_PER_SECOND = 100;
 
     static ProcessStats of(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // the fields after the command, which is in parentheses and may hold spaces
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            long[] userAndSystem = userAndSystemTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+            long ticks = userAndSystem[0] + userAndSystem[1];
             List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
             return new ProcessStats(Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND),
                     field(status, "VmRSS:"), field(status, "VmHWM:"), (int) field(status, "Threads:"),
@@ -32,6 +30,13 @@ record ProcessStats(Duration cpu, long rssKib, long peakRssKib, int threads, lon
         } catch (IOException e) {
             throw new IllegalStateException("process " + pid + " cannot be read in /proc (gone?)", e);
         }
+    }
+
+    /** {@code utime} and {@code stime} of a process's or thread's stat line, in {@link #CLOCK_TICKS_PER_SECOND}. */
+    static long[] userAndSystemTicks(String stat) {
+        // the fields after the command, which is in parentheses and may hold spaces
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
     }
 
     /** Cores used on average from {@code earlier} to this. */

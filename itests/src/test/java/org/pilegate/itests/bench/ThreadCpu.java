@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * without its number ({@code modbus-net-1-2} and {@code modbus-net-1-1} are {@code modbus-net}). Threads that ended
  * between two snapshots are not counted.
  *
- * @param ticks per group, its threads' {@code utime} and {@code stime} (100 a second)
+ * @param ticks per group, its threads' {@code utime} and {@code stime}
  */
 record ThreadCpu(Map<String, long[]> ticks, long nanoTime) {
 
@@ -32,10 +32,10 @@ record ThreadCpu(Map<String, long[]> ticks, long nanoTime) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long[] thread = ProcessStats.userAndSystemTicks(stat);
                     long[] group = ticks.computeIfAbsent(group(name), ignored -> new long[2]);
-                    group[0] += Long.parseLong(fields[11]);
-                    group[1] += Long.parseLong(fields[12]);
+                    group[0] += thread[0];
+                    group[1] += thread[1];
                 } catch (IOException ended) {
                     // the thread ended while the list was read
                 }
@@ -54,12 +54,12 @@ record ThreadCpu(Map<String, long[]> ticks, long nanoTime) {
 
     /** Cores each group used from {@code earlier} to this. */
     Map<String, Share> since(ThreadCpu earlier) {
-        double seconds = (nanoTime - earlier.nanoTime) / 1e9;
+        double ticksInPhase = (nanoTime - earlier.nanoTime) / 1e9 * ProcessStats.CLOCK_TICKS_PER_SECOND;
         Map<String, Share> shares = new HashMap<>();
         ticks.forEach((group, now) -> {
             long[] before = earlier.ticks.getOrDefault(group, new long[2]);
-            shares.put(group, new Share(Math.max(0, now[0] - before[0]) / 100.0 / seconds,
-                    Math.max(0, now[1] - before[1]) / 100.0 / seconds));
+            shares.put(group, new Share(Math.max(0, now[0] - before[0]) / ticksInPhase,
+                    Math.max(0, now[1] - before[1]) / ticksInPhase));
         });
         return shares;
     }
