@@ -47,8 +47,16 @@ import org.osgi.service.metatype.annotations.Option;
             + " etc/profiles/relay/<id>.json.")
     String profile() default "pilegate-generic-relay";
 
-    @AttributeDefinition(name = "Poll interval (ms)", min = "10")
+    @AttributeDefinition(name = "Poll interval (ms)", min = "10", description = "How often the plug and the"
+            + " contactor are read.")
     int pollIntervalMs() default 500;
+
+    @AttributeDefinition(name = "Full read interval (ms)", min = "0", description = "How often a poll also reads"
+            + " what only a command or a new vehicle changes: the current limit, and the vehicle id once known. A"
+            + " command reads them back at once, a vehicle plugging in has its id read at once; this interval bounds"
+            + " how long a controller that lost its setting (e.g. after a power cycle) goes unnoticed. 0 reads"
+            + " everything on every poll.")
+    int fullReadIntervalMs() default 5000;
 
     @AttributeDefinition(name = "Timeout (ms)", min = "0", description = "Response timeout of the controller's"
             + " endpoint; 0 keeps the transport's settings. Devices behind one endpoint share it, so give them the"

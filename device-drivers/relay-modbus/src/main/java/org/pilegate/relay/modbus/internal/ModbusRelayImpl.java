@@ -70,7 +70,7 @@ public class ModbusRelayImpl implements ModbusRelay {
         this.catalog = ProfileCatalog.withOperatorProfiles(Optional.ofNullable(context.getProperty("karaf.etc")));
         RelayDevice configured = device(config, properties);
         driver = modbus.lane(configured.settings().id());
-        reader = new RelayReader(modbus, driver, Clock.systemUTC());
+        reader = new RelayReader(modbus, driver, Clock.systemUTC(), System::nanoTime);
         commands = new RelayCommands(modbus, driver, reader, this::publishFromCommand);
         try {
             start(configured);
@@ -80,8 +80,9 @@ public class ModbusRelayImpl implements ModbusRelay {
             driver.close();
             throw e;
         }
-        LOG.info("Relay {} drives unit {} at {} with profile {}, polled every {} ms", id(), unitId(), endpoint(),
-                profile().id(), configured.settings().pollInterval().toMillis());
+        LOG.info("Relay {} drives unit {} at {} with profile {}, polled every {} ms, in full every {} ms", id(),
+                unitId(), endpoint(), profile().id(), configured.settings().pollInterval().toMillis(),
+                configured.settings().fullReadInterval().toMillis());
     }
 
     @Modified
@@ -93,8 +94,9 @@ public class ModbusRelayImpl implements ModbusRelay {
         if (!next.settings().id().equals(previousId)) {
             registration.setProperties(serviceProperties(next.settings()));
         }
-        LOG.info("Relay {} reconfigured: unit {} at {} with profile {}, polled every {} ms", id(), unitId(),
-                endpoint(), profile().id(), next.settings().pollInterval().toMillis());
+        LOG.info("Relay {} reconfigured: unit {} at {} with profile {}, polled every {} ms, in full every {} ms",
+                id(), unitId(), endpoint(), profile().id(), next.settings().pollInterval().toMillis(),
+                next.settings().fullReadInterval().toMillis());
     }
 
     @Deactivate
@@ -179,7 +181,7 @@ public class ModbusRelayImpl implements ModbusRelay {
         }
         pollInFlight = true;
         // the reads complete in the driver lane, so the answer is taken here without a further hand-off
-        reader.read(device).whenComplete((state, error) -> {
+        reader.poll(device).whenComplete((state, error) -> {
             pollInFlight = false;
             if (error == null) {
                 answered(state);

@@ -20,7 +20,8 @@ import org.pilegate.modbus.RequestMerger;
 /**
  * How a relay's state is read: its registers in as few requests as adjacency allows, plus the contactor coil when
  * the controller reports the contactor through nothing else, and where each value sits in the answers, found once
- * here rather than on every poll.
+ * here rather than on every poll. A full plan includes the current limit; a plan of the signals alone leaves it out,
+ * for the polls in between: only a command changes it.
  */
 final class RelayPlan {
 
@@ -41,14 +42,15 @@ final class RelayPlan {
     private record Located(int read, int offset) {
     }
 
-    private RelayPlan(RelayProfile profile, int unitId) {
+    private RelayPlan(RelayProfile profile, int unitId, boolean withLimit) {
         this.profile = profile;
         this.unitId = unitId;
         List<ReadRequest> reads = new ArrayList<>();
         reads.add(profile.plugState().read(unitId));
         profile.contactorFeedback().ifPresent(feedback -> reads.add(feedback.read(unitId)));
         contactorRegister().ifPresent(reads::add);
-        profile.currentLimit().ifPresent(limit -> reads.add(limit.read(unitId)));
+        Optional<RegisterPoint> limitPoint = profile.currentLimit().filter(limit -> withLimit);
+        limitPoint.ifPresent(limit -> reads.add(limit.read(unitId)));
         // controllers are PLCs that often refuse reads of unmapped addresses, so only adjacent values are merged
         this.registerReads = RequestMerger.merge(reads, 0);
         this.coilRead = profile.contactorFeedback().isEmpty() && profile.contactor().kind() == ContactorOutput.Kind.COIL
@@ -57,7 +59,7 @@ final class RelayPlan {
         this.plugState = locate(profile.plugState().read(unitId));
         this.contactorFeedback = profile.contactorFeedback().map(feedback -> locate(feedback.read(unitId)));
         this.contactorWord = contactorRegister().map(this::locate);
-        this.currentLimit = profile.currentLimit().map(limit -> locate(limit.read(unitId)));
+        this.currentLimit = limitPoint.map(limit -> locate(limit.read(unitId)));
     }
 
     private Located locate(ReadRequest request) {
@@ -70,7 +72,12 @@ final class RelayPlan {
     }
 
     static RelayPlan of(RelayProfile profile, int unitId) {
-        return new RelayPlan(profile, unitId);
+        return new RelayPlan(profile, unitId, true);
+    }
+
+    /** The plug and the contactor alone: the current limit is read as empty. */
+    static RelayPlan signalsOf(RelayProfile profile, int unitId) {
+        return new RelayPlan(profile, unitId, false);
     }
 
     List<MergedRead> registerReads() {

@@ -23,11 +23,12 @@ import org.pilegate.relay.modbus.ModbusRelay;
  * @param unitId the controller's unit identifier
  * @param profile its register map
  * @param pollInterval how often its state is read
+ * @param fullReadInterval how often a poll also reads the current limit and a vehicle id already known
  * @param timeout response timeout for its endpoint; empty keeps the transport's settings
  * @param settle how long a command may take to show in what the controller reports
  */
 record RelaySettings(String id, ModbusEndpoint endpoint, int unitId, RelayProfile profile, Duration pollInterval,
-        Optional<Duration> timeout, Duration settle) {
+        Duration fullReadInterval, Optional<Duration> timeout, Duration settle) {
 
     /** @throws InvalidConfigurationException naming the configuration, the key and the problem */
     static RelaySettings of(Config config, Map<String, ?> properties, ProfileCatalog catalog) {
@@ -37,10 +38,12 @@ record RelaySettings(String id, ModbusEndpoint endpoint, int unitId, RelayProfil
                 config.baudRate(), config.dataBits(), config.parity(), config.stopBits());
         int unitId = requireRange(pid, "unitId", config.unitId(), 0, 255);
         int pollIntervalMs = requireRange(pid, "pollIntervalMs", config.pollIntervalMs(), 10, Integer.MAX_VALUE);
+        int fullReadIntervalMs = requireRange(pid, "fullReadIntervalMs", config.fullReadIntervalMs(), 0,
+                Integer.MAX_VALUE);
         int timeoutMs = requireRange(pid, "timeoutMs", config.timeoutMs(), 0, Integer.MAX_VALUE);
         int settleMs = requireRange(pid, "settleMs", config.settleMs(), 0, Integer.MAX_VALUE);
         return new RelaySettings(id, endpoint, unitId, profile(pid, config, catalog),
-                Duration.ofMillis(pollIntervalMs),
+                Duration.ofMillis(pollIntervalMs), Duration.ofMillis(fullReadIntervalMs),
                 timeoutMs == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(timeoutMs)),
                 Duration.ofMillis(settleMs));
     }

@@ -36,6 +36,7 @@ import org.pilegate.modbus.ModbusManager;
 import org.pilegate.modbus.ModbusSlaveException;
 import org.pilegate.modbus.ReadRequest;
 import org.pilegate.modbus.RegisterBlock;
+import org.pilegate.modbus.TcpEndpoint;
 import org.pilegate.modbus.internal.ModbusManagerImpl;
 import org.pilegate.relay.modbus.ModbusRelay;
 
@@ -101,6 +102,17 @@ class ModbusRelayImplTest {
     private RelayState awaitState(String what, Predicate<RelayState> condition) {
         Await.until(what, () -> relay.latest().filter(condition).isPresent());
         return relay.latest().orElseThrow();
+    }
+
+    @Test
+    void pollsBetweenFullReadsAskTheControllerOnceForThePlugAndTheContactor() {
+        activate(config().set("fullReadIntervalMs", 60_000));
+        Await.until("ten polls", () -> published.size() >= 10);
+
+        long requests = transport.metrics(new TcpEndpoint("127.0.0.1", slave.port())).requests();
+        int polls = published.size();
+        // the first, full read asks twice (signals, current limit); a poll may be under way
+        assertTrue(requests <= polls + 2, requests + " requests for " + polls + " polls");
     }
 
     @Test

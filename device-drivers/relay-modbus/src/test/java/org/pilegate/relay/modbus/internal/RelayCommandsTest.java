@@ -37,7 +37,7 @@ class RelayCommandsTest {
         slave.onCoilWrite(0, closed -> slave.input(0, RegisterBlock.of(closed ? 1 : 0)));
         controller = new GenericController(slave);
         commands = new RelayCommands(controller.transport, controller.lane,
-                new RelayReader(controller.transport, controller.lane, Clock.systemUTC()), readBack::add);
+                new RelayReader(controller.transport, controller.lane, Clock.systemUTC(), System::nanoTime), readBack::add);
     }
 
     @AfterEach

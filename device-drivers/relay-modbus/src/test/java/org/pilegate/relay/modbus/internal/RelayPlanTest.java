@@ -69,6 +69,18 @@ class RelayPlanTest {
     }
 
     @Test
+    void thePlanOfTheSignalsAloneLeavesTheCurrentLimitOut() {
+        RelayPlan plan = RelayPlan.signalsOf(catalog.relay("phoenix-em-cp-pp-eth"), 180);
+        Map<FunctionCode, Map<Integer, Integer>> registers = Map.of(
+                FunctionCode.READ_INPUT_REGISTERS, Map.of(100, 0x0043));
+
+        assertEquals(List.of(new ReadRequest(180, FunctionCode.READ_INPUT_REGISTERS, 100, 1)), requests(plan));
+        assertEquals(Optional.of(new ReadRequest(180, FunctionCode.READ_COILS, 400, 1)), plan.coilRead());
+        assertEquals(new RelayPlan.Signals(true, PlugState.C, OptionalInt.empty()),
+                plan.decode(answers(plan, registers), Optional.of(BitBlock.of(true))));
+    }
+
+    @Test
     void phoenixEmCpPpEthReportsAsciiStatusAndItsEnableCoil() {
         RelayPlan plan = RelayPlan.of(catalog.relay("phoenix-em-cp-pp-eth"), 180);
         // status 'B' (0x42) in the low byte, 13 A offered

@@ -44,6 +44,7 @@ class RelaySettingsTest {
         assertEquals(1, settings.unitId());
         assertEquals("pilegate-generic-relay", settings.profile().id());
         assertEquals(Duration.ofMillis(500), settings.pollInterval());
+        assertEquals(Duration.ofSeconds(5), settings.fullReadInterval());
         assertEquals(Optional.empty(), settings.timeout());
         assertEquals(Duration.ofSeconds(1), settings.settle());
     }
@@ -54,6 +55,8 @@ class RelaySettingsTest {
                 problem(config().set("port", -1), catalog));
         assertEquals("configuration " + PID + ": pollIntervalMs: must be 10 or more, was 0",
                 problem(config().set("pollIntervalMs", 0), catalog));
+        assertEquals("configuration " + PID + ": fullReadIntervalMs: must be 0 or more, was -1",
+                problem(config().set("fullReadIntervalMs", -1), catalog));
         assertEquals("configuration " + PID + ": id: required, but missing or blank",
                 problem(TestConfig.of(Config.class, ModbusRelay.PID, "bay-07").set("host", "h"), catalog));
         String unknown = problem(config().set("profile", "abb-relay"), catalog);
