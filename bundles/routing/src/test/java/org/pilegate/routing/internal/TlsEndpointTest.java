@@ -59,6 +59,8 @@ class TlsEndpointTest {
         Path keyFile = etc.resolve(TlsSettings.GENERATED_KEY);
         X509Certificate generated = PemFiles.readCertificate(certificateFile);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+        assertEquals("EC", generated.getPublicKey().getAlgorithm());
+        assertEquals("SHA256withECDSA", generated.getSigAlgName());
 
         HttpResponse<String> secure = httpsGet(generated, "/ping");
         assertEquals("pong", secure.body());
