@@ -97,7 +97,7 @@ final class BenchReport {
         out.append("- Commit ").append(settings.commit()).append("; ").append(machine())
                 .append("; load average (1 / 5 / 15 min) at the start ").append(loadAverageAtStart).append(".\n");
         out.append(String.format(Locale.ROOT, "- Processes, none in another's JVM: (1) the gateway, the built"
-                + " distribution started with `bin/karaf daemon`, `%s` in bin/setenv, embedded H2, configured as shipped"
+                + " distribution started with `bin/karaf daemon`, %s, embedded H2, configured as shipped"
                 + " but for its ports and `enabled = false` in etc/org.pilegate.sim.cfg, its piles one row each in"
                 + " etc/pilegate-piles.csv; (2) the simulated depot (`StandaloneSimulator`), %d piles, %d"
                 + " per Modbus TCP port; (3) the load: %d terminals on the gateway's WebSocket, the depot's control"

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param httpPort the gateway's terminal API (and /metrics); away from the shipped 8181, so that a gateway or the
  *            integration tests on the same machine neither clash with the benchmark nor get measured by it
  * @param sshPort the gateway's Karaf shell, likewise away from the shipped 8101
- * @param heap the gateway's largest heap, -Xmx in its bin/setenv (with -Xms64m, so that it takes what it needs)
+ * @param heap the gateway's largest heap: {@code shipped} as bin/setenv has it, or another, -Xmx in its bin/setenv
+ *            (with -Xms64m, so that it takes what it needs)
  * @param collector the gateway's garbage collector: {@code shipped} as bin/setenv names it, or another one by the
  *            name of its -XX:+Use…GC flag (e.g. {@code G1}), put in the shipped one's place
  * @param idle how long the idle gateway is watched, every pile available and nothing plugged
@@ -85,7 +86,7 @@ record BenchSettings(int piles, int pilesPerPort, int basePort, int httpPort, in
         defaults.put("basePort", "21020");
         defaults.put("httpPort", "18181");
         defaults.put("sshPort", "18101");
-        defaults.put("heap", "512m");
+        defaults.put("heap", "shipped");
         defaults.put("collector", "shipped");
         defaults.put("idleSeconds", "30");
         defaults.put("warmUpSeconds", "30");

@@ -113,7 +113,7 @@ public final class DepotBenchmark {
     }
 
     private void benchmark(GatewayProcess gateway, DepotProcess depot, List<PileAddress> addresses) throws Exception {
-        log("starting the gateway (" + gateway.javaOptions() + ")");
+        log("starting the gateway (" + gateway.describeJavaOptions() + ")");
         gateway.start();
         await("the gateway's JVM", Duration.ofSeconds(30), () -> {
             try {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -88,15 +89,28 @@ final class GatewayProcess implements AutoCloseable {
         return gateway;
     }
 
-    /** What the report says of the gateway's JVM settings beyond the shipped ones. */
+    /** What the report says of the gateway's JVM settings: bin/setenv as shipped, or what the run changed in it. */
     String describeJavaOptions() {
-        return javaOptions() + (settings.collector().equals("shipped") ? ""
-                : " and -XX:+Use" + settings.collector() + "GC in place of " + SHIPPED_COLLECTOR);
+        List<String> changes = new ArrayList<>();
+        if (!javaOptions().isEmpty()) {
+            changes.add("`" + javaOptions() + "` added");
+        }
+        if (!settings.collector().equals("shipped")) {
+            changes.add("-XX:+Use" + settings.collector() + "GC in place of " + SHIPPED_COLLECTOR);
+        }
+        return changes.isEmpty() ? "bin/setenv as shipped" : "bin/setenv with " + String.join(" and ", changes);
     }
 
+    /** The heap as shipped, or another largest one (from 64 MB, so that it takes what it needs). */
     String javaOptions() {
-        return "-Xms64m -Xmx" + settings.heap()
-                + (settings.nativeMemory() ? " -XX:NativeMemoryTracking=summary" : "");
+        List<String> options = new ArrayList<>();
+        if (!settings.heap().equals("shipped")) {
+            options.add("-Xms64m -Xmx" + settings.heap());
+        }
+        if (settings.nativeMemory()) {
+            options.add("-XX:NativeMemoryTracking=summary");
+        }
+        return String.join(" ", options);
     }
 
     /** Starts the gateway; returns once its JVM runs (not once it is ready). */

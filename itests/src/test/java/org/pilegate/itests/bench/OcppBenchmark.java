@@ -264,7 +264,7 @@ public final class OcppBenchmark {
         out.append("- Commit ").append(settings.commit()).append("; ").append(BenchReport.machine()).append('\n');
         out.append("- Load average at the start ").append(loadAtStart).append(", at the end ")
                 .append(Usage.machineLoadAverage()).append(" (the machine is shared)\n");
-        out.append("- Gateway heap ").append(settings.heap()).append("; heartbeat every ").append(HEARTBEAT_S)
+        out.append("- Gateway: ").append(gateway.describeJavaOptions()).append("; heartbeat every ").append(HEARTBEAT_S)
                 .append(" s, MeterValues every 10 s from every charge point; ready and registered after ")
                 .append(ready.toSeconds()).append(" s, every charge point booted ").append(booted.toSeconds())
                 .append(" s later (").append(20).append(" connecting at once)\n\n");
