@@ -29,10 +29,15 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 
+# the load's collections in the work folder, beside the gateway's and the depot's, to set slow answers against
+# shellcheck disable=SC2086
+work=$(printf '%s\n' ${BENCH_OPTS:-} | sed -n 's/^work=//p' | tail -n 1)
+work=${work:-target/depot-bench}
+mkdir -p "$work"
 for piles in "$@"; do
     rm -f "$pids"
     # shellcheck disable=SC2086
-    java -cp "$classpath" org.pilegate.itests.bench.DepotBenchmark piles="$piles" distribution="$distribution" \
+    java -Xlog:gc:file="$work/gc-load-%p.log":time,uptime -cp "$classpath" org.pilegate.itests.bench.DepotBenchmark piles="$piles" distribution="$distribution" \
         commit="$commit" ${BENCH_OPTS:-} &
     benchmark=$!
     wait "$benchmark"

@@ -37,7 +37,8 @@ final class DepotProcess implements AutoCloseable {
         int controlPort = freePort();
         Path log = settings.work().resolve("simulator.log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", simulatorClassPath(),
+                "-Xmx256m", "-Xlog:gc:file=" + settings.work().resolve("gc-depot.log") + ":time,uptime",
+                "-cp", simulatorClassPath(),
                 "org.pilegate.sim.internal.StandaloneSimulator", "host=" + HOST,
                 "basePort=" + settings.basePort(), "piles=" + settings.piles(),
                 "pilesPerPort=" + settings.pilesPerPort(), "controlPort=" + controlPort);
