@@ -51,7 +51,7 @@ final class DurableCommits implements DataSource, AutoCloseable {
 
     /** One slice of compaction of the file ({@link H2Compaction}); the store calls it every second or so. */
     void compact() {
-        compaction.run();
+        compaction.run(flush.flushes());
     }
 
     /** Flushes so far: fewer than commits when commits come together. */

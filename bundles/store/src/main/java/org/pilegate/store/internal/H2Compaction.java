@@ -13,26 +13,34 @@ import org.slf4j.LoggerFactory;
 /**
  * A slice of compaction of the embedded database's file, for a store that is never idle. H2 writes every change to new
  * space in its file and compacts the space left behind only while no one writes; a gateway committing sessions all
- * day never lets it, and its file grew from 0.5 to 4.4 GB in an hour of 2,000 busy piles with 0.3 GB alive. Each slice
- * moves the live pages out of the emptiest parts and gives the space back, then restores the retention time H2's
- * compaction sets to zero: the file keeps its old chunks as long as a disk may take to write what came after them.
+ * day never lets it, and its file grew from 0.5 to 4.4 GB in an hour of 2,000 busy piles with 0.3 GB alive.
+ * <p>
+ * While commits keep coming, a slice rewrites the live pages of the emptiest chunks, at most {@link #BUSY_REWRITE_BYTES}
+ * of them, so that H2 reuses the space they leave (after its retention time): the file stops growing, and a commit
+ * waits a few milliseconds for a slice at most. Moving chunks to give the space back to the disk holds every commit
+ * for as long as it takes to move 16 MiB, which was 200-500 ms at 2,000 piles: that is left for a slice of a store
+ * with no commit since the last one, which then restores the retention time H2's moves set to zero (the file keeps its
+ * old chunks as long as a disk may take to write what came after them).
  *
- * <p>H2 offers its store's compaction only on the store itself ({@link MVStore#compactFile}), reached from a
- * connection through its session and database, whose packages the H2 bundle does not export
+ * <p>H2 offers its store's compaction only on the store itself ({@link MVStore#compact}, {@link MVStore#compactFile}),
+ * reached from a connection through its session and database, whose packages the H2 bundle does not export
  * ({@link KeptConnection#mvStore}).
  */
 final class H2Compaction implements AutoCloseable {
 
-    /** How long one slice may hold the store: commits wait for it meanwhile. */
+    /** How long one slice of an idle store may move chunks. */
     static final Duration SLICE = Duration.ofMillis(100);
+    /** What one slice of a busy store rewrites at most: commits wait for it meanwhile. */
+    static final int BUSY_REWRITE_BYTES = 1 << 20;
+    /** A busy store's chunks are rewritten while they are less full than this (percent), H2's own auto-compact rate. */
+    static final int BUSY_CHUNK_FILL_PERCENT = 90;
     /**
-     * A file smaller than this is left to H2: a depot of a few piles never has its writes wait for a slice. A larger
-     * one is compacted while H2 finds less than 90 % of its chunks' space alive (its auto-compact fill rate).
+     * A file smaller than this is left to H2: a depot of a few piles never has its writes wait for a slice.
      */
     static final long LEFT_TO_H2_BYTES = 64L << 20;
     /**
-     * A file with at least this share of live data (percent) is left alone: a slice holds every commit for its
-     * 100 ms and writes up to 16 MiB, which a file at most twice its data does not need.
+     * A file with at least this share of live data (percent) is left alone: a file at most twice its data is not
+     * worth the writes of a slice.
      */
     static final int LEFT_ALONE_LIVE_PERCENT = 50;
 
@@ -42,6 +50,7 @@ final class H2Compaction implements AutoCloseable {
     private final long leftToH2Bytes;
     private boolean failing; // guarded by this
     private long slices; // guarded by this
+    private long flushesSeen = -1; // guarded by this: the store's flushes at the last slice
 
     /** @param database the embedded database itself, not the pool */
     H2Compaction(DataSource database) {
@@ -54,21 +63,23 @@ final class H2Compaction implements AutoCloseable {
     }
 
     /**
-     * Compacts for about {@link #SLICE} when the file is large and mostly space left behind; else returns at once.
-     * A failure (the database gone, its disk full) is logged when it starts, not at every slice, and the next slice
-     * tries again.
+     * Compacts a slice when the file is large and mostly space left behind; else returns at once. A failure (the
+     * database gone, its disk full) is logged when it starts, not at every slice, and the next slice tries again.
+     *
+     * @param flushes the store's flushes so far: a store that flushed since the last slice is busy
      */
-    synchronized void run() {
+    synchronized void run(long flushes) {
+        boolean busy = flushes != flushesSeen;
+        flushesSeen = flushes;
         try {
             MVStore store = connection.mvStore();
             FileStore<?> file = store.getFileStore();
             if (file != null && file.size() >= leftToH2Bytes && liveShare(file) < LEFT_ALONE_LIVE_PERCENT) {
                 slices++;
-                int retention = store.getRetentionTime();
-                try {
-                    store.compactFile((int) SLICE.toMillis());
-                } finally {
-                    store.setRetentionTime(retention);
+                if (busy) {
+                    store.compact(BUSY_CHUNK_FILL_PERCENT, BUSY_REWRITE_BYTES);
+                } else {
+                    moveChunks(store);
                 }
             }
             failing = false;
@@ -77,6 +88,15 @@ final class H2Compaction implements AutoCloseable {
                 LOG.warn("The embedded store's file cannot be compacted now; trying again: {}", e.toString());
             }
             failing = true;
+        }
+    }
+
+    private static void moveChunks(MVStore store) {
+        int retention = store.getRetentionTime();
+        try {
+            store.compactFile((int) SLICE.toMillis());
+        } finally {
+            store.setRetentionTime(retention);
         }
     }
 

@@ -23,6 +23,8 @@ public class H2CompactionTest {
 
     private static final int ROWS = 2_000;
     private static final int ROUNDS = 150;
+    /** Slices once the commits have stopped, each moving chunks for up to 100 ms. */
+    private static final int IDLE_SLICES = 10;
 
     @TempDir
     Path folder;
@@ -30,7 +32,7 @@ public class H2CompactionTest {
     /**
      * The same busy store twice: every row rewritten round after round, each round flushed as the gateway's commits
      * are. H2 alone keeps every old version's space (it compacts only when idle); with a slice of compaction between
-     * rounds the file stays a fraction of that size.
+     * rounds and a few once the commits stop, the file ends a fraction of that size.
      */
     @Test
     void aBusyStoreCompactedInSlicesStaysSmall() throws Exception {
@@ -38,6 +40,35 @@ public class H2CompactionTest {
         long compacted = busyFileSize("compacted", 0L);
 
         assertTrue(compacted * 2 < alone, "compacted " + compacted + " bytes, alone " + alone + " bytes");
+    }
+
+    /**
+     * While commits keep coming a slice only rewrites pages, which a commit waits a few milliseconds for; moving the
+     * chunks, which gives the file's space back and holds every commit while it moves 16 MiB, waits for a slice with
+     * no commit since the one before.
+     */
+    @Test
+    void theFileShrinksOnlyOnceTheCommitsStop() throws Exception {
+        JdbcDataSource database = embedded("moves");
+        try (Connection connection = database.getConnection(); Statement checkpoint = connection.createStatement();
+                H2Compaction compaction = new H2Compaction(database, 0)) {
+            fill(connection);
+            churn(connection, compaction, false);
+            FileStore<?> file = store(connection).getFileStore();
+            long before = file.size();
+
+            compaction.run(1);
+            checkpoint.execute("CHECKPOINT");
+            long afterBusySlice = file.size();
+            compaction.run(1);
+            long afterIdleSlice = file.size();
+
+            assertTrue(afterBusySlice >= before, "a busy slice moved chunks: " + before + " -> " + afterBusySlice);
+            assertTrue(afterIdleSlice < afterBusySlice, "an idle slice gave nothing back: " + afterBusySlice + " -> "
+                    + afterIdleSlice);
+            assertEquals(2, compaction.slices());
+            assertEquals(ROWS, count(connection));
+        }
     }
 
     /** A small file is left to H2: a depot of a few piles never has a commit wait for a slice. */
@@ -61,7 +92,7 @@ public class H2CompactionTest {
             assertTrue(H2Compaction.liveShare(file) >= H2Compaction.LEFT_ALONE_LIVE_PERCENT,
                     "live share " + H2Compaction.liveShare(file) + " %");
 
-            compaction.run();
+            compaction.run(0);
 
             assertEquals(0, compaction.slices());
         }
@@ -73,14 +104,14 @@ public class H2CompactionTest {
         try (H2Compaction compaction = new H2Compaction(database, 0)) {
             try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
                 fill(connection);
-                compaction.run();
+                compaction.run(0);
                 statement.execute("SHUTDOWN");
             }
-            assertDoesNotThrow(compaction::run);
+            assertDoesNotThrow(() -> compaction.run(1));
             try (Connection connection = database.getConnection()) {
                 assertEquals(ROWS, count(connection), "the database opens again, its rows all there");
             }
-            assertDoesNotThrow(compaction::run);
+            assertDoesNotThrow(() -> compaction.run(2));
         }
     }
 
@@ -91,27 +122,37 @@ public class H2CompactionTest {
         try (Connection connection = database.getConnection();
                 H2Compaction compaction = new H2Compaction(database, compacting ? leftToH2Bytes : 0)) {
             fill(connection);
-            try (PreparedStatement update = connection.prepareStatement("UPDATE t SET v = ? WHERE id = ?");
-                    Statement checkpoint = connection.createStatement()) {
-                for (int round = 1; round <= ROUNDS; round++) {
-                    for (int id = round % 10; id < ROWS; id += 10) {
-                        update.setString(1, "round " + round + " of row " + id);
-                        update.setInt(2, id);
-                        update.executeUpdate();
-                        if (id % 50 == 0) {
-                            checkpoint.execute("CHECKPOINT");
-                        }
-                    }
-                    if (compacting) {
-                        compaction.run();
-                    }
+            churn(connection, compaction, compacting);
+            if (compacting) {
+                for (int idle = 0; idle < IDLE_SLICES; idle++) {
+                    compaction.run(ROUNDS);
                 }
             }
             assertEquals(ROWS, count(connection));
             assertEquals(compacting && leftToH2Bytes == 0, compaction.slices() > 0, "slices run: " + compaction.slices());
-            // H2's compaction sets it to zero: a disk writing out of order could lose the chunks written last
+            // H2's moves set it to zero: a disk writing out of order could lose the chunks written last
             assertEquals(45_000, retention(connection), "H2's retention time for a file store");
             return Files.size(folder.resolve(name + ".mv.db"));
+        }
+    }
+
+    /** Every row rewritten round after round, flushed every few rows; a busy slice after each round if compacting. */
+    private static void churn(Connection connection, H2Compaction compaction, boolean compacting) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE t SET v = ? WHERE id = ?");
+                Statement checkpoint = connection.createStatement()) {
+            for (int round = 1; round <= ROUNDS; round++) {
+                for (int id = round % 10; id < ROWS; id += 10) {
+                    update.setString(1, "round " + round + " of row " + id);
+                    update.setInt(2, id);
+                    update.executeUpdate();
+                    if (id % 50 == 0) {
+                        checkpoint.execute("CHECKPOINT");
+                    }
+                }
+                if (compacting) {
+                    compaction.run(round);
+                }
+            }
         }
     }
 
