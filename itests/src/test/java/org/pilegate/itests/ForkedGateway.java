@@ -176,9 +176,7 @@ final class ForkedGateway implements AutoCloseable {
 
     /** The gateway's JVM: bin/karaf daemon starts java, perhaps under a wrapper. */
     private ProcessHandle jvm() {
-        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
-                .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no java process under bin/karaf"));
+        return KarafJvm.of(process).orElseThrow(() -> new IllegalStateException("no Karaf JVM under bin/karaf"));
     }
 
     /** Runs shell commands one after the other in one SSH session (retrying while the shell starts). */

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.pilegate.itests.KarafJvm;
+
 /**
  * Process 1: the built distribution unpacked and started with {@code bin/karaf daemon}, as an operator runs it: its
  * own JVM, configured through {@code etc/} and {@code bin/setenv} alone. Commands reach it through Karaf's SSH
@@ -127,9 +129,7 @@ final class GatewayProcess implements AutoCloseable {
     /** The gateway's JVM: bin/karaf daemon execs java, but a wrapper may sit in between. */
     ProcessHandle jvm() {
         if (jvm == null) {
-            jvm = Stream.concat(Stream.of(process.toHandle()), process.descendants())
-                    .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no java process under bin/karaf"));
+            jvm = KarafJvm.of(process).orElseThrow(() -> new IllegalStateException("no Karaf JVM under bin/karaf"));
         }
         return jvm;
     }
