@@ -50,15 +50,16 @@ public class H2CompactionTest {
     @Test
     void theFileShrinksOnlyOnceTheCommitsStop() throws Exception {
         JdbcDataSource database = embedded("moves");
-        try (Connection connection = database.getConnection(); Statement checkpoint = connection.createStatement();
-                H2Compaction compaction = new H2Compaction(database, 0)) {
+        try (H2Compaction compaction = new H2Compaction(database, 0); Connection connection = database.getConnection()) {
             fill(connection);
             churn(connection, compaction, false);
             FileStore<?> file = store(connection).getFileStore();
             long before = file.size();
 
             compaction.run(1);
-            checkpoint.execute("CHECKPOINT");
+            try (Statement checkpoint = connection.createStatement()) {
+                checkpoint.execute("CHECKPOINT");
+            }
             long afterBusySlice = file.size();
             compaction.run(1);
             long afterIdleSlice = file.size();
