@@ -4,8 +4,9 @@
 # Each pile's driver charges chargeSeconds, stops, pays, leaves and plugs in again, so sessions keep arriving at about
 # piles / (chargeSeconds + a few) a second. At the start and at the end of the hour it records the gateway's live
 # heap (the total of its class histogram, kept in target/soak/histogram-start.txt and -end.txt), its RSS, threads
-# and open files, and the database's size on disk; from the sessions it
-# times, the dialogue's p99 (plug → prompt, charging request → CHARGING) over the first and the last ten minutes.
+# and open files, and the database's size on disk, and at the end the live data in it (a copy of the file compacted by
+# H2 itself once the gateway has stopped); from the sessions it times, the dialogue's p99 (plug → prompt, charging
+# request → CHARGING) over the first and the last ten minutes.
 # The figures go to SOAK.md next to this script, with the machine, its load and the date. Not part of CI.
 #   ./soak.sh                                  2,000 piles, an hour, two minutes of charging per session
 #   SOAK_OPTS="piles=500 seconds=1800" ./soak.sh
@@ -57,6 +58,16 @@ end=$(sample end)
 wait "$bench"
 trap - EXIT
 
+# the database's live data: H2 writes every change to new space and compacts what it left behind only while no one
+# writes, so the file's size alone says little; a copy compacted by H2 itself says how much of it is data
+db="$work/gateway/data/pilegate"
+compacted="$work/compacted"
+rm -rf "$compacted" && mkdir -p "$compacted" && cp "$db/pilegate.mv.db" "$compacted/"
+h2=$(find "$work/gateway/system/com/h2database" -name 'h2-*.jar' | head -n 1)
+java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:file:$(pwd)/$compacted/pilegate" -user pilegate \
+    -password "$(cat "$db/store.secret")" -sql "SHUTDOWN COMPACT" >/dev/null
+live_db=$(du -sk "$compacted" | cut -f1)
+
 # p99 in ms of column $2 minus column $1 of sessions-back-to-back.csv, for sessions plugged in [$3, $4) ms
 p99() {
     awk -F, -v from="$1" -v to="$2" -v lo="$3" -v hi="$4" 'NR > 1 && $(from) != "" && $(to) != "" \
@@ -82,5 +93,8 @@ last_window="$((${last%.*} - window)) $((${last%.*} + 1))"
     # shellcheck disable=SC2086
     echo "| end | $(echo "$end" | tr ' ' '|' | sed 's/|/ | /g') | $(p99 2 4 $last_window) | $(p99 6 7 $last_window) |"
     echo
-    grep -E "sessions|stalled|refus" "$work/report.md" | head -n 20 || true
+    echo "Database at the end: $(echo "$end" | cut -d' ' -f5) KiB on disk, $live_db KiB of it live data (a copy compacted)."
+    echo
+    grep -E '^\| (complete sessions|\*\*complete sessions|sessions begun)|^Out of the ordinary' \
+        "$work/report.md" | head -n 20 || true
 } | tee -a "$results"
