@@ -15,12 +15,13 @@ import org.slf4j.LoggerFactory;
  * space in its file and compacts the space left behind only while no one writes; a gateway committing sessions all
  * day never lets it, and its file grew from 0.5 to 4.4 GB in an hour of 2,000 busy piles with 0.3 GB alive.
  * <p>
- * While commits keep coming, a slice rewrites the live pages of the emptiest chunks, at most {@link #BUSY_REWRITE_BYTES}
- * of them, so that H2 reuses the space they leave (after its retention time): the file stops growing, and a commit
- * waits a few milliseconds for a slice at most. Moving chunks to give the space back to the disk holds every commit
- * for as long as it takes to move 16 MiB, which was 200-500 ms at 2,000 piles: that is left for a slice of a store
- * with no commit since the last one, which then restores the retention time H2's moves set to zero (the file keeps its
- * old chunks as long as a disk may take to write what came after them).
+ * While commits keep coming, a slice rewrites the live pages of the emptiest chunks, at most
+ * {@link #BUSY_REWRITE_BYTES} of them, so that H2 reuses the space they leave after its retention time: the file grows
+ * far slower, though under a load that never pauses it still grows (itests/SOAK.md), and commits rarely wait for a
+ * slice. Moving chunks to give the space back to the disk holds every commit for as long as it takes to move 16 MiB,
+ * which was 200-500 ms at 2,000 piles: that is left for a slice of a store with no commit since the last one, which
+ * then restores the retention time H2's moves set to zero (the file keeps its old chunks as long as a disk may take
+ * to write what came after them).
  *
  * <p>H2 offers its store's compaction only on the store itself ({@link MVStore#compact}, {@link MVStore#compactFile}),
  * reached from a connection through its session and database, whose packages the H2 bundle does not export
