@@ -13,7 +13,8 @@ import java.util.function.BooleanSupplier;
 /** Bounded waiting for conditions and results, so no test depends on a guessed sleep. */
 public final class Await {
 
-    private static final Duration LIMIT = Duration.ofMillis(1500);
+    /** Long enough for a busy build machine: the results come in milliseconds, a failing test waits this long. */
+    private static final Duration LIMIT = Duration.ofSeconds(5);
 
     private Await() {
     }
