@@ -25,7 +25,7 @@ work=$work results=$work/BENCHMARK.md ${SOAK_OPTS:-}" MVN_ARGS="${MVN_ARGS:-}" .
     >"$work/report.md" 2>"$log" &
 bench=$!
 # the benchmark's own clean-up looks for its processes under its default work folder, not this one
-trap 'kill $bench 2>/dev/null || true; [ ! -f "$work/pids" ] || while read -r pid; do kill "$pid" 2>/dev/null || true; done < "$work/pids"' EXIT
+trap 'kill $bench ${watcher:-} 2>/dev/null || true; [ ! -f "$work/pids" ] || while read -r pid; do kill "$pid" 2>/dev/null || true; done < "$work/pids"' EXIT
 trap 'exit 130' INT TERM
 
 # waits until the benchmark logs a line containing $1; fails if it ends first
@@ -51,10 +51,22 @@ sample() {
     echo "$heap $rss $threads $files $database"
 }
 
+# the database's size on disk every minute of the soak (minutes, KiB), for growth to be told from a plateau
+watch_database() {
+    minute=0
+    while sleep 60; do
+        minute=$((minute + 1))
+        echo "$minute $(du -sk "$work/gateway/data/pilegate" | cut -f1)"
+    done
+}
+
 await_line "back to back: counting for"
 start=$(sample start)
+watch_database >"$work/database.txt" &
+watcher=$!
 await_line "back to back: letting the sessions under way end"
 end=$(sample end)
+kill "$watcher"
 wait "$bench"
 trap - EXIT
 
@@ -94,6 +106,9 @@ last_window="$((${last%.*} - window)) $((${last%.*} + 1))"
     echo "| end | $(echo "$end" | tr ' ' '|' | sed 's/|/ | /g') | $(p99 2 4 $last_window) | $(p99 6 7 $last_window) |"
     echo
     echo "Database at the end: $(echo "$end" | cut -d' ' -f5) KiB on disk, $live_db KiB of it live data (a copy compacted)."
+    echo
+    printf 'Database on disk every ten minutes, MiB: %s\n' "$(awk '$1 % 10 == 0 {printf "%s%d min %d", sep, $1, $2 / 1024;
+        sep = ", "}' "$work/database.txt")"
     echo
     grep -E '^\| (complete sessions|\*\*complete sessions|sessions begun)|^Out of the ordinary' \
         "$work/report.md" | head -n 20 || true

@@ -1,8 +1,12 @@
 package org.pilegate.tariff;
 
+import java.time.Instant;
 import java.time.ZoneId;
 
+import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.tariff.RunningPrice;
 import org.pilegate.api.tariff.SessionTimeline;
+import org.pilegate.tariff.internal.CompactTimeline;
 import org.pilegate.tariff.internal.SessionPricing;
 
 /**
@@ -48,5 +52,16 @@ public final class TariffCalculator {
      */
     public static SessionFee price(Tariff tariff, ZoneId siteZone, SessionTimeline timeline) {
         return SessionPricing.price(tariff, siteZone, timeline);
+    }
+
+    /**
+     * A running session, priced as it goes: its {@link RunningPrice#until} is the price of every sample it was given,
+     * while it keeps only the samples that can change that price ({@link CompactTimeline}).
+     *
+     * @param start when the session began
+     * @param first its first sample, not before {@code start}
+     */
+    public static RunningPrice running(Tariff tariff, ZoneId siteZone, Instant start, MeterSample first) {
+        return new CompactTimeline(tariff, siteZone, start, first);
     }
 }

@@ -1,9 +1,12 @@
 package org.pilegate.tariff;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 
 import org.pilegate.api.pile.PileId;
+import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.tariff.RunningPrice;
 import org.pilegate.api.tariff.SessionTimeline;
 
 /**
@@ -26,6 +29,14 @@ public interface TariffDirectory {
      * @return empty when no tariff was in force at the pile at the session's start
      */
     Optional<SessionFee> price(PileId pile, SessionTimeline timeline);
+
+    /**
+     * A session at {@code pile} that started at {@code start} with {@code first}, priced as it goes by the tariff in
+     * force there at its start.
+     *
+     * @return empty when no tariff was in force at the pile at the session's start
+     */
+    Optional<RunningPrice> running(PileId pile, Instant start, MeterSample first);
 
     /** Prices a session by {@code tariff} in the site's time zone. */
     SessionFee price(Tariff tariff, SessionTimeline timeline);

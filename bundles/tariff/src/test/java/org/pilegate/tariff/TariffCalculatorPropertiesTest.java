@@ -27,6 +27,8 @@ import org.pilegate.api.money.Money;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.tariff.MeterSample;
 import org.pilegate.api.tariff.PricedPeriod;
+import org.pilegate.api.tariff.PricedSession;
+import org.pilegate.api.tariff.RunningPrice;
 import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.api.terminal.FeeLine.Component;
 import org.pilegate.api.terminal.FeeLine;
@@ -112,6 +114,55 @@ class TariffCalculatorPropertiesTest {
             assertTrue(Math.abs(whole.total().minorUnits() - parts) <= bound, "run " + run + ": whole "
                     + whole.total() + ", parts " + parts + ", bound " + bound + ": " + tariff + " " + session);
         }
+    }
+
+    /**
+     * A running session priced as it goes costs, at every point, what its every sample priced at once does, though it
+     * keeps only the samples that can change the price: meters read every few seconds, the power wandering by a few
+     * watts across the tariff's power bounds or not, time and kWh boundaries crossed on the way.
+     */
+    @Test
+    void aRunningSessionCostsWhatItsEverySampleDoes() {
+        Random random = new Random(2026_12_05);
+        for (int run = 0; run < RUNS / 4; run++) {
+            Tariff tariff = tariff(random, ANY);
+            List<MeterSample> samples = meterReadings(random);
+            Instant start = samples.get(0).at().minusSeconds(random.nextInt(3) * 60L);
+            RunningPrice running = TariffCalculator.running(tariff, SITE, start, samples.get(0));
+            for (int i = 1; i < samples.size(); i++) {
+                running.add(samples.get(i));
+                if (random.nextInt(8) == 0 || i + 1 == samples.size()) {
+                    Instant end = samples.get(i).at().plusSeconds(random.nextInt(2) * random.nextInt(600));
+                    PricedSession every = TariffCalculator.price(tariff, SITE,
+                            new SessionTimeline(start, end, samples.subList(0, i + 1))).price();
+                    assertEquals(every, running.until(end).orElseThrow(), "run " + run + " at sample " + i + ": "
+                            + tariff + " " + samples.subList(0, i + 1));
+                }
+            }
+        }
+    }
+
+    /**
+     * A few phases of one state each (charging at a power, or parked), read every 0 to 90 seconds; the power read
+     * wanders by up to 50 W, and now and then the current is known.
+     */
+    private static List<MeterSample> meterReadings(Random random) {
+        Instant now = YEAR_START.plusSeconds(60L * random.nextInt(365 * 24 * 60));
+        long register = random.nextInt(100_000_000);
+        List<MeterSample> samples = new ArrayList<>();
+        for (int phase = 0, phases = 1 + random.nextInt(4); phase < phases; phase++) {
+            boolean charging = random.nextInt(10) < 7;
+            long powerW = charging ? pick(random, 3_680, 7_390, 11_000, 22_000, 49_990) : 0;
+            OptionalInt current = random.nextInt(4) == 0 ? OptionalInt.of(random.nextInt(64)) : OptionalInt.empty();
+            for (int reading = 0, readings = 1 + random.nextInt(60); reading < readings; reading++) {
+                long readW = charging ? Math.max(0, powerW + random.nextInt(101) - 50) : 0;
+                samples.add(new MeterSample(now, register, readW, current, charging));
+                long seconds = random.nextInt(10) == 0 ? 0 : random.nextInt(91);
+                now = now.plusSeconds(seconds);
+                register += random.nextInt(20) == 0 ? random.nextInt(50) : readW * seconds / 3600;
+            }
+        }
+        return samples;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.pilegate.api.tariff;
 
+import java.time.Instant;
 import java.util.Currency;
 import java.util.Optional;
 
@@ -16,4 +17,13 @@ public interface Pricing {
 
     /** The price of a session at the pile from its timeline; empty when no tariff applies there. */
     Optional<PricedSession> price(PileId pile, SessionTimeline timeline);
+
+    /**
+     * A session at the pile starting at {@code start} with {@code first}, to price as it goes. This one keeps every
+     * sample and prices them all at each {@link RunningPrice#until}; a pricing that knows which samples cannot change
+     * a price keeps fewer, so that an hours-long session costs no more to price than its first minutes.
+     */
+    default RunningPrice running(PileId pile, Instant start, MeterSample first) {
+        return new EverySample(this, pile, start, first);
+    }
 }

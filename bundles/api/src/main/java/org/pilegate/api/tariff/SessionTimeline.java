@@ -31,20 +31,27 @@ public record SessionTimeline(Instant start, Instant end, List<MeterSample> samp
                     + start);
         }
         for (int i = 1; i < samples.size(); i++) {
-            MeterSample previous = samples.get(i - 1);
-            MeterSample sample = samples.get(i);
-            if (sample.at().isBefore(previous.at())) {
-                throw new IllegalArgumentException("samples[" + i + "] at " + sample.at() + " is before samples["
-                        + (i - 1) + "] at " + previous.at());
-            }
-            if (sample.registerWh() < previous.registerWh()) {
-                throw new IllegalArgumentException("samples[" + i + "] register " + sample.registerWh()
-                        + " Wh is below samples[" + (i - 1) + "] register " + previous.registerWh() + " Wh");
-            }
+            checkNext(samples.get(i - 1), samples.get(i), i);
         }
         if (samples.get(samples.size() - 1).at().isAfter(end)) {
             throw new IllegalArgumentException("the last sample at " + samples.get(samples.size() - 1).at()
                     + " is after the end " + end);
+        }
+    }
+
+    /**
+     * Checks that {@code sample}, the {@code index}th, may follow {@code previous}.
+     *
+     * @throws IllegalArgumentException if it is earlier, or its register lower
+     */
+    public static void checkNext(MeterSample previous, MeterSample sample, int index) {
+        if (sample.at().isBefore(previous.at())) {
+            throw new IllegalArgumentException("samples[" + index + "] at " + sample.at() + " is before samples["
+                    + (index - 1) + "] at " + previous.at());
+        }
+        if (sample.registerWh() < previous.registerWh()) {
+            throw new IllegalArgumentException("samples[" + index + "] register " + sample.registerWh()
+                    + " Wh is below samples[" + (index - 1) + "] register " + previous.registerWh() + " Wh");
         }
     }
 

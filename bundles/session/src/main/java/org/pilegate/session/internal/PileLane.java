@@ -36,8 +36,8 @@ final class PileLane {
     long lastSeq;
     String token;
     Instant tokenExpiresAt;
-    /** The recorded status of the open session, for its fee so far. */
-    List<StatusPoint> points = new ArrayList<>();
+    /** The recorded status of the open session, for its fee so far; null while none is open. */
+    FeeSoFar fee;
     /** Status points of the open session its ticks could not commit (the database out of reach), oldest first. */
     List<StatusPoint> held = new ArrayList<>();
     Optional<String> stopReason = Optional.empty();
@@ -70,7 +70,7 @@ final class PileLane {
     /** The session just opened (or resumed after a restart), with the status points it has recorded. */
     void opened(SessionRecord session, List<StatusPoint> recorded) {
         open = Optional.of(session);
-        points = new ArrayList<>(recorded);
+        fee = new FeeSoFar(session.session(), recorded);
         lastSeq = recorded.isEmpty() ? 0 : recorded.get(recorded.size() - 1).seq();
         held = new ArrayList<>();
         stopReason = Optional.empty();

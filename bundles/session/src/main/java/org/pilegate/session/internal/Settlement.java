@@ -71,7 +71,12 @@ final class Settlement {
                 .map(currency -> wallets.get().balance(payer.get(), currency));
     }
 
-    /** The fee so far of a running session, from its recorded points and the pile's figures now. */
+    /** The fee so far of a running session until {@code now}. */
+    Optional<Money> estimate(FeeSoFar fee, Instant now) {
+        return pricing.get().flatMap(current -> fee.until(current, now)).map(PricedSession::total);
+    }
+
+    /** The fee of a session as its recorded points and {@code now}, a point to come, would have it. */
     Optional<Money> estimate(SessionRecord session, List<StatusPoint> points, StatusPoint now) {
         List<StatusPoint> upToNow = new ArrayList<>(points);
         upToNow.add(now);
@@ -142,43 +147,27 @@ final class Settlement {
     }
 
     /**
-     * The session as pricing sees it: the recorded points within its time, charging where the session charged. Points
-     * carry the wall clock and the meter's register as they were read; a clock set back, or a register read lower than
-     * before (a meter replaced), would make the timeline run backwards, and a fee that cannot be priced is never issued.
-     * Such a point counts at the latest time and register seen before it, and the log says so.
+     * The session as pricing sees it: the recorded points within its time, charging where the session charged, never
+     * running backwards ({@link MonotoneSamples}); the log says when a point had to be counted so.
      */
     private static SessionTimeline timeline(ChargingSession session, List<StatusPoint> points, Instant end) {
-        Instant start = session.startedAt();
-        List<MeterSample> samples = new ArrayList<>();
-        // no reading tells the power at the start: a tariff's power restriction does not hold there
-        MeterSample last = new MeterSample(start, session.startEnergyWh(), OptionalLong.empty(), OptionalInt.empty(),
-                false);
-        samples.add(last);
-        boolean backwards = false;
+        MonotoneSamples samples = new MonotoneSamples(session);
+        List<MeterSample> timeline = new ArrayList<>(List.of(samples.last()));
         for (StatusPoint point : points) {
-            if (point.at().isAfter(end)) {
-                continue; // recorded once the session had ended
+            if (!point.at().isAfter(end)) { // else recorded once the session had ended
+                timeline.add(samples.next(point));
             }
-            backwards |= point.at().isBefore(last.at()) || point.registerWh() < last.registerWh();
-            // a meter reads a little below zero around no load; the vehicle drew nothing then
-            last = new MeterSample(later(point.at(), last.at()), Math.max(point.registerWh(), last.registerWh()),
-                    Math.max(0, point.powerW()), OptionalInt.empty(), point.state() == SessionState.CHARGING);
-            samples.add(last);
         }
-        Instant until = later(end, last.at());
-        if (session.endEnergyWh().isPresent()) {
-            long register = session.endEnergyWh().get();
-            backwards |= register < last.registerWh();
-            samples.add(new MeterSample(until, Math.max(register, last.registerWh()), 0, OptionalInt.empty(), false));
+        Instant until = samples.notBeforeLast(end);
+        session.endEnergyWh().ifPresent(register -> timeline.add(samples.ended(until, register)));
+        if (samples.ranBackwards()) {
+            warnBackwards(session);
         }
-        if (backwards) {
-            LOG.warn("Session {}: its recorded time or meter register runs backwards (clock set back or meter"
-                    + " replaced); priced at the latest time and register seen before each such point", session.id());
-        }
-        return new SessionTimeline(start, until, samples);
+        return new SessionTimeline(session.startedAt(), until, timeline);
     }
 
-    private static Instant later(Instant one, Instant other) {
-        return one.isAfter(other) ? one : other;
+    static void warnBackwards(ChargingSession session) {
+        LOG.warn("Session {}: its recorded time or meter register runs backwards (clock set back or meter"
+                + " replaced); priced at the latest time and register seen before each such point", session.id());
     }
 }

@@ -82,9 +82,8 @@ final class StatusLog {
         // past the stored point before pricing it: a tariff that fails must not have the next tick number a point
         // the same again, whose duplicate key would fail that tick's batch for every session at the depot
         lane.lastSeq = point.seq();
-        Optional<Money> estimate = isDelivering(session) ? settlement.estimate(session, lane.points, point)
-                : Optional.empty();
-        lane.points.add(point);
+        lane.fee.add(point);
+        Optional<Money> estimate = isDelivering(session) ? settlement.estimate(lane.fee, point.at()) : Optional.empty();
         return update(session, point, estimate);
     }
 

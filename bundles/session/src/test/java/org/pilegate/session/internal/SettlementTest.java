@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -321,33 +320,6 @@ abstract class SettlementTest {
     private static void assertRefused(ErrorCode code, Runnable payment) {
         DialogueRefusal refusal = assertThrows(DialogueRefusal.class, payment::run);
         assertEquals(code, refusal.code(), refusal::getMessage);
-    }
-
-    /** The tariff, remembering every timeline it priced. */
-    private static final class RecordingPricing implements Pricing {
-
-        final List<SessionTimeline> timelines = new CopyOnWriteArrayList<>();
-        private final Pricing tariff;
-
-        RecordingPricing(Pricing tariff) {
-            this.tariff = tariff;
-        }
-
-        @Override
-        public Optional<Currency> currency(PileId pile) {
-            return tariff.currency(pile);
-        }
-
-        @Override
-        public Optional<String> summary(PileId pile) {
-            return tariff.summary(pile);
-        }
-
-        @Override
-        public Optional<PricedSession> price(PileId pile, SessionTimeline timeline) {
-            timelines.add(timeline);
-            return tariff.price(pile, timeline);
-        }
     }
 
     /** A dearer tariff than the one a notice was issued under. */

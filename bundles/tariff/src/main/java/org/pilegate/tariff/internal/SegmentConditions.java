@@ -36,13 +36,14 @@ record SegmentConditions(LocalDateTime local, BigDecimal energyWh, Duration sinc
                 && r.endDate().map(date -> local.toLocalDate().isBefore(date)).orElse(true)
                 && (r.daysOfWeek().isEmpty() || r.daysOfWeek().contains(local.getDayOfWeek()))
                 && within(energyWh.movePointLeft(3), r.minKwh(), r.maxKwh())
-                && powerWithin(r)
+                && powerWithin(r, state)
                 && within(seconds(sinceStart), r.minDuration().map(SegmentConditions::seconds),
                         r.maxDuration().map(SegmentConditions::seconds))
-                && currentWithin(r);
+                && currentWithin(r, state);
     }
 
-    private boolean powerWithin(TariffRestrictions r) {
+    /** Whether the sample's power is within the restriction's, which an unknown power is not. */
+    static boolean powerWithin(TariffRestrictions r, MeterSample state) {
         if (r.minPower().isEmpty() && r.maxPower().isEmpty()) {
             return true;
         }
@@ -50,7 +51,8 @@ record SegmentConditions(LocalDateTime local, BigDecimal energyWh, Duration sinc
                 && within(BigDecimal.valueOf(state.powerW().getAsLong()).movePointLeft(3), r.minPower(), r.maxPower());
     }
 
-    private boolean currentWithin(TariffRestrictions r) {
+    /** Whether the sample's current is within the restriction's, which an unknown current is not. */
+    static boolean currentWithin(TariffRestrictions r, MeterSample state) {
         if (r.minCurrent().isEmpty() && r.maxCurrent().isEmpty()) {
             return true;
         }

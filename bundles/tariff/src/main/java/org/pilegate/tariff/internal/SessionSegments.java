@@ -43,7 +43,7 @@ final class SessionSegments {
 
     /** The segments in time order; never empty (an empty session is one empty segment at its start). */
     static List<Segment> of(Tariff tariff, ZoneId zone, SessionTimeline timeline) {
-        NavigableSet<Instant> timeCuts = timeCuts(tariff, zone, timeline.start(), timeline.end());
+        NavigableSet<Instant> timeCuts = timeCuts(tariff, zone, timeline.start(), timeline.start(), timeline.end());
         NavigableSet<BigDecimal> energyCuts = energyCutsWh(tariff);
         List<Segment> segments = new ArrayList<>();
         for (Segment piece : betweenSamples(timeline)) {
@@ -107,7 +107,8 @@ final class SessionSegments {
         return parts;
     }
 
-    private static NavigableSet<Instant> timeCuts(Tariff tariff, ZoneId zone, Instant start, Instant end) {
+    /** Where the time restrictions of a session begun at {@code start} may change, strictly between from and to. */
+    static NavigableSet<Instant> timeCuts(Tariff tariff, ZoneId zone, Instant start, Instant from, Instant to) {
         List<TariffRestrictions> restrictions = tariff.elements().stream().map(TariffElement::restrictions).toList();
         NavigableSet<LocalTime> timesOfDay = new TreeSet<>();
         timesOfDay.add(LocalTime.MIDNIGHT);
@@ -117,8 +118,8 @@ final class SessionSegments {
         });
         NavigableSet<Instant> cuts = new TreeSet<>();
         ZoneRules rules = zone.getRules();
-        LocalDate lastDay = end.atZone(zone).toLocalDate().plusDays(1);
-        for (LocalDate day = start.atZone(zone).toLocalDate().minusDays(1); !day.isAfter(lastDay);
+        LocalDate lastDay = to.atZone(zone).toLocalDate().plusDays(1);
+        for (LocalDate day = from.atZone(zone).toLocalDate().minusDays(1); !day.isAfter(lastDay);
                 day = day.plusDays(1)) {
             for (LocalTime time : timesOfDay) {
                 // twice in the hour the clocks go back; not at all in the hour they skip (the transition cuts there)
@@ -127,8 +128,8 @@ final class SessionSegments {
                 }
             }
         }
-        for (ZoneOffsetTransition transition = rules.nextTransition(start);
-                transition != null && transition.getInstant().isBefore(end);
+        for (ZoneOffsetTransition transition = rules.nextTransition(from);
+                transition != null && transition.getInstant().isBefore(to);
                 transition = rules.nextTransition(transition.getInstant())) {
             cuts.add(transition.getInstant());
         }
@@ -136,10 +137,11 @@ final class SessionSegments {
                 .flatMap(r -> Stream.of(r.minDuration(), r.maxDuration()))
                 .flatMap(Optional::stream)
                 .forEach(duration -> cuts.add(start.plus(duration)));
-        return cuts.subSet(start, false, end, false);
+        return cuts.subSet(from, false, to, false);
     }
 
-    private static NavigableSet<BigDecimal> energyCutsWh(Tariff tariff) {
+    /** Where the kWh restrictions may change, in Wh since the session's start. */
+    static NavigableSet<BigDecimal> energyCutsWh(Tariff tariff) {
         NavigableSet<BigDecimal> cuts = new TreeSet<>();
         tariff.elements().stream()
                 .flatMap(e -> Stream.of(e.restrictions().minKwh(), e.restrictions().maxKwh()))

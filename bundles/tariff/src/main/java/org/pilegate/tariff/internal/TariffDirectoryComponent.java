@@ -2,6 +2,7 @@ package org.pilegate.tariff.internal;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -13,6 +14,8 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.pilegate.api.pile.PileId;
+import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.tariff.RunningPrice;
 import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.api.work.GatewayThreads;
 import org.pilegate.tariff.SessionFee;
@@ -97,6 +100,12 @@ public class TariffDirectoryComponent implements TariffDirectory, TariffUpdates 
     @Override
     public Optional<SessionFee> price(PileId pile, SessionTimeline timeline) {
         return running.folder().catalog().tariffFor(pile, timeline.start()).map(tariff -> price(tariff, timeline));
+    }
+
+    @Override
+    public Optional<RunningPrice> running(PileId pile, Instant start, MeterSample first) {
+        return running.folder().catalog().tariffFor(pile, start)
+                .map(tariff -> TariffCalculator.running(tariff, siteZone(), start, first));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.pilegate.tariff.internal;
 
+import java.time.Instant;
 import java.util.Currency;
 import java.util.Optional;
 
@@ -7,8 +8,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pilegate.api.pile.PileId;
+import org.pilegate.api.tariff.MeterSample;
 import org.pilegate.api.tariff.PricedSession;
 import org.pilegate.api.tariff.Pricing;
+import org.pilegate.api.tariff.RunningPrice;
 import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.tariff.SessionFee;
 import org.pilegate.tariff.Tariff;
@@ -38,5 +41,24 @@ public class TariffPricing implements Pricing {
     @Override
     public Optional<PricedSession> price(PileId pile, SessionTimeline timeline) {
         return tariffs.price(pile, timeline).map(SessionFee::price);
+    }
+
+    @Override
+    public RunningPrice running(PileId pile, Instant start, MeterSample first) {
+        return tariffs.running(pile, start, first).orElseGet(Unpriced::new);
+    }
+
+    /** A session that started where no tariff was in force: it costs nothing, as {@link #price} says of it. */
+    private static final class Unpriced implements RunningPrice {
+
+        @Override
+        public void add(MeterSample sample) {
+            // nothing to price it by
+        }
+
+        @Override
+        public Optional<PricedSession> until(Instant end) {
+            return Optional.empty();
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pilegate.web.internal.OperatorLoginRouteTest.json;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pilegate.api.pile.PileId;
+import org.pilegate.api.tariff.MeterSample;
+import org.pilegate.api.tariff.RunningPrice;
 import org.pilegate.api.tariff.SessionTimeline;
 import org.pilegate.tariff.SessionFee;
 import org.pilegate.tariff.Tariff;
@@ -154,6 +157,11 @@ class OperatorDepotRouteTest {
 
             @Override
             public Optional<SessionFee> price(PileId pile, SessionTimeline timeline) {
+                throw new UnsupportedOperationException("the dashboard prices nothing");
+            }
+
+            @Override
+            public Optional<RunningPrice> running(PileId pile, Instant start, MeterSample first) {
                 throw new UnsupportedOperationException("the dashboard prices nothing");
             }
 
