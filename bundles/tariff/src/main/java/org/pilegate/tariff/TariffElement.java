@@ -33,6 +33,12 @@ public record TariffElement(List<PriceComponent> priceComponents, TariffRestrict
 
     /** The element's price for {@code dimension}, if it prices it. */
     public Optional<PriceComponent> component(Component dimension) {
-        return priceComponents.stream().filter(component -> component.type() == dimension).findFirst();
+        // a loop, not a stream: pricing asks this for every segment and dimension
+        for (PriceComponent component : priceComponents) {
+            if (component.type() == dimension) {
+                return Optional.of(component);
+            }
+        }
+        return Optional.empty();
     }
 }

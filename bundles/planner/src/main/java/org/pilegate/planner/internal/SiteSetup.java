@@ -62,8 +62,14 @@ record SiteSetup(SiteModel site, PriceTable prices, Planner.Policy policy, int b
 
     /** Whether {@code vehicle} is one of the priority vehicles. */
     boolean priority(String vehicle) {
-        return priorityVehicles.stream().anyMatch(pattern -> pattern.endsWith("*")
-                ? vehicle.startsWith(pattern.substring(0, pattern.length() - 1)) : vehicle.equals(pattern));
+        // asked for every pile at every plan: a loop that makes nothing
+        for (String pattern : priorityVehicles) {
+            boolean prefix = pattern.endsWith("*");
+            if (prefix ? vehicle.regionMatches(0, pattern, 0, pattern.length() - 1) : vehicle.equals(pattern)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Feeder feeder(String entry) {

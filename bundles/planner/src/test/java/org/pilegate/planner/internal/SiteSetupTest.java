@@ -69,6 +69,9 @@ class SiteSetupTest {
         assertEquals(39, setup.prices().minorPerKwh(Instant.parse("2026-12-03T12:00:00Z")));
         assertEquals(true, setup.priority("DE-FLEET-0042"));
         assertEquals(false, setup.priority("DE-VISITOR-1"));
+        assertEquals(true, setup.priority("BUS-7"));
+        assertEquals(false, setup.priority("BUS-70"));
+        assertEquals(false, setup.priority("DE-FLEET"));
     }
 
     @Test
