@@ -24,6 +24,7 @@ import java.util.Map;
  * @param measured of the sessions back to back, counted
  * @param chargeFor how long each back-to-back session charges before its driver stops it
  * @param jfr how long the gateway is recorded with Java Flight Recorder during the back-to-back sessions; zero: not
+ * @param startJfr how long the gateway is recorded from its JVM's start, into the work folder's start-jfr; zero: not
  * @param work the folder that holds the unpacked gateway, the logs and the recording
  * @param distribution the built distribution, a tar.gz
  * @param results the Markdown file each run's report is appended to
@@ -33,7 +34,8 @@ import java.util.Map;
  *            report can say what its resident memory is made of; off by default, as tracking costs a little
  */
 record BenchSettings(int piles, int pilesPerPort, int basePort, int httpPort, int sshPort, String heap,
-        String collector, Duration idle, Duration warmUp, Duration measured, Duration chargeFor, Duration jfr, Path work,
+        String collector, Duration idle, Duration warmUp, Duration measured, Duration chargeFor, Duration jfr, Duration startJfr,
+        Path work,
         Path distribution, Path results, Duration limit, String commit, boolean nativeMemory) {
 
     static final Map<String, String> DEFAULTS = defaults();
@@ -64,7 +66,8 @@ record BenchSettings(int piles, int pilesPerPort, int basePort, int httpPort, in
                 Integer.parseInt(options.get("sshPort")), options.get("heap"), options.get("collector"),
                 seconds(options, "idleSeconds"),
                 seconds(options, "warmUpSeconds"), seconds(options, "seconds"), seconds(options, "chargeSeconds"),
-                seconds(options, "jfrSeconds"), Path.of(options.get("work")).toAbsolutePath(),
+                seconds(options, "jfrSeconds"), seconds(options, "startJfrSeconds"),
+                Path.of(options.get("work")).toAbsolutePath(),
                 Path.of(options.get("distribution")).toAbsolutePath(), Path.of(options.get("results")).toAbsolutePath(),
                 Duration.ofMinutes(Long.parseLong(options.get("limitMinutes"))), options.get("commit"),
                 Boolean.parseBoolean(options.get("nativeMemory")));
@@ -93,6 +96,7 @@ record BenchSettings(int piles, int pilesPerPort, int basePort, int httpPort, in
         defaults.put("seconds", "120");
         defaults.put("chargeSeconds", "2");
         defaults.put("jfrSeconds", "0");
+        defaults.put("startJfrSeconds", "0");
         defaults.put("work", "target/depot-bench");
         defaults.put("distribution", "");
         defaults.put("results", "BENCHMARK.md");

@@ -112,11 +112,24 @@ final class GatewayProcess implements AutoCloseable {
         if (settings.nativeMemory()) {
             options.add("-XX:NativeMemoryTracking=summary");
         }
+        if (!settings.startJfr().isZero()) {
+            // a folder: each JVM started with these options (the shell's client too) records into a file of its own
+            options.add("-XX:StartFlightRecording=settings=profile,duration=" + settings.startJfr().toSeconds()
+                    + "s,filename=" + startJfrFolder());
+        }
         return String.join(" ", options);
+    }
+
+    /** Where the recordings from the JVMs' start go. */
+    private Path startJfrFolder() {
+        return settings.work().resolve("start-jfr");
     }
 
     /** Starts the gateway; returns once its JVM runs (not once it is ready). */
     void start() throws IOException {
+        if (!settings.startJfr().isZero()) {
+            Files.createDirectories(startJfrFolder());
+        }
         DepotProcess.checkFree(settings.httpPort());
         DepotProcess.checkFree(settings.sshPort());
         ProcessBuilder builder = new ProcessBuilder("bin/karaf", "daemon").directory(home.toFile())
