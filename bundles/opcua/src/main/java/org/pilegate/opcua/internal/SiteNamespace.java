@@ -65,7 +65,7 @@ final class SiteNamespace extends ManagedNamespaceWithLifecycle implements Pushe
                 id -> pileNodes.getNode(id).or(() -> getNodeManager().getNode(id)), pileIds);
         NodeFactory factory = new NodeFactory(getNodeContext(), getNamespaceIndex(),
                 (node, attributeId, value) -> monitored.push(node.getNodeId()));
-        this.site = new SiteNodes(factory, actions, shown.values(), energyToday, clock, updates);
+        this.site = new SiteNodes(factory, actions, shown.values(), energyToday, clock, updates, threads);
         this.meters = new PileMeters(shown, meterOfPile, updates);
         this.piles = new PileNodes(actions, shown, meters, energyToday, clock, updates, monitored::changed,
                 monitored::removed, site::refreshSoon);

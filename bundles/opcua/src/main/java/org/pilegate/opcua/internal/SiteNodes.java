@@ -1,6 +1,7 @@
 package org.pilegate.opcua.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,6 +16,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
+import org.pilegate.api.work.GatewayThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SiteNodes {
 
+    /** The figures sum up every pile: refreshed at most this often, however many piles report meanwhile. */
+    static final Duration REFRESH_GAP = Duration.ofMillis(250);
     private static final Logger LOG = LoggerFactory.getLogger(SiteNodes.class);
 
     private final NodeFactory factory;
@@ -32,7 +36,9 @@ final class SiteNodes {
     private final EnergyToday energyToday;
     private final Clock clock;
     private final UpdateLane updates;
+    private final GatewayThreads threads;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private volatile long lastRefreshNanos = System.nanoTime() - REFRESH_GAP.toNanos();
 
     private UaObjectNode site;
     private UaVariableNode totalPower;
@@ -45,13 +51,14 @@ final class SiteNodes {
 
     /** @param piles the piles shown, as they come and go */
     SiteNodes(NodeFactory factory, DepotActions actions, Collection<PileView> piles, EnergyToday energyToday,
-            Clock clock, UpdateLane updates) {
+            Clock clock, UpdateLane updates, GatewayThreads threads) {
         this.factory = factory;
         this.actions = actions;
         this.piles = piles;
         this.energyToday = energyToday;
         this.clock = clock;
         this.updates = updates;
+        this.threads = threads;
     }
 
     /** Builds the site's nodes; operators' writes go through {@code writes}. */
@@ -94,15 +101,23 @@ final class SiteNodes {
     }
 
     /**
-     * The site's figures sum up every pile, and thousands of piles report each second: one refresh queued behind
-     * the updates waiting now serves them all. Health, which asks every pile's controller, follows on the tick.
+     * The site's figures sum up every pile, and thousands of piles report each second: a refresh queued now serves
+     * every report until it runs, and runs {@link #REFRESH_GAP} after the one before at the earliest (queued behind
+     * each update, the sums of 2,000 piles took 30 % of the gateway's CPU). Health, which asks every pile's
+     * controller, follows on the tick.
      */
     void refreshSoon() {
         if (refreshQueued.compareAndSet(false, true)) {
-            updates.submit("refreshing the site", () -> {
+            Runnable queue = () -> updates.submit("refreshing the site", () -> {
                 refreshQueued.set(false);
                 refreshFigures();
             });
+            long waitNanos = lastRefreshNanos + REFRESH_GAP.toNanos() - System.nanoTime();
+            if (waitNanos > 0) {
+                threads.after(Duration.ofNanos(waitNanos), queue);
+            } else {
+                queue.run();
+            }
         }
     }
 
@@ -124,6 +139,7 @@ final class SiteNodes {
     }
 
     private void refreshFigures() {
+        lastRefreshNanos = System.nanoTime();
         DateTime now = DateTime.now();
         NodeFactory.set(totalPower, new Variant(piles.stream().mapToLong(view -> view.status.powerW()).sum()),
                 StatusCode.GOOD, now);
