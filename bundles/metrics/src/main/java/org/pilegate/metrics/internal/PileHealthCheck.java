@@ -1,10 +1,13 @@
 package org.pilegate.metrics.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -20,14 +23,19 @@ import org.pilegate.metrics.HealthCheck;
 @Component
 public class PileHealthCheck implements HealthCheck {
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    private volatile List<PileController> piles = List.of();
+    /**
+     * Updated in place, one pile at a time: a field SCR replaces gets a new list of every pile for each pile that
+     * comes, which took a tenth of the CPU of a gateway starting 2,000 piles.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            fieldOption = FieldOption.UPDATE)
+    private final Collection<PileController> piles = ConcurrentHashMap.newKeySet();
 
     public PileHealthCheck() {
     }
 
     PileHealthCheck(List<PileController> piles) {
-        this.piles = List.copyOf(piles);
+        this.piles.addAll(piles);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.pilegate.web.internal;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -16,6 +18,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -80,7 +83,7 @@ public class OperatorDepotRoute extends ApiRoute {
     record PlannedSlot(Instant start, Instant end, long powerW) {
 
         /** The slots of the depot's plan, which every pile sees alike; none while the depot does not plan. */
-        static List<PlannedSlot> of(List<PileController> piles) {
+        static List<PlannedSlot> of(Collection<PileController> piles) {
             return piles.stream().map(PileController::plan).flatMap(Optional::stream).findFirst()
                     .map(plan -> IntStream.range(0, plan.slots()).mapToObj(slot -> new PlannedSlot(
                             plan.boundaries().get(slot), plan.boundaries().get(slot + 1),
@@ -137,9 +140,10 @@ public class OperatorDepotRoute extends ApiRoute {
     private final GatewayHttpServer http;
     private final OperatorAccess access;
 
+    /** Updated in place, one pile at a time, as {@code PileHealthCheck}'s: not a new list of every pile per pile. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<PileController> piles = List.of();
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    final Collection<PileController> piles = ConcurrentHashMap.newKeySet();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

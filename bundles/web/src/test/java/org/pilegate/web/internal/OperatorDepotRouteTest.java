@@ -57,8 +57,8 @@ class OperatorDepotRouteTest {
 
     @Test
     void pilesAreListedByIdWithTheSitePower() throws Exception {
-        route.piles = List.of(StubPile.charging("bay-02", 7_400, "s-2"), StubPile.faulted("bay-01", "meter silent"),
-                StubPile.charging("bay-03", 11_000, "s-3"));
+        route.piles.addAll(List.of(StubPile.charging("bay-02", 7_400, "s-2"),
+                StubPile.faulted("bay-01", "meter silent"), StubPile.charging("bay-03", 11_000, "s-3")));
 
         JsonNode piles = json(gateway.get("/api/operator/piles", "Cookie", cookie));
 
@@ -83,7 +83,8 @@ class OperatorDepotRouteTest {
 
     @Test
     void withoutAPlanThePlannedPowerIsEmpty() throws Exception {
-        route.piles = List.of(StubPile.faulted("bay-01", "meter silent"));
+        route.piles.clear();
+        route.piles.add(StubPile.faulted("bay-01", "meter silent"));
 
         JsonNode piles = json(gateway.get("/api/operator/piles", "Cookie", cookie));
 
