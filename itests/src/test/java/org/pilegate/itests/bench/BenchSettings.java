@@ -24,7 +24,8 @@ import java.util.Map;
  * @param measured of the sessions back to back, counted
  * @param chargeFor how long each back-to-back session charges before its driver stops it
  * @param jfr how long the gateway is recorded with Java Flight Recorder during the back-to-back sessions; zero: not
- * @param startJfr how long the gateway is recorded from its JVM's start, into the work folder's start-jfr; zero: not
+ * @param startJfr how long the gateway is recorded from its JVM's start, written to start.jfr in the work folder once
+ *            every pile is available and that time has passed; zero: not
  * @param work the folder that holds the unpacked gateway, the logs and the recording
  * @param distribution the built distribution, a tar.gz
  * @param results the Markdown file each run's report is appended to
@@ -34,8 +35,8 @@ import java.util.Map;
  *            report can say what its resident memory is made of; off by default, as tracking costs a little
  */
 record BenchSettings(int piles, int pilesPerPort, int basePort, int httpPort, int sshPort, String heap,
-        String collector, Duration idle, Duration warmUp, Duration measured, Duration chargeFor, Duration jfr, Duration startJfr,
-        Path work,
+        String collector, Duration idle, Duration warmUp, Duration measured, Duration chargeFor, Duration jfr,
+        Duration startJfr, Path work,
         Path distribution, Path results, Duration limit, String commit, boolean nativeMemory) {
 
     static final Map<String, String> DEFAULTS = defaults();

@@ -113,23 +113,24 @@ final class GatewayProcess implements AutoCloseable {
             options.add("-XX:NativeMemoryTracking=summary");
         }
         if (!settings.startJfr().isZero()) {
-            // a folder: each JVM started with these options (the shell's client too) records into a file of its own
-            options.add("-XX:StartFlightRecording=settings=profile,duration=" + settings.startJfr().toSeconds()
-                    + "s,filename=" + startJfrFolder());
+            // no file: the shell's client, started with the same options, keeps its recording to itself
+            options.add("-XX:StartFlightRecording=settings=profile,duration=" + settings.startJfr().toSeconds() + "s");
         }
         return String.join(" ", options);
     }
 
-    /** Where the recordings from the JVMs' start go. */
-    private Path startJfrFolder() {
-        return settings.work().resolve("start-jfr");
+    /** Writes the recording begun at the JVM's start ({@code startJfrSeconds}) to start.jfr in the work folder. */
+    Path dumpStartRecording() throws Exception {
+        Path file = settings.work().resolve("start.jfr");
+        String output = jcmd("JFR.dump", "name=1", "filename=" + file);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("JFR.dump wrote no " + file + ": " + output);
+        }
+        return file;
     }
 
     /** Starts the gateway; returns once its JVM runs (not once it is ready). */
     void start() throws IOException {
-        if (!settings.startJfr().isZero()) {
-            Files.createDirectories(startJfrFolder());
-        }
         DepotProcess.checkFree(settings.httpPort());
         DepotProcess.checkFree(settings.sshPort());
         ProcessBuilder builder = new ProcessBuilder("bin/karaf", "daemon").directory(home.toFile())
