@@ -32,7 +32,7 @@ import org.pilegate.itests.KarafJvm;
 final class GatewayProcess implements AutoCloseable {
 
     /** The collector bin/setenv ships, replaced when the benchmark is asked for another. */
-    private static final String SHIPPED_COLLECTOR = "-XX:+UseSerialGC";
+    private static final String SHIPPED_COLLECTOR = "-XX:+UseParallelGC";
 
     private static final Pattern READY = Pattern.compile("pilegate ready in (\\d+) ms");
     private static final Pattern RELAY_POLL = Pattern.compile("Relay \\S+ drives unit .* polled every (\\d+) ms");
