@@ -26,16 +26,24 @@ public record SessionTimeline(Instant start, Instant end, List<MeterSample> samp
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("samples must hold at least one sample");
         }
-        if (samples.get(0).at().isBefore(start)) {
-            throw new IllegalArgumentException("the first sample at " + samples.get(0).at() + " is before the start "
-                    + start);
-        }
+        checkFirst(start, samples.get(0));
         for (int i = 1; i < samples.size(); i++) {
             checkNext(samples.get(i - 1), samples.get(i), i);
         }
         if (samples.get(samples.size() - 1).at().isAfter(end)) {
             throw new IllegalArgumentException("the last sample at " + samples.get(samples.size() - 1).at()
                     + " is after the end " + end);
+        }
+    }
+
+    /**
+     * Checks that {@code first} may be the first sample of a session that began at {@code start}.
+     *
+     * @throws IllegalArgumentException if it is before the start
+     */
+    public static void checkFirst(Instant start, MeterSample first) {
+        if (first.at().isBefore(start)) {
+            throw new IllegalArgumentException("the first sample at " + first.at() + " is before the start " + start);
         }
     }
 

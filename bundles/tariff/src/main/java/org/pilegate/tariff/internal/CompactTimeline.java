@@ -42,9 +42,7 @@ public final class CompactTimeline implements RunningPrice {
         this.start = start;
         this.restrictions = tariff.elements().stream().map(TariffElement::restrictions).toList();
         this.energyCutsWh = SessionSegments.energyCutsWh(tariff);
-        if (first.at().isBefore(start)) {
-            throw new IllegalArgumentException("the first sample at " + first.at() + " is before the start " + start);
-        }
+        SessionTimeline.checkFirst(start, first);
         kept.add(first);
         added = 1;
     }
