@@ -10,6 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -25,6 +28,9 @@ public class H2CompactionTest {
     private static final int ROUNDS = 150;
     /** Slices once the commits have stopped, each moving chunks for up to 100 ms. */
     private static final int IDLE_SLICES = 10;
+
+    /** A clock that never moves: a busy store's first move waits {@link H2Compaction#MIN_MOVE_GAP} on it. */
+    private static final LongSupplier FROZEN = () -> 0;
 
     @TempDir
     Path folder;
@@ -43,14 +49,16 @@ public class H2CompactionTest {
     }
 
     /**
-     * While commits keep coming a slice only rewrites pages, which a commit waits a few milliseconds for; moving the
-     * chunks, which gives the file's space back and holds every commit while it moves 16 MiB, waits for a slice with
-     * no commit since the one before.
+     * While commits keep coming a slice only rewrites pages, which a commit waits a few milliseconds for, until a file
+     * past its bound has gone {@link H2Compaction#MIN_MOVE_GAP} without a move (never, on the clock here); moving the
+     * chunks for a whole slice, which gives the file's space back and holds every commit while it moves 16 MiB, waits
+     * for a slice with no commit since the one before.
      */
     @Test
     void theFileShrinksOnlyOnceTheCommitsStop() throws Exception {
         JdbcDataSource database = embedded("moves");
-        try (H2Compaction compaction = new H2Compaction(database, 0); Connection connection = database.getConnection()) {
+        try (H2Compaction compaction = new H2Compaction(database, 0, FROZEN);
+                Connection connection = database.getConnection()) {
             fill(connection);
             churn(connection, compaction, false);
             FileStore<?> file = store(connection).getFileStore();
@@ -72,6 +80,48 @@ public class H2CompactionTest {
         }
     }
 
+    /**
+     * A busy file past its bound (less than a quarter of it live) moves chunks while commits keep coming, but each move
+     * at least a hundred times its own duration after the last: a move that took 200 ms lets the next come after
+     * 20 s, not before. (The store's retention time is set to zero here, so that chunks written a moment ago may be
+     * moved and their space given back, as they would be 45 s later in a gateway.)
+     */
+    @Test
+    void aBusyFilePastItsBoundMovesChunksSpacedByTheirDuration() throws Exception {
+        JdbcDataSource database = embedded("bound");
+        AtomicLong now = new AtomicLong();
+        AtomicLong tick = new AtomicLong();
+        LongSupplier clock = () -> now.getAndAdd(tick.get());
+        try (H2Compaction compaction = new H2Compaction(database, 0, clock);
+                Connection connection = database.getConnection()) {
+            fill(connection);
+            churn(connection, compaction, true);
+            MVStore store = store(connection);
+            store.setRetentionTime(0);
+            FileStore<?> file = store.getFileStore();
+            long before = file.size();
+            assertTrue(H2Compaction.liveShare(file) < H2Compaction.BOUND_LIVE_PERCENT,
+                    "live share " + H2Compaction.liveShare(file) + " %");
+            assertEquals(0, compaction.busyMoves(), "no move within the first gap");
+
+            now.addAndGet(H2Compaction.MIN_MOVE_GAP.toNanos());
+            tick.set(Duration.ofMillis(200).toNanos());
+            compaction.run(ROUNDS + 1);
+            tick.set(0);
+            long afterMove = file.size();
+            now.addAndGet(Duration.ofSeconds(19).toNanos());
+            compaction.run(ROUNDS + 2);
+            long tooSoon = compaction.busyMoves();
+            now.addAndGet(Duration.ofMillis(1_500).toNanos());
+            compaction.run(ROUNDS + 3);
+
+            assertTrue(afterMove < before, "the move gave nothing back: " + before + " -> " + afterMove);
+            assertEquals(1, tooSoon, "a move 19 s after one of 200 ms");
+            assertEquals(2, compaction.busyMoves(), "a move 20.5 s after one of 200 ms");
+            assertEquals(ROWS, count(connection));
+        }
+    }
+
     /** A small file is left to H2: a depot of a few piles never has a commit wait for a slice. */
     @Test
     void aSmallFileIsLeftToH2() throws Exception {
@@ -86,7 +136,7 @@ public class H2CompactionTest {
     void aFileMostlyAliveIsLeftAlone() throws Exception {
         JdbcDataSource database = embedded("alive");
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                H2Compaction compaction = new H2Compaction(database, 0)) {
+                H2Compaction compaction = new H2Compaction(database, 0, FROZEN)) {
             fill(connection);
             statement.execute("CHECKPOINT");
             FileStore<?> file = store(connection).getFileStore();
@@ -102,7 +152,7 @@ public class H2CompactionTest {
     @Test
     void aDatabaseGoneIsNoFailureOfTheCaller() throws Exception {
         JdbcDataSource database = embedded("gone");
-        try (H2Compaction compaction = new H2Compaction(database, 0)) {
+        try (H2Compaction compaction = new H2Compaction(database, 0, FROZEN)) {
             try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
                 fill(connection);
                 compaction.run(0);
@@ -121,7 +171,7 @@ public class H2CompactionTest {
         JdbcDataSource database = embedded(name);
         boolean compacting = leftToH2Bytes != null;
         try (Connection connection = database.getConnection();
-                H2Compaction compaction = new H2Compaction(database, compacting ? leftToH2Bytes : 0)) {
+                H2Compaction compaction = new H2Compaction(database, compacting ? leftToH2Bytes : 0, FROZEN)) {
             fill(connection);
             churn(connection, compaction, compacting);
             if (compacting) {
@@ -130,7 +180,8 @@ public class H2CompactionTest {
                 }
             }
             assertEquals(ROWS, count(connection));
-            assertEquals(compacting && leftToH2Bytes == 0, compaction.slices() > 0, "slices run: " + compaction.slices());
+            assertEquals(compacting && leftToH2Bytes == 0, compaction.slices() > 0,
+                    "slices run: " + compaction.slices());
             // H2's moves set it to zero: a disk writing out of order could lose the chunks written last
             assertEquals(45_000, retention(connection), "H2's retention time for a file store");
             return Files.size(folder.resolve(name + ".mv.db"));
