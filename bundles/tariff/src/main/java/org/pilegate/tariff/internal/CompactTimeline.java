@@ -1,6 +1,7 @@
 package org.pilegate.tariff.internal;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ import org.pilegate.tariff.TariffRestrictions;
  */
 public final class CompactTimeline implements RunningPrice {
 
+    /** How far ahead the next time boundary is looked for: a sample past it is kept, as if one were there. */
+    private static final Duration CUT_HORIZON = Duration.ofDays(1);
+
     private final Tariff tariff;
     private final ZoneId zone;
     private final Instant start;
@@ -34,6 +38,8 @@ public final class CompactTimeline implements RunningPrice {
     private final NavigableSet<BigDecimal> energyCutsWh;
     private final List<MeterSample> kept = new ArrayList<>();
     private int added;
+    private Instant cutsFrom; // where nextCut was looked for after
+    private Instant nextCut; // the first time boundary after cutsFrom, or the horizon of the search
 
     /** A session that started at {@code start} with the sample {@code first}, priced by {@code tariff}. */
     public CompactTimeline(Tariff tariff, ZoneId zone, Instant start, MeterSample first) {
@@ -82,7 +88,21 @@ public final class CompactTimeline implements RunningPrice {
         }
         // a boundary at the one after counts too: a piece of no time with energy may start there
         return energyCutsWh.subSet(sinceFirst(before), false, sinceFirst(after), true).isEmpty()
-                && SessionSegments.timeCuts(tariff, zone, start, before.at(), after.at().plusNanos(1)).isEmpty();
+                && nextTimeCut(before.at()).isAfter(after.at());
+    }
+
+    /**
+     * The tariff's first time boundary after {@code from}, looked for once per sample kept rather than once per sample
+     * added: the sample before a merge stays the same until one is kept.
+     */
+    private Instant nextTimeCut(Instant from) {
+        if (!from.equals(cutsFrom)) {
+            Instant horizon = from.plus(CUT_HORIZON);
+            NavigableSet<Instant> cuts = SessionSegments.timeCuts(tariff, zone, start, from, horizon);
+            cutsFrom = from;
+            nextCut = cuts.isEmpty() ? horizon : cuts.first();
+        }
+        return nextCut;
     }
 
     private BigDecimal sinceFirst(MeterSample sample) {

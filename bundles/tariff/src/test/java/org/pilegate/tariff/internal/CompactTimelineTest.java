@@ -43,6 +43,22 @@ class CompactTimelineTest {
         assertEquals(priceOfEvery(start, end, samples), running.until(end).orElseThrow());
     }
 
+    /** The night the clocks go back: 03:00 comes twice, and that day has 25 hours. */
+    @Test
+    void aSessionThroughTheNightTheClocksGoBackKeepsAFewSamples() {
+        Instant start = local("2026-10-24T20:00");
+        List<MeterSample> samples = new ArrayList<>();
+        for (int i = 0; i <= 30 * 720; i++) {
+            samples.add(new MeterSample(start.plusSeconds(5L * i), 15L * i, 10_990 + i % 21, OptionalInt.empty(),
+                    true));
+        }
+        CompactTimeline running = running(start, samples);
+
+        assertTrue(running.kept() <= 16, running.kept() + " samples kept of " + samples.size());
+        Instant end = samples.get(samples.size() - 1).at();
+        assertEquals(priceOfEvery(start, end, samples), running.until(end).orElseThrow());
+    }
+
     /** Parked past the 1 Wh that ends free parking, at a sample of no time after the one before. */
     @Test
     void aKwhBoundaryReachedAtASampleKeepsTheSampleBeforeIt() {
