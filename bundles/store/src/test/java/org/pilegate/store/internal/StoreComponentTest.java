@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,19 @@ class StoreComponentTest {
         // a restart opens the same database with the kept secret and finds nothing to migrate
         try (HikariDataSource pool = new HikariDataSource(StoreComponent.poolConfig(config("", ""), data))) {
             assertEquals(0, StoreComponent.migrate(pool).migrationsExecuted);
+        }
+    }
+
+    /** H2 keeps 8 statements parsed per connection, fewer than the gateway runs on each. */
+    @Test
+    void theEmbeddedStoreKeepsTheGatewaysStatementsParsed() throws Exception {
+        try (HikariDataSource pool = new HikariDataSource(StoreComponent.poolConfig(config("", ""), data));
+                Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet setting = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'")) {
+            assertTrue(setting.next(), "no QUERY_CACHE_SIZE setting");
+            assertEquals(StoreComponent.H2_STATEMENTS_KEPT, setting.getInt(1));
         }
     }
 
