@@ -25,6 +25,7 @@ import org.pilegate.api.session.ChargingSession;
 import org.pilegate.api.session.SessionId;
 import org.pilegate.api.session.SessionOverview;
 import org.pilegate.api.session.SessionState;
+import org.pilegate.api.store.EmbeddedStore;
 import org.pilegate.modbus.FunctionCode;
 import org.pilegate.modbus.ReadRequest;
 import org.pilegate.modbus.TcpEndpoint;
@@ -159,6 +160,23 @@ class MetricsRouteTest {
         assertEquals(Optional.of(0.0), value(body, "pilegate_sessions_open{state=\"suspended\"}"));
         assertEquals(Optional.of(Double.NaN), value(withoutDirectory.scrape(),
                 "pilegate_sessions_open{state=\"charging\"}"));
+    }
+
+    @Test
+    void theEmbeddedStoresCommitsAndFileAreShownAndUnknownWithoutIt() {
+        serveMetrics(Map.of());
+        active(new StoreMeters(meters, () -> new EmbeddedStore.Activity(120, 45, 300L << 20, 37)),
+                StoreMeters::deactivate);
+        PrometheusMeters onPostgresql = new PrometheusMeters();
+        active(new StoreMeters(onPostgresql), StoreMeters::deactivate);
+
+        String body = server.get(MetricsRoute.PATH).body();
+
+        assertEquals(Optional.of(120.0), value(body, "pilegate_store_commits_total"));
+        assertEquals(Optional.of(45.0), value(body, "pilegate_store_flushes_total"));
+        assertEquals(Optional.of((double) (300L << 20)), value(body, "pilegate_store_file_bytes"));
+        assertEquals(Optional.of(0.37), value(body, "pilegate_store_file_live_ratio"));
+        assertEquals(Optional.of(Double.NaN), value(onPostgresql.scrape(), "pilegate_store_file_bytes"));
     }
 
     @Test

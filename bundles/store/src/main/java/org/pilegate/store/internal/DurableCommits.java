@@ -16,6 +16,8 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.pilegate.api.store.EmbeddedStore;
+
 /**
  * The embedded database's connections, made to return from a commit only once it is on disk, with commits made at the
  * same time written together ({@link GroupFlush}). H2 either writes every commit on its own before returning
@@ -57,6 +59,12 @@ final class DurableCommits implements DataSource, AutoCloseable {
     /** Flushes so far: fewer than commits when commits come together. */
     long flushes() {
         return flush.flushes();
+    }
+
+    /** Its commits and flushes so far, and its file as the last slice of compaction found it. */
+    EmbeddedStore.Activity activity() {
+        return new EmbeddedStore.Activity(flush.commits(), flush.flushes(), compaction.fileBytes(),
+                compaction.livePercent());
     }
 
     @Override

@@ -75,4 +75,11 @@ final class GroupFlush {
     long flushes() {
         return flushes.get();
     }
+
+    /** Writers that waited so far, each for a commit of its own. */
+    long commits() {
+        synchronized (lock) {
+            return arrived;
+        }
+    }
 }

@@ -67,6 +67,8 @@ final class H2Compaction implements AutoCloseable {
     private long busyMoves; // guarded by this
     private long flushesSeen = -1; // guarded by this: the store's flushes at the last slice
     private long nextMoveAt; // guarded by this: nanos before which a busy store moves no chunks
+    private volatile long fileBytes; // as the last slice found it
+    private volatile int livePercent; // as the last slice found it
 
     /** @param database the embedded database itself, not the pool */
     H2Compaction(DataSource database) {
@@ -92,8 +94,13 @@ final class H2Compaction implements AutoCloseable {
         try {
             MVStore store = connection.mvStore();
             FileStore<?> file = store.getFileStore();
-            int live;
-            if (file != null && file.size() >= leftToH2Bytes && (live = liveShare(file)) < LEFT_ALONE_LIVE_PERCENT) {
+            if (file == null) {
+                return;
+            }
+            int live = liveShare(file);
+            fileBytes = file.size();
+            livePercent = live;
+            if (fileBytes >= leftToH2Bytes && live < LEFT_ALONE_LIVE_PERCENT) {
                 slices++;
                 if (!busy) {
                     moveChunks(store);
@@ -137,6 +144,16 @@ final class H2Compaction implements AutoCloseable {
     /** The file's live data in percent of its size: the share of it in chunks, times the chunks' share alive. */
     static int liveShare(FileStore<?> file) {
         return file.getFillRate() * file.getChunksFillRate() / 100;
+    }
+
+    /** The file's size as the last slice found it; 0 before the first. */
+    long fileBytes() {
+        return fileBytes;
+    }
+
+    /** The file's live data in percent of its size as the last slice found it; 0 before the first. */
+    int livePercent() {
+        return livePercent;
     }
 
     /** Slices run so far. */

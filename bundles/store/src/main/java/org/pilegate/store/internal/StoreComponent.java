@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.pilegate.api.store.EmbeddedStore;
 import org.pilegate.api.work.GatewayThreads;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ public class StoreComponent {
     private StoreConfig config;
     private HikariDataSource pool;
     private ServiceRegistration<DataSource> registration;
-    private GatewayThreads.Scheduled compactions; // of the embedded store's file; null on PostgreSQL
+    private Upkeep upkeep; // null on PostgreSQL
 
     @Reference
     GatewayThreads threads;
@@ -102,7 +103,7 @@ public class StoreComponent {
         // waiting for the answer, so one that does not answer within the connection timeout is refused
         checked.setInitializationFailTimeout(checked.getConnectionTimeout());
         HikariDataSource previousPool = pool;
-        GatewayThreads.Scheduled previousCompactions = compactions;
+        Upkeep previousUpkeep = upkeep;
         ServiceRegistration<DataSource> previousRegistration = registration;
         StoreConfig previous = config;
         try {
@@ -112,7 +113,7 @@ public class StoreComponent {
                     + e.getMessage() + "); the store stays on " + describe(previous), e);
         }
         previousRegistration.unregister();
-        close(previousPool, previousCompactions);
+        close(previousPool, previousUpkeep);
     }
 
     @Deactivate
@@ -120,7 +121,7 @@ public class StoreComponent {
         if (registration != null) {
             registration.unregister();
         }
-        close(pool, compactions);
+        close(pool, upkeep);
     }
 
     /** Opens, migrates and registers the pool of {@code with}; on failure nothing stays open and nothing changes. */
@@ -140,13 +141,24 @@ public class StoreComponent {
         }
         pool = opened;
         config = with;
-        compactions = opened.getDataSource() instanceof DurableCommits embedded
-                ? threads.every(COMPACTION_INTERVAL, COMPACTION_INTERVAL, embedded::compact) : null;
+        upkeep = opened.getDataSource() instanceof DurableCommits embedded
+                ? new Upkeep(threads.every(COMPACTION_INTERVAL, COMPACTION_INTERVAL, embedded::compact),
+                        context.registerService(EmbeddedStore.class, embedded::activity, null))
+                : null;
     }
 
-    private static void close(HikariDataSource pool, GatewayThreads.Scheduled compactions) {
-        if (compactions != null) {
+    /** What runs beside the embedded store: slices of compaction of its file, and its service for metrics. */
+    private record Upkeep(GatewayThreads.Scheduled compactions, ServiceRegistration<EmbeddedStore> service) {
+
+        void stop() {
+            service.unregister();
             compactions.cancel();
+        }
+    }
+
+    private static void close(HikariDataSource pool, Upkeep upkeep) {
+        if (upkeep != null) {
+            upkeep.stop();
         }
         pool.close();
         if (pool.getDataSource() instanceof DurableCommits embedded) {

@@ -54,6 +54,7 @@ class GroupFlushTest {
             threads.shutdownNow();
         }
         assertEquals(started.get(), flush.flushes());
+        assertEquals(writers * each, flush.commits(), "every writer's commit counted");
         assertTrue(flush.flushes() < writers * each, flush.flushes() + " flushes for " + writers * each + " writers");
     }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.pilegate.api.store.EmbeddedStore;
 import org.pilegate.api.work.SharedThreads;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -132,13 +133,50 @@ class StoreComponentTest {
         assertTrue(e.getMessage().startsWith("org.pilegate.store: url: 'jdbc:mysql://db/pilegate'"), e.getMessage());
     }
 
+    /** The embedded store's service for metrics counts its commits and flushes and measures its file. */
+    @Test
+    void theEmbeddedStoreCountsItsCommitsAndMeasuresItsFile() throws Exception {
+        List<Object> registered = new ArrayList<>();
+        StoreComponent store = new StoreComponent();
+        store.threads = threads;
+        store.activate(config("", ""), context(registered), data);
+        try {
+            HikariDataSource pool = (HikariDataSource) registered.get(0);
+            EmbeddedStore embedded = (EmbeddedStore) registered.get(1);
+            EmbeddedStore.Activity before = embedded.activity();
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                statement.executeUpdate("INSERT INTO gateway_secret VALUES ('a', 'b', CURRENT_TIMESTAMP)");
+                connection.commit();
+                statement.executeQuery("SELECT COUNT(*) FROM gateway_secret").close();
+                connection.commit();
+            }
+            EmbeddedStore.Activity after = embedded.activity();
+            assertEquals(before.commits() + 1, after.commits(), "a commit that wrote; not one that only read");
+            assertEquals(before.flushes() + 1, after.flushes());
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (embedded.activity().fileBytes() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            EmbeddedStore.Activity measured = embedded.activity();
+            assertEquals(Files.size(data.resolve("pilegate/pilegate.mv.db")), measured.fileBytes(), 1 << 20,
+                    "the file's size as a slice of compaction found it");
+            assertTrue(measured.livePercent() > 0 && measured.livePercent() <= 100, measured.toString());
+        } finally {
+            store.deactivate();
+        }
+        assertEquals(List.of(), registered);
+    }
+
     @Test
     void aBadUpdateKeepsTheRunningPoolAndAPoolSizeAppliesInPlace() throws Exception {
-        List<DataSource> registered = new ArrayList<>();
+        List<Object> registered = new ArrayList<>();
         StoreComponent store = new StoreComponent();
         store.threads = threads;
         store.activate(config("", "", 2), context(registered), data);
         HikariDataSource pool = (HikariDataSource) registered.get(0);
+        EmbeddedStore embedded = (EmbeddedStore) registered.get(1);
         try {
             assertEquals("org.pilegate.store: poolSize: must be 1..64, not 0", assertThrows(
                     IllegalArgumentException.class, () -> store.modified(config("", "", 0))).getMessage());
@@ -150,12 +188,12 @@ class StoreComponentTest {
             assertTrue(message.startsWith("org.pilegate.store: url/user/password: " + unreachable
                     + " cannot be opened ("), message);
             assertTrue(message.endsWith("the store stays on embedded H2"), message);
-            assertEquals(List.of(pool), registered);
+            assertEquals(List.of(pool, embedded), registered);
             assertTrue(tables(pool, "PUBLIC").contains("ACCOUNT"), "the running pool still answers");
 
             store.modified(config("", "", 5));
 
-            assertEquals(List.of(pool), registered, "the same pool, not a new one");
+            assertEquals(List.of(pool, embedded), registered, "the same pool, not a new one");
             assertEquals(5, pool.getMaximumPoolSize());
         } finally {
             store.deactivate();
@@ -165,13 +203,13 @@ class StoreComponentTest {
     }
 
     /** A framework that only records the services registered, and forgets them when unregistered. */
-    private static BundleContext context(List<DataSource> registered) {
+    private static BundleContext context(List<Object> registered) {
         return (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("registerService")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
-                    DataSource service = (DataSource) args[1];
+                    Object service = args[1];
                     registered.add(service);
                     return Proxy.newProxyInstance(ServiceRegistration.class.getClassLoader(),
                             new Class<?>[] {ServiceRegistration.class}, (registration, unregister, none) -> {
