@@ -48,6 +48,9 @@ final class BenchReport {
     Map<String, Long> pacedTally;
     Usage backToBackUsage;
     Map<String, Long> backToBackTally;
+    /** The embedded store's figures at the start and the end of the counted window. */
+    StoreFigures storeBefore;
+    StoreFigures storeAfter;
     String profile;
     String idleProfile;
     /** {@code jcmd GC.class_histogram} of the idle gateway, when profiled. */
@@ -148,6 +151,9 @@ final class BenchReport {
             out.append(String.format(Locale.ROOT, "| stop_request → PAID (FINISHED, fee, payment), p50 / p99 ms |"
                     + " %.1f / %.1f |%n", payment.percentileMillis(50), payment.percentileMillis(99)));
         }
+        out.append("| the store's commits / flushes in the window (commits per flush) | "
+                + storeAfter.commitsSince(storeBefore) + " |\n");
+        out.append("| the store's file at the end of the window | " + storeAfter.file() + " |\n");
         out.append("\n");
         latencyTable(out, promptedInWindow, requestedInWindow);
         out.append("\n").append(tally(backToBackTally)).append("\n\n");

@@ -226,12 +226,14 @@ public final class DepotBenchmark {
         log("back to back: warming up for " + settings.warmUp().toSeconds() + " s");
         Thread.sleep(settings.warmUp().toMillis());
         Map<String, Long> tallyBefore = tally.snapshot();
+        report.storeBefore = StoreFigures.read(gateway);
         Usage.Meter meter = Usage.start(timer, gatewayPid, depotPid);
         long windowStart = System.nanoTime();
         log("back to back: counting for " + settings.measured().toSeconds() + " s");
         Thread.sleep(settings.measured().toMillis());
         long windowEnd = System.nanoTime();
         report.backToBackUsage = meter.stop();
+        report.storeAfter = StoreFigures.read(gateway);
         if (settings.nativeMemory()) {
             report.nativeMemory = gateway.nativeMemory();
         }
