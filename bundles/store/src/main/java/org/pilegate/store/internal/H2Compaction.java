@@ -23,9 +23,12 @@ import org.slf4j.LoggerFactory;
  * itests/SOAK.md): only moving chunks gives space back to the disk, and a move holds every commit until it is done
  * (27-157 ms for 4 MiB at 2,000 piles; moved every second, the dialogue's p99 rose from 59 to 166-200 ms). So a busy
  * file whose live data is less than {@link #BOUND_LIVE_PERCENT} % of it moves chunks, each move at least
- * {@link #MOVE_SPACING} times its own duration after the last, so that commits wait for moves at most 1 % of the time.
- * A store with no commit since the last slice moves chunks for a whole slice, and then restores the retention time
- * H2's moves set to zero (the file keeps its old chunks as long as a disk may take to write what came after them).
+ * {@link #MOVE_SPACING} times its own duration after the last, so that commits wait for such moves at most 1 % of
+ * the time; that slows the growth further but does not stop it under a load that never pauses (a soak's file grew
+ * as before). Past {@link #HARD_BOUND_LIVE_PERCENT} % the bound comes first: the file moves chunks in every slice
+ * until it is back under it, and commits wait for them meanwhile. A store with no commit since the last slice moves
+ * chunks for a whole slice, and then restores the retention time H2's moves set to zero (the file keeps its old
+ * chunks as long as a disk may take to write what came after them).
  *
  * <p>H2 offers its store's compaction only on the store itself ({@link MVStore#compact}, {@link MVStore#compactFile},
  * {@link RandomAccessStore#compactMoveChunks}), reached from a connection through its session and database, whose
@@ -40,9 +43,14 @@ final class H2Compaction implements AutoCloseable {
     /** A busy store's chunks are rewritten while they are less full than this (percent), H2's own auto-compact rate. */
     static final int BUSY_CHUNK_FILL_PERCENT = 90;
     /** What one move of a busy store's chunks moves at most. */
-    static final long BUSY_MOVE_BYTES = 8L << 20;
-    /** A busy file with less live data than this (percent) moves chunks: it is bounded at about four times its data. */
+    static final long BUSY_MOVE_BYTES = 4L << 20;
+    /** A busy file with less live data than this (percent), about four times its data, moves chunks now and then. */
     static final int BOUND_LIVE_PERCENT = 25;
+    /**
+     * A busy file with less live data than this (percent), about seven times its data, moves chunks in every slice,
+     * whatever its commits wait: moves spaced for their cost alone slow the growth but do not stop it.
+     */
+    static final int HARD_BOUND_LIVE_PERCENT = 15;
     /** A busy store's moves are spaced at least this many times the last one's duration: 1 % of the time at most. */
     static final int MOVE_SPACING = 100;
     /** And at least this far apart, however quick the last: each move syncs the file several times. */
@@ -61,6 +69,7 @@ final class H2Compaction implements AutoCloseable {
 
     private final KeptConnection connection;
     private final long leftToH2Bytes;
+    private final int hardBoundLivePercent;
     private final LongSupplier nanos;
     private boolean failing; // guarded by this
     private long slices; // guarded by this
@@ -72,12 +81,13 @@ final class H2Compaction implements AutoCloseable {
 
     /** @param database the embedded database itself, not the pool */
     H2Compaction(DataSource database) {
-        this(database, LEFT_TO_H2_BYTES, System::nanoTime);
+        this(database, LEFT_TO_H2_BYTES, HARD_BOUND_LIVE_PERCENT, System::nanoTime);
     }
 
-    H2Compaction(DataSource database, long leftToH2Bytes, LongSupplier nanos) {
+    H2Compaction(DataSource database, long leftToH2Bytes, int hardBoundLivePercent, LongSupplier nanos) {
         this.connection = new KeptConnection(database);
         this.leftToH2Bytes = leftToH2Bytes;
+        this.hardBoundLivePercent = hardBoundLivePercent;
         this.nanos = nanos;
         this.nextMoveAt = nanos.getAsLong() + MIN_MOVE_GAP.toNanos();
     }
@@ -104,7 +114,8 @@ final class H2Compaction implements AutoCloseable {
                 slices++;
                 if (!busy) {
                     moveChunks(store);
-                } else if (live < BOUND_LIVE_PERCENT && nanos.getAsLong() - nextMoveAt >= 0
+                } else if (live < BOUND_LIVE_PERCENT
+                        && (live < hardBoundLivePercent || nanos.getAsLong() - nextMoveAt >= 0)
                         && file instanceof RandomAccessStore chunks) {
                     moveSome(store, chunks);
                 } else {

@@ -57,7 +57,7 @@ public class H2CompactionTest {
     @Test
     void theFileShrinksOnlyOnceTheCommitsStop() throws Exception {
         JdbcDataSource database = embedded("moves");
-        try (H2Compaction compaction = new H2Compaction(database, 0, FROZEN);
+        try (H2Compaction compaction = new H2Compaction(database, 0, 0, FROZEN);
                 Connection connection = database.getConnection()) {
             fill(connection);
             churn(connection, compaction, false);
@@ -92,7 +92,7 @@ public class H2CompactionTest {
         AtomicLong now = new AtomicLong();
         AtomicLong tick = new AtomicLong();
         LongSupplier clock = () -> now.getAndAdd(tick.get());
-        try (H2Compaction compaction = new H2Compaction(database, 0, clock);
+        try (H2Compaction compaction = new H2Compaction(database, 0, 0, clock);
                 Connection connection = database.getConnection()) {
             fill(connection);
             churn(connection, compaction, true);
@@ -122,6 +122,27 @@ public class H2CompactionTest {
         }
     }
 
+    /** Past its hard bound a busy file moves chunks in every slice, however recent the last move. */
+    @Test
+    void aBusyFilePastItsHardBoundMovesChunksInEverySlice() throws Exception {
+        JdbcDataSource database = embedded("hard");
+        AtomicLong now = new AtomicLong();
+        try (H2Compaction compaction = new H2Compaction(database, 0, 100, now::get);
+                Connection connection = database.getConnection()) {
+            fill(connection);
+            churn(connection, compaction, true);
+            int movesWhileChurning = (int) compaction.busyMoves();
+
+            for (int slice = 1; slice <= 3; slice++) {
+                compaction.run(ROUNDS + slice);
+            }
+
+            assertTrue(movesWhileChurning > ROUNDS / 2, movesWhileChurning + " moves in " + ROUNDS + " busy slices");
+            assertEquals(movesWhileChurning + 3, compaction.busyMoves(), "three more slices on a clock that stood");
+            assertEquals(ROWS, count(connection));
+        }
+    }
+
     /** A small file is left to H2: a depot of a few piles never has a commit wait for a slice. */
     @Test
     void aSmallFileIsLeftToH2() throws Exception {
@@ -136,7 +157,7 @@ public class H2CompactionTest {
     void aFileMostlyAliveIsLeftAlone() throws Exception {
         JdbcDataSource database = embedded("alive");
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                H2Compaction compaction = new H2Compaction(database, 0, FROZEN)) {
+                H2Compaction compaction = new H2Compaction(database, 0, 0, FROZEN)) {
             fill(connection);
             statement.execute("CHECKPOINT");
             FileStore<?> file = store(connection).getFileStore();
@@ -152,7 +173,7 @@ public class H2CompactionTest {
     @Test
     void aDatabaseGoneIsNoFailureOfTheCaller() throws Exception {
         JdbcDataSource database = embedded("gone");
-        try (H2Compaction compaction = new H2Compaction(database, 0, FROZEN)) {
+        try (H2Compaction compaction = new H2Compaction(database, 0, 0, FROZEN)) {
             try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
                 fill(connection);
                 compaction.run(0);
@@ -171,7 +192,7 @@ public class H2CompactionTest {
         JdbcDataSource database = embedded(name);
         boolean compacting = leftToH2Bytes != null;
         try (Connection connection = database.getConnection();
-                H2Compaction compaction = new H2Compaction(database, compacting ? leftToH2Bytes : 0, FROZEN)) {
+                H2Compaction compaction = new H2Compaction(database, compacting ? leftToH2Bytes : 0, 0, FROZEN)) {
             fill(connection);
             churn(connection, compaction, compacting);
             if (compacting) {
