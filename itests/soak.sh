@@ -51,12 +51,18 @@ sample() {
     echo "$heap $rss $threads $files $database"
 }
 
-# the database's size on disk every minute of the soak (minutes, KiB), for growth to be told from a plateau
+# every minute of the soak: minutes, the database's size on disk (KiB), and from the gateway's /metrics the store's
+# file (bytes), its live share by H2's own count (0 to 1), and its commits and flushes so far: for growth to be told
+# from a plateau, and from what
+port=$(echo "${SOAK_OPTS:-}" | sed -n 's/.*httpPort=\([0-9]*\).*/\1/p')
 watch_database() {
     minute=0
     while sleep 60; do
         minute=$((minute + 1))
-        echo "$minute $(du -sk "$work/gateway/data/pilegate" | cut -f1)"
+        store=$(curl -s --max-time 10 "http://127.0.0.1:${port:-18181}/metrics" | awk '/^pilegate_store_file_bytes / {f = $2}
+            /^pilegate_store_file_live_ratio / {l = $2} /^pilegate_store_commits_total / {c = $2}
+            /^pilegate_store_flushes_total / {s = $2} END {printf "%.0f %.2f %.0f %.0f", f, l, c, s}')
+        echo "$minute $(du -sk "$work/gateway/data/pilegate" | cut -f1) $store"
     done
 }
 
@@ -109,6 +115,11 @@ last_window="$((${last%.*} - window)) $((${last%.*} + 1))"
     echo
     printf 'Database on disk every ten minutes, MiB: %s\n' "$(awk '$1 % 10 == 0 {printf "%s%d min %d", sep, $1, $2 / 1024;
         sep = ", "}' "$work/database.txt")"
+    echo
+    printf 'The store by its own count every ten minutes (its file in MiB, live share by H2, commits per flush since'
+    printf ' the mark before): %s\n' "$(awk 'NR == 1 {c = $5; f = $6}
+        $1 % 10 == 0 && NF >= 6 {printf "%s%d min %d, %d %%, %.1f", sep, $1, $3 / 1048576, $4 * 100,
+            ($5 - c) / ($6 - f); sep = "; "; c = $5; f = $6}' "$work/database.txt")"
     echo
     grep -E '^\| (complete sessions|\*\*complete sessions|sessions begun)|^Out of the ordinary' \
         "$work/report.md" | head -n 20 || true

@@ -2,7 +2,6 @@ package org.pilegate.store.internal;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.function.LongSupplier;
 
 import javax.sql.DataSource;
 
@@ -21,14 +20,12 @@ import org.slf4j.LoggerFactory;
  * {@link #BUSY_REWRITE_BYTES} of them, so that H2 reuses the space they leave after its retention time; commits
  * rarely wait for that. It only slows the growth, though (the file was 7.7 times its data after an hour,
  * itests/SOAK.md): only moving chunks gives space back to the disk, and a move holds every commit until it is done
- * (27-157 ms for 4 MiB at 2,000 piles; moved every second, the dialogue's p99 rose from 59 to 166-200 ms). So a busy
- * file whose live data is less than {@link #BOUND_LIVE_PERCENT} % of it moves chunks, each move at least
- * {@link #MOVE_SPACING} times its own duration after the last, so that commits wait for such moves at most 1 % of
- * the time; that slows the growth further but does not stop it under a load that never pauses (a soak's file grew
- * as before). Past {@link #HARD_BOUND_LIVE_PERCENT} % the bound comes first: the file moves chunks in every slice
- * until it is back under it, and commits wait for them meanwhile. A store with no commit since the last slice moves
- * chunks for a whole slice, and then restores the retention time H2's moves set to zero (the file keeps its old
- * chunks as long as a disk may take to write what came after them).
+ * (27-157 ms for 4 MiB at 2,000 piles). Moves spaced so that commits waited for them at most 1 % of the time did not
+ * stop the growth either (SOAK.md, 2026-12-05 09:02). So a busy file with less than {@link #BOUND_LIVE_PERCENT} %
+ * of it live, about four times its data, moves up to {@link #BUSY_MOVE_BYTES} of chunks in every slice until it is
+ * back under that bound: the bound comes first, and commits wait for the moves meanwhile. A store with no commit
+ * since the last slice moves chunks for a whole slice, and then restores the retention time H2's moves set to zero
+ * (the file keeps its old chunks as long as a disk may take to write what came after them).
  *
  * <p>H2 offers its store's compaction only on the store itself ({@link MVStore#compact}, {@link MVStore#compactFile},
  * {@link RandomAccessStore#compactMoveChunks}), reached from a connection through its session and database, whose
@@ -42,19 +39,10 @@ final class H2Compaction implements AutoCloseable {
     static final int BUSY_REWRITE_BYTES = 1 << 20;
     /** A busy store's chunks are rewritten while they are less full than this (percent), H2's own auto-compact rate. */
     static final int BUSY_CHUNK_FILL_PERCENT = 90;
-    /** What one move of a busy store's chunks moves at most. */
+    /** What one slice of a busy store past its bound moves at most. */
     static final long BUSY_MOVE_BYTES = 4L << 20;
-    /** A busy file with less live data than this (percent), about four times its data, moves chunks now and then. */
+    /** A busy file with less live data than this (percent), about four times its data, moves chunks. */
     static final int BOUND_LIVE_PERCENT = 25;
-    /**
-     * A busy file with less live data than this (percent), about seven times its data, moves chunks in every slice,
-     * whatever its commits wait: moves spaced for their cost alone slow the growth but do not stop it.
-     */
-    static final int HARD_BOUND_LIVE_PERCENT = 15;
-    /** A busy store's moves are spaced at least this many times the last one's duration: 1 % of the time at most. */
-    static final int MOVE_SPACING = 100;
-    /** And at least this far apart, however quick the last: each move syncs the file several times. */
-    static final Duration MIN_MOVE_GAP = Duration.ofSeconds(10);
     /**
      * A file smaller than this is left to H2: a depot of a few piles never has its writes wait for a slice.
      */
@@ -69,27 +57,21 @@ final class H2Compaction implements AutoCloseable {
 
     private final KeptConnection connection;
     private final long leftToH2Bytes;
-    private final int hardBoundLivePercent;
-    private final LongSupplier nanos;
     private boolean failing; // guarded by this
     private long slices; // guarded by this
     private long busyMoves; // guarded by this
     private long flushesSeen = -1; // guarded by this: the store's flushes at the last slice
-    private long nextMoveAt; // guarded by this: nanos before which a busy store moves no chunks
     private volatile long fileBytes; // as the last slice found it
     private volatile int livePercent; // as the last slice found it
 
     /** @param database the embedded database itself, not the pool */
     H2Compaction(DataSource database) {
-        this(database, LEFT_TO_H2_BYTES, HARD_BOUND_LIVE_PERCENT, System::nanoTime);
+        this(database, LEFT_TO_H2_BYTES);
     }
 
-    H2Compaction(DataSource database, long leftToH2Bytes, int hardBoundLivePercent, LongSupplier nanos) {
+    H2Compaction(DataSource database, long leftToH2Bytes) {
         this.connection = new KeptConnection(database);
         this.leftToH2Bytes = leftToH2Bytes;
-        this.hardBoundLivePercent = hardBoundLivePercent;
-        this.nanos = nanos;
-        this.nextMoveAt = nanos.getAsLong() + MIN_MOVE_GAP.toNanos();
     }
 
     /**
@@ -114,10 +96,9 @@ final class H2Compaction implements AutoCloseable {
                 slices++;
                 if (!busy) {
                     moveChunks(store);
-                } else if (live < BOUND_LIVE_PERCENT
-                        && (live < hardBoundLivePercent || nanos.getAsLong() - nextMoveAt >= 0)
-                        && file instanceof RandomAccessStore chunks) {
-                    moveSome(store, chunks);
+                } else if (live < BOUND_LIVE_PERCENT && file instanceof RandomAccessStore chunks) {
+                    chunks.compactMoveChunks(100, BUSY_MOVE_BYTES, store);
+                    busyMoves++;
                 } else {
                     store.compact(BUSY_CHUNK_FILL_PERCENT, BUSY_REWRITE_BYTES);
                 }
@@ -128,18 +109,6 @@ final class H2Compaction implements AutoCloseable {
                 LOG.warn("The embedded store's file cannot be compacted now; trying again: {}", e.toString());
             }
             failing = true;
-        }
-    }
-
-    /** Moves chunks of a busy store, keeping H2's retention time, and spaces the next move by this one's duration. */
-    private void moveSome(MVStore store, RandomAccessStore file) {
-        long started = nanos.getAsLong();
-        try {
-            file.compactMoveChunks(100, BUSY_MOVE_BYTES, store);
-            busyMoves++;
-        } finally {
-            long now = nanos.getAsLong();
-            nextMoveAt = now + Math.max(MIN_MOVE_GAP.toNanos(), (now - started) * MOVE_SPACING);
         }
     }
 
