@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,19 +16,18 @@ import org.slf4j.LoggerFactory;
  * day never lets it, and its file grew from 0.5 to 4.4 GB in an hour of 2,000 busy piles with 0.3 GB alive.
  * <p>
  * While commits keep coming, a slice rewrites the live pages of the emptiest chunks, at most
- * {@link #BUSY_REWRITE_BYTES} of them, so that H2 reuses the space they leave after its retention time; commits
- * rarely wait for that. It only slows the growth, though (the file was 7.7 times its data after an hour,
- * itests/SOAK.md): only moving chunks gives space back to the disk, and a move holds every commit until it is done
- * (27-157 ms for 4 MiB at 2,000 piles). Moves spaced so that commits waited for them at most 1 % of the time did not
- * stop the growth either (SOAK.md, 2026-12-05 09:02). So a busy file with less than {@link #BOUND_LIVE_PERCENT} %
- * of it live, about four times its data, moves up to {@link #BUSY_MOVE_BYTES} of chunks in every slice until it is
- * back under that bound: the bound comes first, and commits wait for the moves meanwhile. A store with no commit
- * since the last slice moves chunks for a whole slice, and then restores the retention time H2's moves set to zero
- * (the file keeps its old chunks as long as a disk may take to write what came after them).
+ * {@link #BUSY_REWRITE_BYTES} of them, so that H2 reuses the space they leave after its retention time: the file grows
+ * far slower, though under a load that never pauses it still grows (itests/SOAK.md), and commits rarely wait for a
+ * slice. Moving chunks to give the space back to the disk holds every commit for as long as it takes to move 16 MiB,
+ * which was 200-500 ms at 2,000 piles: that is left for a slice of a store with no commit since the last one, which
+ * then restores the retention time H2's moves set to zero (the file keeps its old chunks as long as a disk may take
+ * to write what came after them). Moving chunks while commits keep coming, whether in every slice or spaced for their
+ * cost, did not change how the file grew (SOAK.md, 2026-12-05): what it holds at most is set by what the store writes
+ * within H2's retention time, which it may not put where dead chunks were.
  *
- * <p>H2 offers its store's compaction only on the store itself ({@link MVStore#compact}, {@link MVStore#compactFile},
- * {@link RandomAccessStore#compactMoveChunks}), reached from a connection through its session and database, whose
- * packages the H2 bundle does not export ({@link KeptConnection#mvStore}).
+ * <p>H2 offers its store's compaction only on the store itself ({@link MVStore#compact}, {@link MVStore#compactFile}),
+ * reached from a connection through its session and database, whose packages the H2 bundle does not export
+ * ({@link KeptConnection#mvStore}).
  */
 final class H2Compaction implements AutoCloseable {
 
@@ -39,10 +37,6 @@ final class H2Compaction implements AutoCloseable {
     static final int BUSY_REWRITE_BYTES = 1 << 20;
     /** A busy store's chunks are rewritten while they are less full than this (percent), H2's own auto-compact rate. */
     static final int BUSY_CHUNK_FILL_PERCENT = 90;
-    /** What one slice of a busy store past its bound moves at most. */
-    static final long BUSY_MOVE_BYTES = 4L << 20;
-    /** A busy file with less live data than this (percent), about four times its data, moves chunks. */
-    static final int BOUND_LIVE_PERCENT = 25;
     /**
      * A file smaller than this is left to H2: a depot of a few piles never has its writes wait for a slice.
      */
@@ -59,7 +53,6 @@ final class H2Compaction implements AutoCloseable {
     private final long leftToH2Bytes;
     private boolean failing; // guarded by this
     private long slices; // guarded by this
-    private long busyMoves; // guarded by this
     private long flushesSeen = -1; // guarded by this: the store's flushes at the last slice
     private volatile long fileBytes; // as the last slice found it
     private volatile int livePercent; // as the last slice found it
@@ -94,13 +87,10 @@ final class H2Compaction implements AutoCloseable {
             livePercent = live;
             if (fileBytes >= leftToH2Bytes && live < LEFT_ALONE_LIVE_PERCENT) {
                 slices++;
-                if (!busy) {
-                    moveChunks(store);
-                } else if (live < BOUND_LIVE_PERCENT && file instanceof RandomAccessStore chunks) {
-                    chunks.compactMoveChunks(100, BUSY_MOVE_BYTES, store);
-                    busyMoves++;
-                } else {
+                if (busy) {
                     store.compact(BUSY_CHUNK_FILL_PERCENT, BUSY_REWRITE_BYTES);
+                } else {
+                    moveChunks(store);
                 }
             }
             failing = false;
@@ -139,11 +129,6 @@ final class H2Compaction implements AutoCloseable {
     /** Slices run so far. */
     synchronized long slices() {
         return slices;
-    }
-
-    /** Moves of chunks while commits kept coming, so far. */
-    synchronized long busyMoves() {
-        return busyMoves;
     }
 
     @Override
