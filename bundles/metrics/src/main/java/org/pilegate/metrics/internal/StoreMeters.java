@@ -45,7 +45,7 @@ public class StoreMeters {
                 .description("Size of the store's file").baseUnit("bytes").register(group.registry()));
         group.add(Gauge.builder("pilegate.store.file.live.ratio", activity,
                         a -> value(a, now -> now.livePercent() / 100.0))
-                .description("Share of the store's file that is live data, 0 to 1").register(group.registry()));
+                .description("Share of the store's file that is live data by H2's own count, 0 to 1").register(group.registry()));
     }
 
     StoreMeters(GatewayMeters meters, EmbeddedStore store) {
