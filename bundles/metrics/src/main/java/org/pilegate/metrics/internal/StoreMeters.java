@@ -21,7 +21,8 @@ import io.micrometer.core.instrument.Gauge;
  * The embedded store: {@code pilegate_store_commits_total} (commits that waited until they were on disk),
  * {@code pilegate_store_flushes_total} (writes of the file that made them so: commits per flush is how much they are
  * shared), {@code pilegate_store_file_bytes} and {@code pilegate_store_file_live_ratio} (the share of the file that
- * is live data, 0 to 1: what compaction has left to give back). NaN on PostgreSQL, which has no such file.
+ * is live data by H2's own count, 0 to 1: what compaction has left to give back). NaN on PostgreSQL, which has no
+ * such file.
  */
 @Component
 public class StoreMeters {
@@ -45,7 +46,8 @@ public class StoreMeters {
                 .description("Size of the store's file").baseUnit("bytes").register(group.registry()));
         group.add(Gauge.builder("pilegate.store.file.live.ratio", activity,
                         a -> value(a, now -> now.livePercent() / 100.0))
-                .description("Share of the store's file that is live data by H2's own count, 0 to 1").register(group.registry()));
+                .description("Share of the store's file that is live data by H2's own count, 0 to 1")
+                .register(group.registry()));
     }
 
     StoreMeters(GatewayMeters meters, EmbeddedStore store) {
