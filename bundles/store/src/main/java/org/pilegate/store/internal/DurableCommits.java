@@ -35,6 +35,7 @@ final class DurableCommits implements DataSource, AutoCloseable {
     private final H2Checkpoint checkpoint;
     private final GroupFlush flush;
     private final H2Compaction compaction;
+    private final H2DiskSync diskSync;
 
     /** @param database the embedded database, opened with a write delay */
     DurableCommits(DataSource database) {
@@ -42,13 +43,20 @@ final class DurableCommits implements DataSource, AutoCloseable {
         this.checkpoint = new H2Checkpoint(database);
         this.flush = new GroupFlush(checkpoint);
         this.compaction = new H2Compaction(database);
+        this.diskSync = new H2DiskSync(database);
     }
 
-    /** Closes the flush's and the compaction's own connections; the pool's are closed by the pool. */
+    /** Closes the flush's, the compaction's and the sync's own connections; the pool's are closed by the pool. */
     @Override
     public void close() {
         checkpoint.close();
         compaction.close();
+        diskSync.close();
+    }
+
+    /** Puts the file on the disk and lets H2 reuse what that made dead ({@link H2DiskSync}); run a few times a second. */
+    void sync() {
+        diskSync.run();
     }
 
     /** One slice of compaction of the file ({@link H2Compaction}); the store calls it every second or so. */

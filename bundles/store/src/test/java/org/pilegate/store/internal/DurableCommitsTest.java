@@ -121,7 +121,10 @@ public class DurableCommitsTest {
         }
     }
 
-    /** Commits rows one transaction each through {@link DurableCommits}, then halts without closing anything. */
+    /**
+     * Commits rows one transaction each through {@link DurableCommits}, syncing the file after each, then halts without
+     * closing anything.
+     */
     public static final class KilledAfterCommit {
 
         static final int HALTED = 42;
@@ -139,6 +142,8 @@ public class DurableCommitsTest {
                     insert.setInt(1, i);
                     insert.executeUpdate();
                     connection.commit();
+                    // H2 then writes over the chunks each commit made dead, as the store lets it once they are synced
+                    database.sync();
                 }
             }
             System.out.println("committed 50");

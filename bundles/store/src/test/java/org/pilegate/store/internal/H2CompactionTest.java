@@ -3,26 +3,25 @@ package org.pilegate.store.internal;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pilegate.store.internal.ChurnedFile.count;
+import static org.pilegate.store.internal.ChurnedFile.fill;
+import static org.pilegate.store.internal.ChurnedFile.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.FileStore;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 public class H2CompactionTest {
 
-    private static final int ROWS = 2_000;
-    private static final int ROUNDS = 150;
+    private static final int ROWS = ChurnedFile.ROWS;
+    private static final int ROUNDS = ChurnedFile.ROUNDS;
     /** Slices once the commits have stopped, each moving chunks for up to 100 ms. */
     private static final int IDLE_SLICES = 10;
 
@@ -137,55 +136,19 @@ public class H2CompactionTest {
         }
     }
 
-    /** Every row rewritten round after round, flushed every few rows; a busy slice after each round if compacting. */
-    private static void churn(Connection connection, H2Compaction compaction, boolean compacting) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE t SET v = ? WHERE id = ?");
-                Statement checkpoint = connection.createStatement()) {
-            for (int round = 1; round <= ROUNDS; round++) {
-                for (int id = round % 10; id < ROWS; id += 10) {
-                    update.setString(1, "round " + round + " of row " + id);
-                    update.setInt(2, id);
-                    update.executeUpdate();
-                    if (id % 50 == 0) {
-                        checkpoint.execute("CHECKPOINT");
-                    }
-                }
-                if (compacting) {
-                    compaction.run(round);
-                }
-            }
-        }
-    }
-
-    private static void fill(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(100))");
-            statement.execute("INSERT INTO t SELECT x, 'row ' || x FROM SYSTEM_RANGE(0, " + (ROWS - 1) + ")");
-        }
-    }
-
-    private static int count(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT COUNT(*) FROM t")) {
-            rows.next();
-            return rows.getInt(1);
-        }
-    }
-
     private static int retention(Connection connection) throws SQLException {
         return store(connection).getRetentionTime();
     }
 
-    private static MVStore store(Connection connection) throws SQLException {
-        SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-        return session.getDatabase().getStore().getMvStore();
+    private static void churn(Connection connection, H2Compaction compaction, boolean compacting) throws Exception {
+        ChurnedFile.churn(connection, ROUNDS, round -> {
+            if (compacting) {
+                compaction.run(round);
+            }
+        });
     }
 
     private JdbcDataSource embedded(String name) {
-        JdbcDataSource database = new JdbcDataSource();
-        database.setURL("jdbc:h2:file:" + folder.resolve(name).toAbsolutePath());
-        database.setUser("sa");
-        database.setPassword("secret");
-        return database;
+        return ChurnedFile.embedded(folder, name);
     }
 }
