@@ -16,14 +16,12 @@ import org.slf4j.LoggerFactory;
  * day never lets it, and its file grew from 0.5 to 4.4 GB in an hour of 2,000 busy piles with 0.3 GB alive.
  * <p>
  * While commits keep coming, a slice rewrites the live pages of the emptiest chunks, at most
- * {@link #BUSY_REWRITE_BYTES} of them, so that H2 reuses the space they leave after its retention time: the file grows
- * far slower, though under a load that never pauses it still grows (itests/SOAK.md), and commits rarely wait for a
- * slice. Moving chunks to give the space back to the disk holds every commit for as long as it takes to move 16 MiB,
- * which was 200-500 ms at 2,000 piles: that is left for a slice of a store with no commit since the last one, which
- * then restores the retention time H2's moves set to zero (the file keeps its old chunks as long as a disk may take
- * to write what came after them). Moving chunks while commits keep coming, whether in every slice or spaced for their
- * cost, did not change how the file grew (SOAK.md, 2026-12-05): what it holds at most is set by what the store writes
- * within H2's retention time, which it may not put where dead chunks were.
+ * {@link #BUSY_REWRITE_BYTES} of them, so that H2 can reuse the space they leave once it is synced
+ * ({@link H2DiskSync}); commits rarely wait for a slice. Moving chunks to give the space back to the disk holds every
+ * commit for as long as it takes to move 16 MiB, which was 200-500 ms at 2,000 piles: that is left for a slice of a
+ * store with no commit since the last one, which then restores the retention time H2's moves set to zero. Moving
+ * chunks while commits keep coming, whether in every slice or spaced for their cost, did not change how the file grew
+ * (itests/SOAK.md, 2026-12-05): what bounds it is how soon H2 may write over dead chunks.
  *
  * <p>H2 offers its store's compaction only on the store itself ({@link MVStore#compact}, {@link MVStore#compactFile}),
  * reached from a connection through its session and database, whose packages the H2 bundle does not export

@@ -1,6 +1,7 @@
 package org.pilegate.store.internal;
 
 import java.sql.SQLException;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class H2DiskSync implements AutoCloseable {
 
+    /** A sync this slow widens what a power cut may lose past the interval promised: worth an operator's look. */
+    static final Duration SLOW = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(H2DiskSync.class);
 
     private final KeptConnection connection;
@@ -58,7 +61,12 @@ final class H2DiskSync implements AutoCloseable {
                 file.executeFileStoreOperation(() -> { });
                 // chunks are written in version order: once the pinned version's is, every one before it is too
                 written = file.lastChunkVersion() >= pin.version;
+                long start = System.nanoTime();
                 file.sync();
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                if (took.compareTo(SLOW) > 0) {
+                    LOG.warn("The embedded store's disk took {} ms to sync its file", took.toMillis());
+                }
             } catch (RuntimeException e) {
                 current.deregisterVersionUsage(pin);
                 throw e;
