@@ -79,11 +79,10 @@ final class ChargingStart {
                                 + " charging; try again, or plug in again");
                     }
                     SessionRecord started = authorised.moved(SessionState.CHARGING);
-                    lane.store(sessions, started);
+                    List<TerminalOutbound> replies = new ArrayList<>();
+                    replies.add(statusLog.storeAndRecord(lane, started, charging));
                     LOG.info("Pile {}: session {} charging at up to {} A{}", lane.id, session.id(),
                             info.maxCurrentA(), info.targetEnergyWh().map(wh -> ", target " + wh + " Wh").orElse(""));
-                    List<TerminalOutbound> replies = new ArrayList<>();
-                    replies.add(statusLog.record(lane, started, charging));
                     // what the depot's plan promises, before the vehicle draws its first watt
                     lane.pile.plan().flatMap(plan -> promises.of(started, plan, charging.energyWh(),
                             clock.instant())).ifPresent(promise -> {

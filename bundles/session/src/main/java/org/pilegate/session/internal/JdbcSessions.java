@@ -32,6 +32,10 @@ import org.pilegate.api.uplink.UplinkOutbox;
 final class JdbcSessions {
 
     private static final String OPEN = "('PENDING', 'CHARGING', 'SUSPENDED')";
+    private static final String UPDATE = "UPDATE charging_session SET session_id = ?, pile_id = ?, vehicle_id = ?,"
+            + " account_id = ?, state = ?, started_at = ?, start_register_wh = ?, prompted_at = ?, bound_terminal_id = ?,"
+            + " max_current_a = ?, target_energy_wh = ?, budget_minor_units = ?, budget_currency = ?, departure = ?,"
+            + " ended_at = ?, end_register_wh = ?, end_reason = ? WHERE session_id = ?";
 
     private final DataSource dataSource;
     private final Supplier<Optional<UplinkOutbox>> outbox;
@@ -47,15 +51,20 @@ final class JdbcSessions {
 
     void insert(SessionRecord record) {
         write("INSERT INTO charging_session (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                record, false);
+                record, false, List.of());
     }
 
     /** Writes the record over the stored one; the session id and pile never change. */
     void update(SessionRecord record) {
-        write("UPDATE charging_session SET session_id = ?, pile_id = ?, vehicle_id = ?, account_id = ?, state = ?,"
-                + " started_at = ?, start_register_wh = ?, prompted_at = ?, bound_terminal_id = ?, max_current_a = ?,"
-                + " target_energy_wh = ?, budget_minor_units = ?, budget_currency = ?, departure = ?, ended_at = ?,"
-                + " end_register_wh = ?, end_reason = ? WHERE session_id = ?", record, true);
+        update(record, List.of());
+    }
+
+    /**
+     * Writes the record over the stored one and appends its status points, in one transaction: a change of state
+     * and the point that announces it cost one commit, and are stored both or neither.
+     */
+    void update(SessionRecord record, List<StatusPoint> points) {
+        write(UPDATE, record, true, points);
     }
 
     Optional<SessionRecord> find(SessionId session) {
@@ -124,25 +133,8 @@ final class JdbcSessions {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            // a point already there is skipped: a commit whose answer was lost with the connection did store it,
-            // and the points held since are written again once the database is back
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO session_status"
-                    + " (session_id, seq, at, state, power_w, register_wh)"
-                    + " SELECT ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE), ?, ?, ?"
-                    + " WHERE NOT EXISTS (SELECT 1 FROM session_status WHERE session_id = ? AND seq = ?)")) {
-                for (TickBatch.Entry entry : points) {
-                    StatusPoint point = entry.point();
-                    insert.setString(1, entry.session().value());
-                    insert.setLong(2, point.seq());
-                    insert.setTimestamp(3, Timestamp.from(point.at()));
-                    insert.setString(4, point.state().name());
-                    insert.setLong(5, point.powerW());
-                    insert.setLong(6, point.registerWh());
-                    insert.setString(7, entry.session().value());
-                    insert.setLong(8, point.seq());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            try {
+                insertPoints(connection, points);
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
@@ -154,6 +146,34 @@ final class JdbcSessions {
             TickBatch.Entry first = points.get(0);
             throw new IllegalStateException("cannot record status " + first.point().seq() + " of session "
                     + first.session() + (points.size() > 1 ? " and " + (points.size() - 1) + " more" : ""), e);
+        }
+    }
+
+    /**
+     * A point already there is skipped: a commit whose answer was lost with the connection did store it, and the
+     * points held since are written again once the database is back.
+     */
+    private static void insertPoints(Connection connection, List<TickBatch.Entry> points) throws SQLException {
+        if (points.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO session_status"
+                + " (session_id, seq, at, state, power_w, register_wh)"
+                + " SELECT ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE), ?, ?, ?"
+                + " WHERE NOT EXISTS (SELECT 1 FROM session_status WHERE session_id = ? AND seq = ?)")) {
+            for (TickBatch.Entry entry : points) {
+                StatusPoint point = entry.point();
+                insert.setString(1, entry.session().value());
+                insert.setLong(2, point.seq());
+                insert.setTimestamp(3, Timestamp.from(point.at()));
+                insert.setString(4, point.state().name());
+                insert.setLong(5, point.powerW());
+                insert.setLong(6, point.registerWh());
+                insert.setString(7, entry.session().value());
+                insert.setLong(8, point.seq());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -189,23 +209,26 @@ final class JdbcSessions {
 
     /**
      * Runs an insert or update whose first 17 parameters are the columns, and an update's 18th the session id; with
-     * the uplink's event when the state is new, in one transaction.
+     * the uplink's event when the state is new and the session's status points, in one transaction.
      */
-    private void write(String sql, SessionRecord record, boolean keyedUpdate) {
+    private void write(String sql, SessionRecord record, boolean keyedUpdate, List<StatusPoint> points) {
         ChargingSession session = record.session();
         Optional<UplinkOutbox> uplink = outbox.get();
         try (Connection connection = dataSource.getConnection()) {
-            if (uplink.isEmpty()) {
+            if (uplink.isEmpty() && points.isEmpty()) {
                 SessionRows.write(connection, sql, record, keyedUpdate);
                 return;
             }
             connection.setAutoCommit(false);
             try {
-                Optional<SessionState> before = keyedUpdate ? storedState(connection, session.id()) : Optional.empty();
+                Optional<SessionState> before = keyedUpdate && uplink.isPresent()
+                        ? storedState(connection, session.id()) : Optional.empty();
                 SessionRows.write(connection, sql, record, keyedUpdate);
-                if (before.filter(session.state()::equals).isEmpty()) {
+                if (uplink.isPresent() && before.filter(session.state()::equals).isEmpty()) {
                     uplink.get().sessionChanged(connection, session);
                 }
+                insertPoints(connection, points.stream().map(point -> new TickBatch.Entry(session.id(), point))
+                        .toList());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

@@ -77,8 +77,7 @@ final class PileFollower {
                 SessionState now = pileState == PileState.CHARGING ? SessionState.CHARGING : SessionState.SUSPENDED;
                 if (now != session.state()) {
                     SessionRecord moved = session.moved(now);
-                    lane.store(sessions, moved);
-                    statusLog.announce(lane, moved, status);
+                    statusLog.storeAndAnnounce(lane, moved, status);
                 }
             }
             case PLUGGED -> {

@@ -13,6 +13,7 @@ import org.pilegate.api.session.SessionState;
 import org.pilegate.api.terminal.AssociationPrompt;
 import org.pilegate.api.terminal.AssociationRequest;
 import org.pilegate.api.terminal.ChargingPrompt;
+import org.pilegate.api.terminal.StatusUpdate;
 import org.pilegate.api.terminal.TerminalId;
 import org.pilegate.api.terminal.TerminalOutbound;
 import org.pilegate.api.vehicle.VehicleRegistry;
@@ -129,9 +130,9 @@ final class Prompting {
                     + request.pile() + "; use the latest one");
         }
         SessionRecord bound = session.boundTo(terminal);
-        lane.store(sessions, bound);
+        StatusUpdate update = statusLog.storeAndRecord(lane, bound, lane.pile.status());
         LOG.info("Pile {}: session {} bound to terminal {}", request.pile(), session.id(), terminal);
-        return List.of(statusLog.record(lane, bound, lane.pile.status()));
+        return List.of(update);
     }
 
     private void prompt(PileLane lane, SessionRecord session) {

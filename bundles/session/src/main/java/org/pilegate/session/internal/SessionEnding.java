@@ -171,11 +171,10 @@ final class SessionEnding {
         SessionRecord session = lane.open.orElseThrow();
         SessionRecord ended = session.ended(end, clock.instant(), Math.max(status.energyWh(),
                 session.session().startEnergyWh()), reason);
-        lane.store(sessions, ended);
+        statusLog.storeAndAnnounce(lane, ended, status);
         lane.closed();
         LOG.info("Pile {}: session {} {}: {}; {} Wh delivered", lane.id, ended.id(), end, reason,
                 ended.session().deliveredWh(ended.session().endEnergyWh().orElseThrow()));
-        statusLog.announce(lane, ended, status);
         if (end == SessionState.FINISHED) {
             settlement.feeOf(ended).ifPresent(notice -> ended.terminal()
                     .ifPresent(terminal -> announcer.push(terminal, notice)));

@@ -54,6 +54,24 @@ final class StatusLog {
     }
 
     /**
+     * Stores the lane's changed session with its next status (and the points its ticks held back) in one commit, then
+     * makes it the lane's; the update is for the bound terminal.
+     */
+    StatusUpdate storeAndRecord(PileLane lane, SessionRecord changed, PileStatus status) {
+        List<StatusPoint> due = lane.dueWith(next(lane, changed, status));
+        sessions.update(changed, due);
+        lane.open = Optional.of(changed);
+        return recordedAll(lane, changed, due, update -> { });
+    }
+
+    /** As {@link #storeAndRecord}, and sends the update to the bound terminal. */
+    StatusUpdate storeAndAnnounce(PileLane lane, SessionRecord changed, PileStatus status) {
+        StatusUpdate update = storeAndRecord(lane, changed, status);
+        changed.terminal().ifPresent(terminal -> announcer.push(terminal, update));
+        return update;
+    }
+
+    /**
      * The committed points join the lane's timeline, held ones first; {@code each} sees every update.
      *
      * @return the last update

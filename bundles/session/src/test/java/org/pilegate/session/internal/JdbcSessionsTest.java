@@ -280,6 +280,19 @@ abstract class JdbcSessionsTest {
     }
 
     @Test
+    void aChangeOfStateIsStoredWithItsPoints() {
+        SessionRecord pending = pending("s-1", BAY_07, T0);
+        sessions.insert(pending);
+        SessionRecord charging = pending.authorised(info(pending.id(), BAY_07)).moved(SessionState.CHARGING);
+
+        sessions.update(charging, List.of(point(1, 1_000), point(2, 1_010)));
+        sessions.update(charging, List.of());
+
+        assertEquals(Optional.of(charging), sessions.find(pending.id()));
+        assertEquals(List.of(point(1, 1_000), point(2, 1_010)), sessions.statusAfter(pending.id(), 0, 10));
+    }
+
+    @Test
     void aPointOfASessionThatIsNotStoredIsRefused() {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> sessions.append(new SessionId("s-unknown"), point(7, 1_000)));

@@ -56,9 +56,12 @@ class UplinkInTransactionTest {
         outbox.failing = true;
 
         assertThrows(IllegalStateException.class, () -> sessions.update(record(SessionState.CHARGING)));
+        assertThrows(IllegalStateException.class, () -> sessions.update(record(SessionState.CHARGING),
+                List.of(new StatusPoint(1, T0, SessionState.CHARGING, 7_000, 1_000))));
 
         assertEquals(SessionState.PENDING, sessions.find(SESSION).orElseThrow().state());
         assertEquals(List.of("PENDING"), outbox.stored(store));
+        assertEquals(List.of(), sessions.statusAfter(SESSION, 0, 10), "nor the point that announces it");
     }
 
     @Test
