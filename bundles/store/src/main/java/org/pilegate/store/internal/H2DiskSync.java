@@ -86,12 +86,15 @@ final class H2DiskSync implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the retention time at every move, not once: a slice of compaction that moves chunks restores the time it
+     * found, which may be H2's own if it began before the first sync.
+     */
     private void moveFrontier(MVStore current, MVStore.TxCounter pin) {
         MVStore.TxCounter previous = frontier;
         frontier = pin;
-        if (previous == null) {
-            current.setRetentionTime(0);
-        } else {
+        current.setRetentionTime(0);
+        if (previous != null) {
             current.deregisterVersionUsage(previous);
         }
     }
